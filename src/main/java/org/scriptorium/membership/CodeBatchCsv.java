@@ -40,7 +40,7 @@ public final class CodeBatchCsv {
     }
 
     private static String field(String value) {
-        boolean padded = !value.isEmpty() && (value.isBlank() || value.strip().length() != value.length());
+        boolean padded = !value.strip().equals(value);
         // Quote padded names too: some importers trim unquoted fields.
         if (padded || value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return '"' + value.replace("\"", "\"\"") + '"';
