@@ -238,10 +238,10 @@ class EntitlementRuleTest {
         }
 
         @Test
-        @DisplayName("uses the back-catalogue window of the period active now")
+        @DisplayName("uses the window of the period active now, not a wider one from an earlier period")
         void activeWindow() {
-            var narrowOld = MembershipTerm.of(ANCHOR.minus(Duration.ofDays(800)), YEAR, Duration.ofDays(3650));
-            var reader = member(narrowOld, MembershipTerm.of(ANCHOR, YEAR, Duration.ofDays(30)));
+            var wideOld = MembershipTerm.of(ANCHOR.minus(Duration.ofDays(800)), YEAR, Duration.ofDays(3650));
+            var reader = member(wideOld, MembershipTerm.of(ANCHOR, YEAR, Duration.ofDays(30)));
             assertThat(decide(reader, Tier.MEMBER, ANCHOR.minus(Duration.ofDays(31))).reason())
                     .isEqualTo(Access.Reason.BEFORE_BACK_CATALOG);
         }
