@@ -3,6 +3,7 @@ package org.scriptorium.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -57,7 +58,7 @@ class SequenceDiffTest {
                 case INSERT -> fromB.add(b[j++]);
             }
         }
-        assertThat(fromA).containsExactly(java.util.Arrays.stream(a).boxed().toArray(Integer[]::new));
-        assertThat(fromB).containsExactly(java.util.Arrays.stream(b).boxed().toArray(Integer[]::new));
+        assertThat(fromA).containsExactly(Arrays.stream(a).boxed().toArray(Integer[]::new));
+        assertThat(fromB).containsExactly(Arrays.stream(b).boxed().toArray(Integer[]::new));
     }
 }
