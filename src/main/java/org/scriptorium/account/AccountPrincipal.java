@@ -1,0 +1,64 @@
+package org.scriptorium.account;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The signed-in account as Spring Security holds it in the session or for one API call. */
+public final class AccountPrincipal implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String userId;
+    private final String email;
+    private final String displayName;
+    private final List<String> roles;
+
+    AccountPrincipal(Account account) {
+        this.userId = account.id();
+        this.email = account.email();
+        this.displayName = account.displayName();
+        this.roles = account.roles().stream().map(Role::name).sorted().toList();
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    List<GrantedAuthority> authorities() {
+        return roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    }
+
+    /** The user id of whoever makes the current request, if signed in. */
+    public static Optional<String> currentUserId() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
+            return Optional.of(p.userId());
+        }
+        return Optional.empty();
+    }
+
+    static Collection<? extends GrantedAuthority> authoritiesOf(Account account) {
+        return new AccountPrincipal(account).authorities();
+    }
+
+    @Override
+    public String toString() {
+        return email;
+    }
+}

@@ -1,0 +1,103 @@
+package org.scriptorium.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.scriptorium.common.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Account account, String passwordHash) {
+        jdbc.sql("""
+                INSERT INTO users (id, email, password_hash, display_name, roles, created_at)
+                VALUES (:id, :email, :hash, :name, :roles, :created)""")
+                .param("id", account.id())
+                .param("email", account.email())
+                .param("hash", passwordHash)
+                .param("name", account.displayName())
+                .param("roles", rolesText(account.roles()))
+                .param("created", DbTime.of(account.createdAt()))
+                .update();
+    }
+
+    Optional<Account> findById(String id) {
+        return jdbc.sql("SELECT * FROM users WHERE id = ?").param(id).query(AccountRepository::map).optional();
+    }
+
+    Optional<Account> findByEmail(String email) {
+        return jdbc.sql("SELECT * FROM users WHERE email = ?").param(email).query(AccountRepository::map).optional();
+    }
+
+    Optional<String> passwordHash(String email) {
+        return jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(email).query(String.class).optional();
+    }
+
+    List<Account> list(String emailLike, int limit) {
+        return jdbc.sql("SELECT * FROM users WHERE LOWER(email) LIKE :q OR LOWER(display_name) LIKE :q ORDER BY created_at DESC LIMIT :limit")
+                .param("q", "%" + emailLike.toLowerCase() + "%")
+                .param("limit", limit)
+                .query(AccountRepository::map)
+                .list();
+    }
+
+    boolean anyWithRole(Role role) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE roles LIKE ?").param("%" + role.name() + "%")
+                .query(Long.class).single() > 0;
+    }
+
+    void updateRoles(String id, Set<Role> roles) {
+        jdbc.sql("UPDATE users SET roles = ? WHERE id = ?").params(rolesText(roles), id).update();
+    }
+
+    void updateSuspension(String id, Instant suspendedAt, String reason) {
+        jdbc.sql("UPDATE users SET suspended_at = ?, suspended_reason = ? WHERE id = ?")
+                .params(DbTime.of(suspendedAt), reason, id).update();
+    }
+
+    void insertToken(String tokenHash, String userId, Instant createdAt, Instant expiresAt) {
+        jdbc.sql("INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+                .params(tokenHash, userId, DbTime.of(createdAt), DbTime.of(expiresAt)).update();
+    }
+
+    Optional<String> userIdForToken(String tokenHash, Instant now) {
+        return jdbc.sql("SELECT user_id FROM api_tokens WHERE token_hash = ? AND expires_at > ?")
+                .params(tokenHash, DbTime.of(now)).query(String.class).optional();
+    }
+
+    void deleteTokens(String userId) {
+        jdbc.sql("DELETE FROM api_tokens WHERE user_id = ?").param(userId).update();
+    }
+
+    private static String rolesText(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(rs.getString("roles").split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
+        return new Account(
+                rs.getString("id"),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                roles,
+                DbTime.toInstant(rs.getObject("suspended_at", OffsetDateTime.class)),
+                rs.getString("suspended_reason"),
+                DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)));
+    }
+}

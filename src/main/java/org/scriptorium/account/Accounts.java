@@ -1,0 +1,201 @@
+package org.scriptorium.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.scriptorium.common.Ids;
+import org.scriptorium.common.Rejected;
+import org.scriptorium.common.ScriptoriumProperties;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registration, sign-in, API tokens, roles and suspension of accounts. */
+@Service
+public class Accounts {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository repository;
+    private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
+    private final Clock clock;
+    private final Duration tokenLifetime;
+    /** Hashed once so that a sign-in for an unknown address costs as much as one for a known address. */
+    private final String unknownAccountHash;
+
+    Accounts(AccountRepository repository, PasswordEncoder passwords, Clock clock, ScriptoriumProperties properties) {
+        this.repository = repository;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.throttle = new SignInThrottle(clock, properties.signIn().maxFailures(),
+                Duration.ofMinutes(properties.signIn().lockMinutes()));
+        this.tokenLifetime = Duration.ofDays(properties.apiTokenDays());
+        this.unknownAccountHash = passwords.encode("no such account");
+    }
+
+    /** A newly issued API token; only its hash is stored. */
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    /**
+     * Registers a member.
+     *
+     * @throws Rejected 422 for an invalid address, a short password or an empty name; 409 if the address is taken
+     */
+    @Transactional
+    public Account register(String email, String password, String displayName) {
+        return create(email, password, displayName, EnumSet.of(Role.MEMBER));
+    }
+
+    /** Creates an account with the given roles (used for the first administrator). Same checks as {@link #register}. */
+    @Transactional
+    public Account create(String email, String password, String displayName, Set<Role> roles) {
+        String normalEmail = normaliseEmail(email);
+        if (normalEmail == null || !EMAIL.matcher(normalEmail).matches()) {
+            throw Rejected.invalid("INVALID_EMAIL", "请输入有效的邮箱地址。", "Enter a valid e-mail address.");
+        }
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            throw Rejected.invalid("WEAK_PASSWORD", "密码长度须为 8 到 128 个字符。", "The password must be 8 to 128 characters long.");
+        }
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > 50) {
+            throw Rejected.invalid("INVALID_NAME", "请填写 1 到 50 个字的昵称。", "Enter a display name of 1 to 50 characters.");
+        }
+        if (repository.findByEmail(normalEmail).isPresent()) {
+            throw Rejected.conflict("EMAIL_TAKEN", "该邮箱已注册，请直接登录。", "This e-mail address is already registered; sign in instead.");
+        }
+        EnumSet<Role> allRoles = EnumSet.of(Role.MEMBER);
+        allRoles.addAll(roles);
+        Account account = new Account(Ids.newId(), normalEmail, name, allRoles, null, null, clock.instant());
+        repository.insert(account, passwords.encode(password));
+        return account;
+    }
+
+    /**
+     * Checks an e-mail address and password, throttled per address.
+     *
+     * @throws Rejected 401 {@code BAD_CREDENTIALS} for a wrong address or password, 429 {@code TOO_MANY_ATTEMPTS}
+     *                  while the address is locked after repeated failures
+     */
+    public Account authenticate(String email, String password) {
+        String key = normaliseEmail(email);
+        if (key == null || password == null) {
+            throw badCredentials();
+        }
+        if (throttle.locked(key)) {
+            long minutes = throttle.lockDuration().toMinutes();
+            throw new Rejected(429, "TOO_MANY_ATTEMPTS",
+                    "登录失败次数过多，请 " + minutes + " 分钟后再试。",
+                    "Too many failed sign-ins; try again in " + minutes + " minutes.");
+        }
+        Optional<String> hash = repository.passwordHash(key);
+        boolean matches = passwords.matches(password, hash.orElse(unknownAccountHash)) && hash.isPresent();
+        if (!matches) {
+            throttle.failed(key);
+            throw badCredentials();
+        }
+        throttle.succeeded(key);
+        return repository.findByEmail(key).orElseThrow(Accounts::badCredentials);
+    }
+
+    /** Signs in with a password and issues an API token. Same failures as {@link #authenticate}. */
+    @Transactional
+    public IssuedToken issueToken(String email, String password) {
+        Account account = authenticate(email, password);
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "sct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(tokenLifetime);
+        repository.insertToken(sha256(token), account.id(), now, expiresAt);
+        return new IssuedToken(token, expiresAt);
+    }
+
+    /** The account an unexpired API token belongs to. */
+    public Optional<Account> forToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return repository.userIdForToken(sha256(token), clock.instant()).flatMap(repository::findById);
+    }
+
+    public Optional<Account> find(String id) {
+        return repository.findById(id);
+    }
+
+    /** @throws Rejected 404 when there is no such account */
+    public Account get(String id) {
+        return find(id).orElseThrow(() -> Rejected.notFound("USER_NOT_FOUND", "用户不存在。", "No such user."));
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        String normal = normaliseEmail(email);
+        return normal == null ? Optional.empty() : repository.findByEmail(normal);
+    }
+
+    /** Accounts whose address or name contains the query, newest first. */
+    public List<Account> search(String query, int limit) {
+        return repository.list(query == null ? "" : query.strip(), limit);
+    }
+
+    public boolean anyAdministrator() {
+        return repository.anyWithRole(Role.ADMIN);
+    }
+
+    /** Replaces the staff roles of an account; every account keeps MEMBER. */
+    @Transactional
+    public Account setRoles(String id, Set<Role> roles) {
+        get(id);
+        EnumSet<Role> all = EnumSet.of(Role.MEMBER);
+        all.addAll(roles);
+        repository.updateRoles(id, all);
+        return get(id);
+    }
+
+    /** Suspends an account and revokes its API tokens; its member access stops at once. */
+    @Transactional
+    public Account suspend(String id, String reason) {
+        get(id);
+        String why = reason == null || reason.isBlank() ? "运营方暂停" : reason.strip();
+        repository.updateSuspension(id, clock.instant(), why.length() > 500 ? why.substring(0, 500) : why);
+        repository.deleteTokens(id);
+        return get(id);
+    }
+
+    @Transactional
+    public Account unsuspend(String id) {
+        get(id);
+        repository.updateSuspension(id, null, null);
+        return get(id);
+    }
+
+    private static Rejected badCredentials() {
+        return new Rejected(401, "BAD_CREDENTIALS", "邮箱或密码错误。", "Wrong e-mail address or password.");
+    }
+
+    private static String normaliseEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.scriptorium.library;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Guesses a material's kind from its title when the editor gives none. */
+final class KindGuess {
+
+    /** Checked in order: the first word found in the title decides. */
+    private static final Map<String, String> WORDS = new LinkedHashMap<>();
+
+    static {
+        WORDS.put("主持词", "主持词");
+        WORDS.put("调研报告", "调研报告");
+        WORDS.put("心得", "心得体会");
+        WORDS.put("体会", "心得体会");
+        WORDS.put("方案", "方案");
+        WORDS.put("总结", "总结");
+        WORDS.put("报告", "工作报告");
+        WORDS.put("讲话", "讲话稿");
+        WORDS.put("致辞", "讲话稿");
+        WORDS.put("发言", "讲话稿");
+    }
+
+    private KindGuess() {
+    }
+
+    static String fromTitle(String title) {
+        if (title != null) {
+            for (Map.Entry<String, String> e : WORDS.entrySet()) {
+                if (title.contains(e.getKey())) {
+                    return e.getValue();
+                }
+            }
+        }
+        return "其他";
+    }
+}

@@ -1,0 +1,124 @@
+package org.scriptorium.library;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import org.scriptorium.account.AccountPrincipal;
+import org.scriptorium.common.Rejected;
+import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.common.TimeInput;
+import org.scriptorium.search.MaterialQuery;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The editor's pages: import, details, revisions and the diff between two revisions. */
+@Controller
+@RequestMapping("/admin/materials")
+class LibraryAdminPages {
+
+    static final String LIST = "library/admin-list";
+    static final String EDIT = "library/admin-edit";
+    static final String DIFF = "library/admin-diff";
+
+    private final Materials materials;
+    private final ZoneId zone;
+
+    LibraryAdminPages(Materials materials, ScriptoriumProperties properties) {
+        this.materials = materials;
+        this.zone = properties.zone();
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        MaterialQuery query = new MaterialQuery(q, null, null, null, null, page, 50);
+        model.addAttribute("query", query);
+        model.addAttribute("page", materials.list(query, true));
+        return LIST;
+    }
+
+    @PostMapping
+    String importMaterial(@RequestParam(required = false) MultipartFile file,
+                          @RequestParam(required = false) String text,
+                          @RequestParam(required = false) String tier,
+                          @RequestParam(required = false) String kind,
+                          @RequestParam(required = false) String topics,
+                          @RequestParam(required = false) String publishedAt,
+                          @RequestParam(required = false) String title,
+                          RedirectAttributes redirect) throws IOException {
+        try {
+            MaterialDraft draft = LibraryApiController.draft(file, text, tier, kind, topics, publishedAt, title, null, zone);
+            ImportResult result = materials.importMaterial(draft, AccountPrincipal.currentUserId().orElseThrow());
+            redirect.addFlashAttribute("message", "已导入《" + result.material().title() + "》：识别到 "
+                    + result.parsed().outline().size() + " 个标题、" + result.parsed().points() + " 个要点，去除 "
+                    + result.parsed().strippedNotices().size() + " 条来源声明。");
+            redirect.addFlashAttribute("imported", result.parsed());
+            return "redirect:/admin/materials/" + result.material().id();
+        } catch (Rejected e) {
+            redirect.addFlashAttribute("error", e.chinese());
+            return "redirect:/admin/materials";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable String id, Model model) {
+        Material material = materials.get(id);
+        Revision current = materials.revision(id, material.currentRevision());
+        model.addAttribute("material", material);
+        model.addAttribute("current", current);
+        model.addAttribute("parsed", materials.parse(current));
+        model.addAttribute("revisions", materials.revisions(id));
+        return EDIT;
+    }
+
+    @PostMapping("/{id}/details")
+    String details(@PathVariable String id,
+                   @RequestParam(required = false) String title,
+                   @RequestParam(required = false) String kind,
+                   @RequestParam(required = false) String topics,
+                   @RequestParam(required = false) String tier,
+                   @RequestParam(required = false) String publishedAt,
+                   RedirectAttributes redirect) {
+        try {
+            materials.updateDetails(id, title, kind, topics == null ? null : Topics.parse(topics),
+                    LibraryApiController.parseTier(tier), TimeInput.parse(publishedAt, zone));
+            redirect.addFlashAttribute("message", "已保存。");
+        } catch (Rejected e) {
+            redirect.addFlashAttribute("error", e.chinese());
+        }
+        return "redirect:/admin/materials/" + id;
+    }
+
+    @PostMapping("/{id}/revise")
+    String revise(@PathVariable String id,
+                  @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(required = false) String text,
+                  @RequestParam(required = false) String changeNote,
+                  RedirectAttributes redirect) throws IOException {
+        try {
+            MaterialDraft draft = LibraryApiController.draft(file, text, null, null, null, null, null, changeNote, zone);
+            ImportResult result = materials.revise(id, draft, AccountPrincipal.currentUserId().orElseThrow());
+            redirect.addFlashAttribute("message", "已保存第 " + result.revision().revision() + " 版。");
+        } catch (Rejected e) {
+            redirect.addFlashAttribute("error", e.chinese());
+        }
+        return "redirect:/admin/materials/" + id;
+    }
+
+    @GetMapping("/{id}/diff")
+    String diff(@PathVariable String id, @RequestParam int from, @RequestParam int to, Model model) {
+        Material material = materials.get(id);
+        Revision older = materials.revision(id, from);
+        Revision newer = materials.revision(id, to);
+        model.addAttribute("material", material);
+        model.addAttribute("older", older);
+        model.addAttribute("newer", newer);
+        model.addAttribute("lines", RevisionDiff.between(older.body(), newer.body()));
+        return DIFF;
+    }
+}

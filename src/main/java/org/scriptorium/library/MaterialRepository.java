@@ -1,0 +1,120 @@
+package org.scriptorium.library;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.scriptorium.common.DbTime;
+import org.scriptorium.membership.Tier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MaterialRepository {
+
+    private final JdbcClient jdbc;
+
+    MaterialRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Material m) {
+        jdbc.sql("""
+                INSERT INTO materials (id, title, kind, topics, tier, published_at, current_revision, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(m.id(), m.title(), m.kind(), topicsText(m.topics()), m.tier().name(), DbTime.of(m.publishedAt()),
+                        m.currentRevision(), DbTime.of(m.createdAt()), DbTime.of(m.updatedAt()))
+                .update();
+    }
+
+    void update(Material m) {
+        jdbc.sql("""
+                UPDATE materials SET title = ?, kind = ?, topics = ?, tier = ?, published_at = ?, current_revision = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(m.title(), m.kind(), topicsText(m.topics()), m.tier().name(), DbTime.of(m.publishedAt()),
+                        m.currentRevision(), DbTime.of(m.updatedAt()), m.id())
+                .update();
+    }
+
+    void insertRevision(Revision r) {
+        jdbc.sql("""
+                INSERT INTO material_revisions (material_id, revision, detected_title, source_name, source_text, body,
+                                                characters, change_note, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.materialId(), r.revision(), r.detectedTitle(), r.sourceName(), r.sourceText(), r.body(),
+                        r.characters(), r.changeNote(), r.createdBy(), DbTime.of(r.createdAt()))
+                .update();
+    }
+
+    Optional<Material> find(String id) {
+        return jdbc.sql("SELECT * FROM materials WHERE id = ?").param(id).query(MaterialRepository::material).optional();
+    }
+
+    /** Materials by id, in the order of the ids given. */
+    List<Material> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Material> found = jdbc.sql("SELECT * FROM materials WHERE id IN (:ids)").param("ids", ids)
+                .query(MaterialRepository::material).list();
+        List<String> order = List.copyOf(ids);
+        return found.stream().sorted((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id()))).toList();
+    }
+
+    Optional<Revision> revision(String materialId, int revision) {
+        return jdbc.sql("SELECT * FROM material_revisions WHERE material_id = ? AND revision = ?")
+                .params(materialId, revision).query(MaterialRepository::revision).optional();
+    }
+
+    List<Revision> revisions(String materialId) {
+        return jdbc.sql("SELECT * FROM material_revisions WHERE material_id = ? ORDER BY revision DESC")
+                .param(materialId).query(MaterialRepository::revision).list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM materials").query(Long.class).single();
+    }
+
+    List<String> kinds() {
+        return jdbc.sql("SELECT DISTINCT kind FROM materials ORDER BY kind").query(String.class).list();
+    }
+
+    List<String> topicTexts() {
+        return jdbc.sql("SELECT DISTINCT topics FROM materials").query(String.class).list();
+    }
+
+    static String topicsText(List<String> topics) {
+        return String.join(",", topics);
+    }
+
+    private static Material material(ResultSet rs, int row) throws SQLException {
+        String topics = rs.getString("topics");
+        return new Material(
+                rs.getString("id"),
+                rs.getString("title"),
+                rs.getString("kind"),
+                topics.isBlank() ? List.of() : Arrays.asList(topics.split(",")),
+                Tier.valueOf(rs.getString("tier")),
+                DbTime.toInstant(rs.getObject("published_at", OffsetDateTime.class)),
+                rs.getInt("current_revision"),
+                DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)),
+                DbTime.toInstant(rs.getObject("updated_at", OffsetDateTime.class)));
+    }
+
+    private static Revision revision(ResultSet rs, int row) throws SQLException {
+        return new Revision(
+                rs.getString("material_id"),
+                rs.getInt("revision"),
+                rs.getString("detected_title"),
+                rs.getString("source_name"),
+                rs.getString("source_text"),
+                rs.getString("body"),
+                rs.getInt("characters"),
+                rs.getString("change_note"),
+                rs.getString("created_by"),
+                DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)));
+    }
+}

@@ -1,0 +1,37 @@
+package org.scriptorium.library;
+
+import java.util.List;
+import org.scriptorium.membership.Access;
+
+/**
+ * A material as one reader may see it. The text ({@link #blocks}, {@link #text}) is present only when the
+ * reader is entitled to the full text; otherwise {@link #preview} holds a short beginning.
+ *
+ * @param outline  the headings, shown to everyone
+ * @param blocks   the body as headings and paragraphs; empty unless entitled
+ * @param text     the cleaned full text, one paragraph per line; null unless entitled
+ * @param preview  about the first 300 characters after the title; null when entitled
+ */
+public record MaterialView(
+        Material material,
+        int revision,
+        String salutation,
+        List<Heading> outline,
+        List<PlaceholderCount> placeholders,
+        int characters,
+        int points,
+        Access access,
+        List<Block> blocks,
+        String text,
+        String preview) {
+
+    public MaterialView {
+        outline = List.copyOf(outline);
+        placeholders = List.copyOf(placeholders);
+        blocks = List.copyOf(blocks);
+    }
+
+    public boolean entitled() {
+        return access.full();
+    }
+}

@@ -1,0 +1,207 @@
+package org.scriptorium.library;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.scriptorium.common.Ids;
+import org.scriptorium.common.Rejected;
+import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.membership.Tier;
+import org.scriptorium.search.MaterialQuery;
+import org.scriptorium.search.MaterialSearch;
+import org.scriptorium.search.SearchHits;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The library's materials: import, revision, editorial details and listing. Reading a material's text goes
+ * through {@link MaterialAccess}, which applies the entitlement rule.
+ */
+@Service
+public class Materials {
+
+    private static final int MAX_PASTED_CHARACTERS = 500_000;
+
+    private final MaterialRepository repository;
+    private final MaterialSearch search;
+    private final Clock clock;
+    private final StructureParser parser = new StructureParser();
+    private final DocumentReader reader;
+
+    Materials(MaterialRepository repository, MaterialSearch search, Clock clock, ScriptoriumProperties properties) {
+        this.repository = repository;
+        this.search = search;
+        this.clock = clock;
+        this.reader = new DocumentReader(properties.upload().maxSize().toBytes());
+    }
+
+    /** One page of materials and how many match in all. */
+    public record MaterialPage(long total, List<Material> materials) {
+    }
+
+    /**
+     * Imports a new material: reads the file or pasted text, recognises its structure, strips the source's notices
+     * and saves revision 1.
+     *
+     * @throws Rejected 422 for empty, malformed or encrypted input and invalid details; 413 for a file over the limit
+     */
+    @Transactional
+    public ImportResult importMaterial(MaterialDraft draft, String editorId) {
+        String source = sourceText(draft);
+        ParsedMaterial parsed = parser.parse(source);
+        Instant now = clock.instant();
+        String title = cleanTitle(draft.title(), parsed.title());
+        Material material = new Material(
+                Ids.newId(),
+                title,
+                cleanKind(draft.kind(), title),
+                draft.topics() == null ? List.of() : draft.topics(),
+                draft.tier() == null ? Tier.MEMBER : draft.tier(),
+                draft.publishedAt() == null ? now : draft.publishedAt(),
+                1, now, now);
+        Revision revision = new Revision(material.id(), 1, parsed.title(), draft.fileName(), source, parsed.body(),
+                parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now);
+        repository.insert(material);
+        repository.insertRevision(revision);
+        return new ImportResult(material, revision, parsed);
+    }
+
+    /**
+     * Saves a new revision of a material's text with a change note; details given in the draft are updated too.
+     * Earlier revisions stay as they were.
+     *
+     * @throws Rejected 404 for an unknown material, 422 without a change note or for bad input as on import
+     */
+    @Transactional
+    public ImportResult revise(String materialId, MaterialDraft draft, String editorId) {
+        Material current = get(materialId);
+        String note = draft.changeNote() == null ? "" : draft.changeNote().strip();
+        if (note.isEmpty()) {
+            throw Rejected.invalid("CHANGE_NOTE_REQUIRED", "请填写修订说明，告诉读者改了什么。", "Describe the change in a change note.");
+        }
+        String source = sourceText(draft);
+        ParsedMaterial parsed = parser.parse(source);
+        Instant now = clock.instant();
+        int number = current.currentRevision() + 1;
+        Material revised = new Material(
+                current.id(),
+                draft.title() == null || draft.title().isBlank() ? current.title() : cleanTitle(draft.title(), parsed.title()),
+                draft.kind() == null || draft.kind().isBlank() ? current.kind() : cleanKind(draft.kind(), current.title()),
+                draft.topics() == null ? current.topics() : draft.topics(),
+                draft.tier() == null ? current.tier() : draft.tier(),
+                draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
+                number, current.createdAt(), now);
+        Revision revision = new Revision(materialId, number, parsed.title(), draft.fileName(), source, parsed.body(),
+                parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now);
+        repository.insertRevision(revision);
+        repository.update(revised);
+        return new ImportResult(revised, revision, parsed);
+    }
+
+    /**
+     * Corrects a material's title, kind, topics, tier or publication time without a new revision of its text.
+     * Null arguments keep the current value.
+     */
+    @Transactional
+    public Material updateDetails(String materialId, String title, String kind, List<String> topics, Tier tier, Instant publishedAt) {
+        Material current = get(materialId);
+        String newTitle = title == null || title.isBlank() ? current.title() : cleanTitle(title, current.title());
+        Material updated = new Material(current.id(), newTitle,
+                kind == null || kind.isBlank() ? current.kind() : cleanKind(kind, newTitle),
+                topics == null ? current.topics() : topics,
+                tier == null ? current.tier() : tier,
+                publishedAt == null ? current.publishedAt() : publishedAt,
+                current.currentRevision(), current.createdAt(), clock.instant());
+        repository.update(updated);
+        return updated;
+    }
+
+    public Optional<Material> find(String materialId) {
+        return repository.find(materialId);
+    }
+
+    /** @throws Rejected 404 when there is no such material */
+    public Material get(String materialId) {
+        return find(materialId).orElseThrow(Materials::notFound);
+    }
+
+    /** @throws Rejected 404 when there is no such revision */
+    public Revision revision(String materialId, int revision) {
+        return repository.revision(materialId, revision).orElseThrow(Materials::notFound);
+    }
+
+    /** Every revision, newest first. */
+    public List<Revision> revisions(String materialId) {
+        return repository.revisions(materialId);
+    }
+
+    /** The structure of a revision, parsed from its source text exactly as on import. */
+    public ParsedMaterial parse(Revision revision) {
+        return parser.parse(revision.sourceText());
+    }
+
+    /** Materials matching a query, newest first; unpublished ones only for staff. */
+    public MaterialPage list(MaterialQuery query, boolean includeUnpublished) {
+        SearchHits hits = search.search(query, clock.instant(), includeUnpublished);
+        return new MaterialPage(hits.total(), repository.findAll(hits.materialIds()));
+    }
+
+    public long count() {
+        return repository.count();
+    }
+
+    /** Every kind in use, for filters. */
+    public List<String> kinds() {
+        return repository.kinds();
+    }
+
+    /** Every topic in use, for filters. */
+    public List<String> topics() {
+        TreeSet<String> all = new TreeSet<>(Comparator.naturalOrder());
+        repository.topicTexts().forEach(t -> all.addAll(Topics.parse(t)));
+        return List.copyOf(all);
+    }
+
+    private String sourceText(MaterialDraft draft) {
+        if (draft.hasFile()) {
+            return reader.read(draft.fileName(), draft.file());
+        }
+        String text = draft.text();
+        if (text == null || text.isBlank()) {
+            throw Rejected.invalid("EMPTY_TEXT", "请粘贴正文或上传文件（支持 .txt、.docx、.md）。",
+                    "Paste the text or upload a file (.txt, .docx or .md).");
+        }
+        if (text.length() > MAX_PASTED_CHARACTERS) {
+            throw new Rejected(413, "TEXT_TOO_LONG", "粘贴的正文超过 50 万字上限，请分篇导入。",
+                    "The pasted text exceeds 500,000 characters; import it in parts.");
+        }
+        return text;
+    }
+
+    private static String cleanTitle(String given, String detected) {
+        String title = given == null || given.isBlank() ? detected : given.strip();
+        if (title.length() > 300) {
+            throw Rejected.invalid("TITLE_TOO_LONG", "标题不能超过 300 个字。", "The title must be at most 300 characters.");
+        }
+        return title;
+    }
+
+    private static String cleanKind(String given, String title) {
+        String kind = given == null || given.isBlank() ? KindGuess.fromTitle(title) : given.strip();
+        if (kind.length() > 50) {
+            throw Rejected.invalid("KIND_TOO_LONG", "文种名称不能超过 50 个字。", "The kind must be at most 50 characters.");
+        }
+        return kind;
+    }
+
+    private static String noteOr(String note, String fallback) {
+        return note == null || note.isBlank() ? fallback : note.strip();
+    }
+
+    private static Rejected notFound() {
+        return Rejected.notFound("MATERIAL_NOT_FOUND", "资料不存在。", "No such material.");
+    }
+}

@@ -1,0 +1,131 @@
+package org.scriptorium.membership;
+
+import java.time.ZoneId;
+import java.util.List;
+import org.scriptorium.account.Account;
+import org.scriptorium.account.AccountPrincipal;
+import org.scriptorium.account.Accounts;
+import org.scriptorium.account.Role;
+import org.scriptorium.common.Rejected;
+import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.common.TimeInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's membership, redemption, and the operator's plans, codes, grants and suspensions. */
+@RestController
+@RequestMapping("/api/v1")
+class MembershipApiController {
+
+    private final Memberships memberships;
+    private final Accounts accounts;
+    private final ZoneId zone;
+
+    MembershipApiController(Memberships memberships, Accounts accounts, ScriptoriumProperties properties) {
+        this.memberships = memberships;
+        this.accounts = accounts;
+        this.zone = properties.zone();
+    }
+
+    record Me(String userId, String email, String displayName, List<Role> roles, MembershipStatus membership) {
+    }
+
+    record Redeem(String code) {
+    }
+
+    record NewPlan(String name, Integer durationDays, Integer backCatalogDays) {
+    }
+
+    record CodeRequest(Integer count) {
+    }
+
+    record Codes(String batchId, String planId, List<String> codes) {
+    }
+
+    record GrantRequest(String planId, String startsAt) {
+    }
+
+    record SuspendRequest(String reason) {
+    }
+
+    record UserState(String userId, String email, boolean suspended, String suspendedReason, MembershipStatus membership) {
+    }
+
+    @GetMapping("/me")
+    Me me() {
+        Account account = accounts.get(currentUser());
+        return new Me(account.id(), account.email(), account.displayName(),
+                account.roles().stream().sorted().toList(), memberships.status(account.id()).orElse(null));
+    }
+
+    @PostMapping("/me/redeem")
+    MembershipStatus redeem(@RequestBody Redeem body) {
+        return memberships.redeem(currentUser(), body.code());
+    }
+
+    @PostMapping("/admin/plans")
+    @ResponseStatus(HttpStatus.CREATED)
+    Plan createPlan(@RequestBody NewPlan body) {
+        if (body.durationDays() == null) {
+            throw Rejected.invalid("INVALID_DURATION", "请填写会员时长（天）。", "durationDays is required.");
+        }
+        return memberships.createPlan(body.name(), body.durationDays(),
+                body.backCatalogDays() == null ? 3 * 365 : body.backCatalogDays());
+    }
+
+    @GetMapping("/admin/plans")
+    List<Plan> plans() {
+        return memberships.plans();
+    }
+
+    @PostMapping("/admin/plans/{planId}/codes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Codes codes(@PathVariable String planId, @RequestBody CodeRequest body) {
+        Memberships.GeneratedCodes generated = memberships.generateCodes(planId,
+                body.count() == null ? 0 : body.count(), currentUser());
+        return new Codes(generated.batchId(), planId, generated.codes());
+    }
+
+    @PostMapping("/admin/users/{userId}/grant")
+    UserState grant(@PathVariable String userId, @RequestBody GrantRequest body) {
+        if (body.planId() == null || body.planId().isBlank()) {
+            throw Rejected.invalid("PLAN_REQUIRED", "请选择套餐。", "planId is required.");
+        }
+        memberships.grant(userId, body.planId(), TimeInput.parse(body.startsAt(), zone), currentUser());
+        return state(userId);
+    }
+
+    @PostMapping("/admin/users/{userId}/revoke")
+    UserState revoke(@PathVariable String userId) {
+        memberships.revoke(userId);
+        return state(userId);
+    }
+
+    @PostMapping("/admin/users/{userId}/suspend")
+    UserState suspend(@PathVariable String userId, @RequestBody(required = false) SuspendRequest body) {
+        accounts.suspend(userId, body == null ? null : body.reason());
+        return state(userId);
+    }
+
+    @PostMapping("/admin/users/{userId}/unsuspend")
+    UserState unsuspend(@PathVariable String userId) {
+        accounts.unsuspend(userId);
+        return state(userId);
+    }
+
+    private UserState state(String userId) {
+        Account account = accounts.get(userId);
+        return new UserState(account.id(), account.email(), account.suspended(), account.suspendedReason(),
+                memberships.status(userId).orElse(null));
+    }
+
+    private static String currentUser() {
+        return AccountPrincipal.currentUserId().orElseThrow();
+    }
+}

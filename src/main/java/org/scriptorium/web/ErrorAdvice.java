@@ -1,0 +1,90 @@
+package org.scriptorium.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.scriptorium.common.Rejected;
+import org.scriptorium.common.ScriptoriumProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure into the one error format: problem+json under {@code /api}, an error page elsewhere.
+ * Unexpected failures are logged and shown without internals.
+ */
+@ControllerAdvice
+class ErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+    private final ScriptoriumProperties properties;
+
+    ErrorAdvice(ScriptoriumProperties properties) {
+        this.properties = properties;
+    }
+
+    @ExceptionHandler(Rejected.class)
+    Object rejected(Rejected e, HttpServletRequest request) {
+        return answer(e, request);
+    }
+
+    @ExceptionHandler({MaxUploadSizeExceededException.class})
+    Object tooLarge(Exception e, HttpServletRequest request) {
+        long mb = properties.upload().maxSize().toMegabytes();
+        return answer(new Rejected(413, "FILE_TOO_LARGE", "上传的文件超过 " + mb + " MB 上限。",
+                "The upload exceeds the " + mb + " MB limit."), request);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
+            MethodArgumentTypeMismatchException.class, MultipartException.class, HttpMediaTypeNotSupportedException.class})
+    Object badRequest(Exception e, HttpServletRequest request) {
+        return answer(new Rejected(400, "BAD_REQUEST", "请求格式有误，请检查后重试。",
+                "The request is malformed: " + e.getMessage()), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object method(Exception e, HttpServletRequest request) {
+        return answer(new Rejected(405, "METHOD_NOT_ALLOWED", "不支持该请求方法。", "Method not allowed."), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object notFound(Exception e, HttpServletRequest request) {
+        return answer(Rejected.notFound("NOT_FOUND", "页面不存在。", "Not found."), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // Spring Security answers these (sign-in redirect or 403).
+        }
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(new Rejected(500, "INTERNAL_ERROR", "服务器出了点问题，请稍后再试。",
+                "Something went wrong on the server; please try again later."), request);
+    }
+
+    private Object answer(Rejected e, HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return ResponseEntity.status(e.status())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemResponses.of(e, request));
+        }
+        ModelAndView page = new ModelAndView("error/problem");
+        page.setStatus(org.springframework.http.HttpStatusCode.valueOf(e.status()));
+        page.addObject("status", e.status());
+        page.addObject("title", ProblemResponses.title(e.status(), false));
+        page.addObject("message", e.chinese());
+        return page;
+    }
+}
