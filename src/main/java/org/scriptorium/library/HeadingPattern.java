@@ -55,14 +55,11 @@ final class HeadingPattern {
 
     /**
      * Where the heading segment ends in {@code after} (the text after the number): after the first
-     * sentence end, else after the first colon or semicolon, else the whole line; closing quotes stay
-     * with the segment.
+     * sentence end, colon or semicolon, else at the end of the line; closing quotes stay with the
+     * segment. Commas do not end a heading: headings often pair two clauses with one.
      */
     private static int segmentEnd(String after) {
-        int cut = firstOf(after, SENTENCE_END);
-        if (cut < 0) {
-            cut = firstOf(after, CLAUSE_END);
-        }
+        int cut = firstOf(after, SENTENCE_END + CLAUSE_END);
         if (cut < 0) {
             return after.length();
         }

@@ -20,8 +20,7 @@ final class NoticeFilter {
     private static final Pattern CONTACT = Pattern.compile(
             "(?i)(?:QQ|扣扣|群号|加群|进群|qq群)[^0-9A-Za-z]{0,6}[0-9]{5,}"
                     + "|(?:微信|威信|V信|VX|WX|weixin|微信号)[号]?[\\s:：]*[A-Za-z0-9_-]{5,}"
-                    + "|(?:淘宝|天猫|拼多多|闲鱼)(?:店|店铺|搜索)"
-                    + "|(?:关注|搜索)(?:微信)?公众号");
+                    + "|(?:淘宝|天猫|拼多多|闲鱼)(?:店|店铺|搜索)");
 
     /** Phrases that only source notices use; trusted at the edges. */
     private static final Pattern NOTICE = Pattern.compile(
