@@ -1,0 +1,102 @@
+package org.scriptorium.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.scriptorium.support.Api;
+import org.scriptorium.support.IntegrationTest;
+
+class AccountApiTest extends IntegrationTest {
+
+    private static String email() {
+        return "a" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+    }
+
+    @Test
+    @DisplayName("a registered member gets a token and sees themselves with no membership")
+    void registerAndMe() {
+        String email = email();
+        Api.Response registered = api().post("/api/v1/auth/register",
+                Map.of("email", email, "password", "long-enough-1", "displayName", "县委办小王"));
+        assertThat(registered.status()).isEqualTo(201);
+        String userId = registered.json().get("userId").asString();
+
+        Api.Response me = api().as(api().token(email, "long-enough-1")).get("/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("userId").asString()).isEqualTo(userId);
+        assertThat(me.json().get("displayName").asString()).isEqualTo("县委办小王");
+        assertThat(me.json().get("roles").toString()).contains("MEMBER");
+        assertThat(me.json().get("membership").isNull()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the first administrator comes from the environment")
+    void firstAdministrator() {
+        Api.Response me = api().asAdmin().get("/api/v1/me");
+        assertThat(me.json().get("roles").toString()).contains("ADMIN");
+    }
+
+    @Test
+    @DisplayName("a wrong password is answered with problem+json in Chinese, or in English when asked")
+    void wrongPassword() {
+        String email = email();
+        api().post("/api/v1/auth/register", Map.of("email", email, "password", "long-enough-1", "displayName", "甲"));
+        Api.Response zh = api().post("/api/v1/auth/token", Map.of("email", email, "password", "wrong-password"));
+        assertThat(zh.status()).isEqualTo(401);
+        assertThat(zh.contentType()).startsWith("application/problem+json");
+        assertThat(zh.json().get("code").asString()).isEqualTo("BAD_CREDENTIALS");
+        assertThat(zh.json().get("detail").asString()).isEqualTo("邮箱或密码错误。");
+
+        Api.Response en = api().inLanguage("en").post("/api/v1/auth/token", Map.of("email", email, "password", "wrong-password"));
+        assertThat(en.json().get("detail").asString()).isEqualTo("Wrong e-mail address or password.");
+    }
+
+    @Test
+    @DisplayName("sign-in is refused after five failures, even with the right password")
+    void throttled() {
+        String email = email();
+        api().post("/api/v1/auth/register", Map.of("email", email, "password", "long-enough-1", "displayName", "乙"));
+        for (int i = 0; i < 5; i++) {
+            assertThat(api().post("/api/v1/auth/token", Map.of("email", email, "password", "guess-" + i)).status()).isEqualTo(401);
+        }
+        Api.Response locked = api().post("/api/v1/auth/token", Map.of("email", email, "password", "long-enough-1"));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.json().get("code").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
+    }
+
+    @Test
+    @DisplayName("registration refuses a taken address, a short password and an invalid address")
+    void badRegistrations() {
+        String email = email();
+        assertThat(api().post("/api/v1/auth/register", Map.of("email", email, "password", "long-enough-1", "displayName", "丙")).status()).isEqualTo(201);
+        Api.Response taken = api().post("/api/v1/auth/register", Map.of("email", email.toUpperCase(), "password", "long-enough-1", "displayName", "丙"));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("code").asString()).isEqualTo("EMAIL_TAKEN");
+        assertThat(api().post("/api/v1/auth/register", Map.of("email", email(), "password", "short", "displayName", "丙"))
+                .json().get("code").asString()).isEqualTo("WEAK_PASSWORD");
+        assertThat(api().post("/api/v1/auth/register", Map.of("email", "not-an-address", "password", "long-enough-1", "displayName", "丙"))
+                .status()).isEqualTo(422);
+    }
+
+    @Test
+    @DisplayName("calls without a token, or with an unknown one, get 401; members get 403 on operator endpoints")
+    void unauthenticated() {
+        assertThat(api().get("/api/v1/me").status()).isEqualTo(401);
+        Api.Response bad = api().as("sct_not-a-real-token").get("/api/v1/me");
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.json().get("code").asString()).isEqualTo("UNAUTHENTICATED");
+        Api.Response forbidden = api().newMember().post("/api/v1/admin/plans", Map.of("name", "x", "durationDays", 1));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    @DisplayName("a malformed JSON body is a 400 problem, not a server error")
+    void malformedBody() {
+        Api.Response r = api().post("/api/v1/auth/register", "not json at all");
+        assertThat(r.status()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,147 @@
+package org.scriptorium.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small client for the JSON API over real HTTP, as an operator's script would call it. */
+public final class Api {
+
+    public static final String ADMIN_EMAIL = "admin@test.example";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String token;
+    private String language;
+
+    Api(String base) {
+        this.base = base;
+    }
+
+    /** An HTTP answer with its body read as JSON where it is JSON. */
+    public record Response(int status, String contentType, byte[] bytes) {
+
+        public JsonNode json() {
+            return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+        }
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The same client, sending this bearer token. */
+    public Api as(String bearer) {
+        Api other = new Api(base);
+        other.token = bearer;
+        other.language = language;
+        return other;
+    }
+
+    /** The same client, asking for answers in this language. */
+    public Api inLanguage(String acceptLanguage) {
+        Api other = as(token);
+        other.language = acceptLanguage;
+        return other;
+    }
+
+    public Api asAdmin() {
+        return as(token(ADMIN_EMAIL, ADMIN_PASSWORD));
+    }
+
+    /** Registers a new member with a unique address and returns a client signed in as them. */
+    public Api newMember() {
+        String email = "m" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+        Response r = post("/api/v1/auth/register", Map.of("email", email, "password", "member-pass-1", "displayName", "笔杆子"));
+        if (r.status() != 201) {
+            throw new IllegalStateException("register failed: " + r.text());
+        }
+        return as(token(email, "member-pass-1"));
+    }
+
+    public String token(String email, String password) {
+        Response r = post("/api/v1/auth/token", Map.of("email", email, "password", password));
+        if (r.status() != 200) {
+            throw new IllegalStateException("token failed: " + r.status() + " " + r.text());
+        }
+        return r.json().get("token").asString();
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    public Response postForm(String path, Map<String, String> fields) {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
+    /** A multipart request with text fields and at most one file. */
+    public Response multipart(String method, String path, Map<String, String> fields, String fileName, byte[] file) {
+        String boundary = "----scriptorium" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> f : new LinkedHashMap<>(fields).entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                        + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            if (file != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(file);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            b.header("Accept-Language", language);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<byte[]> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
