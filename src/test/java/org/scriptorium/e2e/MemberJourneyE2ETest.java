@@ -1,0 +1,87 @@
+package org.scriptorium.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.scriptorium.support.Api;
+import org.scriptorium.support.IntegrationTest;
+import org.scriptorium.support.Speeches;
+
+/** A visitor in a real, phone-sized headless Chromium: registers, redeems a code and reads a member material. */
+class MemberJourneyE2ETest extends IntegrationTest {
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browsers.headlessChromium();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void registerAndSignIn(String email) {
+        browser.get(url("/register"));
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("displayName")).sendKeys("县委办笔杆子");
+        browser.findElement(By.name("password")).sendKeys("member-pass-1");
+        browser.findElement(By.cssSelector("#register-form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElement(By.name("email")).getAttribute("value")).isEqualTo(email);
+        browser.findElement(By.name("password")).sendKeys("member-pass-1");
+        browser.findElement(By.cssSelector("#login-form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector(".site-header nav a[href='/me']"), "县委办笔杆子"));
+    }
+
+    @Test
+    @DisplayName("a visitor registers, redeems a code and reads the full text; a user without membership sees only the preview")
+    void registerRedeemRead() {
+        Api admin = api().asAdmin();
+        String planId = admin.post("/api/v1/admin/plans", Map.of("name", "三年会员", "durationDays", 1095, "backCatalogDays", 1095))
+                .json().get("id").asString();
+        String code = admin.post("/api/v1/admin/plans/" + planId + "/codes", Map.of("count", 1)).json().get("codes").get(0).asString();
+        String materialId = admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", Speeches.RURAL_MEETING), null, null)
+                .json().get("materialId").asString();
+
+        registerAndSignIn("e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example");
+        browser.get(url("/me"));
+        browser.findElement(By.name("code")).sendKeys(code.toLowerCase());
+        browser.findElement(By.cssSelector("#redeem-form button")).click();
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).startsWith("兑换成功");
+        assertThat(browser.findElement(By.id("membership-status")).getText()).contains("三年会员");
+
+        browser.get(url("/materials/" + materialId));
+        assertThat(browser.findElement(By.id("doc-body")).getText())
+                .contains("同志们：", "奋力夺取全年农业丰收")
+                .doesNotContain("QQ123456789");
+        assertThat(browser.findElements(By.id("paywall"))).isEmpty();
+        // The fill-in box replaces a placeholder in this reader's view only.
+        browser.findElement(By.cssSelector("input[data-token='××']")).sendKeys("青山");
+        assertThat(browser.findElement(By.id("doc-body")).getText()).contains("青山镇");
+
+        browser.manage().deleteAllCookies();
+        registerAndSignIn("e2e-free-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example");
+        browser.get(url("/materials/" + materialId));
+        assertThat(browser.findElements(By.id("doc-body"))).isEmpty();
+        assertThat(browser.findElement(By.id("preview")).getText()).contains("今天召开这次会议");
+        assertThat(browser.findElement(By.id("preview")).getText()).doesNotContain("奋力夺取全年农业丰收");
+        assertThat(browser.findElement(By.id("paywall")).getText()).contains("开通会员后可阅读全文");
+        assertThat(browser.findElement(By.cssSelector(".outline")).getText()).contains("抓好粮食播种");
+    }
+}
