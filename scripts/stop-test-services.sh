@@ -23,7 +23,12 @@ else
 fi
 
 LOCK_FILE="${PG_BASE%/}.lock"
-exec 9>>"$LOCK_FILE"
+if [ -e "$LOCK_FILE" ] && [ ! -w "$LOCK_FILE" ]; then
+  exec 9<"$LOCK_FILE"   # another user's lock file: a read-only descriptor locks as well
+else
+  exec 9>>"$LOCK_FILE"
+  chmod a+r "$LOCK_FILE" 2>/dev/null || true
+fi
 flock -w 300 9 || { echo "stop-test-services: timed out waiting for lock $LOCK_FILE" >&2; exit 1; }
 
 if as_pg "$PG_CTL" -D "$PG_DATA" status >/dev/null 2>&1; then

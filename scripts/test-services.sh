@@ -36,7 +36,12 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 # ---------------------------------------------------------------------------
 LOCK_FILE="${PG_BASE%/}.lock"
 mkdir -p "$(dirname "$LOCK_FILE")"
-exec 9>>"$LOCK_FILE"
+if [ -e "$LOCK_FILE" ] && [ ! -w "$LOCK_FILE" ]; then
+  exec 9<"$LOCK_FILE"   # another user's lock file: a read-only descriptor locks as well
+else
+  exec 9>>"$LOCK_FILE"
+  chmod a+r "$LOCK_FILE" 2>/dev/null || true
+fi
 if ! flock -w 900 9; then
   die "timed out waiting for lock $LOCK_FILE"
 fi
