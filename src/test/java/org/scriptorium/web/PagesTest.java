@@ -74,6 +74,81 @@ class PagesTest extends IntegrationTest {
         assertThat(withToken.statusCode()).isEqualTo(302);
     }
 
+    private void signInAsAdmin() throws Exception {
+        HttpResponse<String> login = postForm("/login", Map.of("_csrf", csrf(get("/login").body()),
+                "email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD));
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    private HttpResponse<String> postMultipart(String path, Map<String, String> fields) throws Exception {
+        String boundary = "----pages" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("an editor imports, corrects, revises and compares revisions through the pages")
+    void editorPages() throws Exception {
+        signInAsAdmin();
+        String token = csrf(get("/admin/materials").body());
+        HttpResponse<String> imported = postMultipart("/admin/materials", Map.of("_csrf", token, "text", Speeches.RURAL_MEETING,
+                "topics", "春耕", "tier", "MEMBER", "publishedAt", "2024-03-15T09:00"));
+        String location = imported.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches(".*/admin/materials/[a-z0-9]+$");
+        String editPath = URI.create(location).getPath();
+        String edit = get(editPath).body();
+        assertThat(edit).contains("已导入《在全县春季农业生产工作会议上的讲话》", "仅供学习", "抓好粮食播种", "2024-03-15T09:00");
+
+        HttpResponse<String> details = postForm(editPath + "/details", Map.of("_csrf", csrf(edit), "title", "春耕会议讲话（修订标题）",
+                "kind", "讲话稿", "topics", "春耕,粮食安全", "tier", "FREE", "publishedAt", "2024-03-16T10:00"));
+        assertThat(details.statusCode()).isEqualTo(302);
+        HttpResponse<String> noNote = postMultipart(editPath + "/revise", Map.of("_csrf", csrf(get(editPath).body()),
+                "text", Speeches.RURAL_MEETING_REVISED, "changeNote", ""));
+        assertThat(get(URI.create(noNote.headers().firstValue("Location").orElseThrow()).getPath()).body()).contains("请填写修订说明");
+        postMultipart(editPath + "/revise", Map.of("_csrf", csrf(get(editPath).body()),
+                "text", Speeches.RURAL_MEETING_REVISED, "changeNote", "补充农机配件保障"));
+        String revised = get(editPath).body();
+        assertThat(revised).contains("春耕会议讲话（修订标题）", "第 2 版", "补充农机配件保障", "粮食安全");
+
+        String diff = get(editPath + "/diff?from=1&to=2").body();
+        assertThat(diff).contains("<ins>", "农机配件").contains("diff-line changed");
+    }
+
+    @Test
+    @DisplayName("the operator creates a plan, generates codes, downloads them as CSV and grants and suspends a user")
+    void operatorPages() throws Exception {
+        signInAsAdmin();
+        postForm("/admin/plans", Map.of("_csrf", csrf(get("/admin/plans").body()), "name", "半年会员",
+                "durationDays", "182", "backCatalogDays", "1095"));
+        String plans = get("/admin/plans").body();
+        Matcher codesForm = Pattern.compile("action=\"(/admin/plans/[a-z0-9]+/codes)\"").matcher(plans);
+        assertThat(codesForm.find()).isTrue();
+        postForm(codesForm.group(1), Map.of("_csrf", csrf(plans), "count", "3"));
+        String generated = get("/admin/plans").body();
+        assertThat(generated).containsPattern("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}");
+        Matcher csvLink = Pattern.compile("href=\"(/admin/batches/[a-z0-9]+/codes\\.csv)\"").matcher(generated);
+        assertThat(csvLink.find()).isTrue();
+        HttpResponse<String> csv = get(csvLink.group(1));
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().lines().toList()).hasSize(4).first().asString().endsWith("code,plan");
+
+        String userId = api().newMember().get("/api/v1/me").json().get("userId").asString();
+        String userPage = get("/admin/users/" + userId).body();
+        Matcher plan = Pattern.compile("<option value=\"([a-z0-9]+)\">半年会员</option>").matcher(userPage);
+        assertThat(plan.find()).isTrue();
+        postForm("/admin/users/" + userId + "/grant", Map.of("_csrf", csrf(userPage), "planId", plan.group(1), "startsAt", ""));
+        postForm("/admin/users/" + userId + "/suspend", Map.of("_csrf", csrf(get("/admin/users/" + userId).body()), "reason", "倒卖资料"));
+        String after = get("/admin/users/" + userId).body();
+        assertThat(after).contains("半年会员", "已暂停：", "倒卖资料");
+        assertThat(get("/admin/users?q=test.example").body()).contains("已暂停");
+    }
+
     @Test
     @DisplayName("imported text is escaped on the reading page, and an unknown material is a Chinese 404 page")
     void escaping() throws Exception {
