@@ -22,7 +22,7 @@ public final class EntitlementRule {
      *   <li>FREE material → FULL ({@code FREE_MATERIAL}) for every signed-in user, <em>including a
      *       suspended one</em>: suspension is a measure against reselling paid material, and free
      *       material has nothing to resell;</li>
-     *   <li>MEMBER material: suspended → PREVIEW ({@code SUSPENDED}); no terms at all → PREVIEW
+     *   <li>MEMBER material: suspended → PREVIEW ({@code SUSPENDED}); no term started by {@code now} → PREVIEW
      *       ({@code NO_MEMBERSHIP}); no period active at {@code now} → PREVIEW ({@code EXPIRED});
      *       published at or after {@code anchor − backCatalog} of the active period → FULL
      *       ({@code MEMBER}); earlier → PREVIEW ({@code BEFORE_BACK_CATALOG}).</li>
@@ -62,7 +62,8 @@ public final class EntitlementRule {
         if (user.suspended()) {
             return preview(Access.Reason.SUSPENDED);
         }
-        if (user.terms().isEmpty()) {
+        // A term granted to start later is not yet a membership: "expired" would mislead the reader.
+        if (user.terms().stream().allMatch(term -> term.startsAt().isAfter(now))) {
             return preview(Access.Reason.NO_MEMBERSHIP);
         }
         Optional<MembershipPeriod> active = MembershipPeriods.activeAt(user.terms(), now);

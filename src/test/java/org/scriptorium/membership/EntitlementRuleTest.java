@@ -182,6 +182,14 @@ class EntitlementRuleTest {
         }
 
         @Test
+        @DisplayName("treats a membership granted to start later as no membership yet, not as expired")
+        void grantedForLater() {
+            Instant before = ONE_YEAR.startsAt().minusSeconds(60);
+            assertThat(rule.decide(member(ONE_YEAR), Tier.MEMBER, before.minus(Duration.ofDays(1)), before))
+                    .isEqualTo(new Access(PREVIEW, Access.Reason.NO_MEMBERSHIP));
+        }
+
+        @Test
         @DisplayName("shows a preview to a suspended member with an active period")
         void suspended() {
             var suspended = new Reader.SignedIn(List.of(ONE_YEAR), true, false);
