@@ -1,6 +1,5 @@
 package org.scriptorium.library;
 
-import java.io.IOException;
 import java.time.ZoneId;
 import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.common.Rejected;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The editor's pages: import, details, revisions and the diff between two revisions. */
@@ -43,17 +41,9 @@ class LibraryAdminPages {
     }
 
     @PostMapping
-    String importMaterial(@RequestParam(required = false) MultipartFile file,
-                          @RequestParam(required = false) String text,
-                          @RequestParam(required = false) String tier,
-                          @RequestParam(required = false) String kind,
-                          @RequestParam(required = false) String topics,
-                          @RequestParam(required = false) String publishedAt,
-                          @RequestParam(required = false) String title,
-                          RedirectAttributes redirect) throws IOException {
+    String importMaterial(MaterialForm form, RedirectAttributes redirect) {
         try {
-            MaterialDraft draft = LibraryApiController.draft(file, text, tier, kind, topics, publishedAt, title, null, zone);
-            ImportResult result = materials.importMaterial(draft, AccountPrincipal.currentUserId().orElseThrow());
+            ImportResult result = materials.importMaterial(form.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow());
             redirect.addFlashAttribute("message", "已导入《" + result.material().title() + "》：识别到 "
                     + result.parsed().outline().size() + " 个标题、" + result.parsed().points() + " 个要点，去除 "
                     + result.parsed().strippedNotices().size() + " 条来源声明。");
@@ -86,7 +76,7 @@ class LibraryAdminPages {
                    RedirectAttributes redirect) {
         try {
             materials.updateDetails(id, title, kind, topics == null ? null : Topics.parse(topics),
-                    LibraryApiController.parseTier(tier), TimeInput.parse(publishedAt, zone));
+                    MaterialForm.parseTier(tier), TimeInput.parse(publishedAt, zone));
             redirect.addFlashAttribute("message", "已保存。");
         } catch (Rejected e) {
             redirect.addFlashAttribute("error", e.chinese());
@@ -95,14 +85,10 @@ class LibraryAdminPages {
     }
 
     @PostMapping("/{id}/revise")
-    String revise(@PathVariable String id,
-                  @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) String text,
-                  @RequestParam(required = false) String changeNote,
-                  RedirectAttributes redirect) throws IOException {
+    String revise(@PathVariable String id, MaterialForm form, RedirectAttributes redirect) {
         try {
-            MaterialDraft draft = LibraryApiController.draft(file, text, null, null, null, null, null, changeNote, zone);
-            ImportResult result = materials.revise(id, draft, AccountPrincipal.currentUserId().orElseThrow());
+            MaterialForm textOnly = new MaterialForm(form.file(), form.text(), null, null, null, null, null, form.changeNote());
+            ImportResult result = materials.revise(id, textOnly.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow());
             redirect.addFlashAttribute("message", "已保存第 " + result.revision().revision() + " 版。");
         } catch (Rejected e) {
             redirect.addFlashAttribute("error", e.chinese());

@@ -1,15 +1,11 @@
 package org.scriptorium.library;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import org.scriptorium.account.AccountPrincipal;
-import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
-import org.scriptorium.common.TimeInput;
 import org.scriptorium.membership.Reader;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
@@ -22,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /** The library part of the JSON API: import and revision for editors, listing and reading for everyone. */
 @RestController
@@ -59,29 +54,13 @@ class LibraryApiController {
 
     @PostMapping("/admin/materials")
     @ResponseStatus(HttpStatus.CREATED)
-    Imported importMaterial(@RequestParam(required = false) MultipartFile file,
-                            @RequestParam(required = false) String text,
-                            @RequestParam(required = false) String tier,
-                            @RequestParam(required = false) String kind,
-                            @RequestParam(required = false) String topics,
-                            @RequestParam(required = false) String publishedAt,
-                            @RequestParam(required = false) String title) throws IOException {
-        MaterialDraft draft = draft(file, text, tier, kind, topics, publishedAt, title, null, zone);
-        return Imported.of(materials.importMaterial(draft, AccountPrincipal.currentUserId().orElseThrow()));
+    Imported importMaterial(MaterialForm form) {
+        return Imported.of(materials.importMaterial(form.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow()));
     }
 
     @PutMapping("/admin/materials/{id}")
-    Imported revise(@PathVariable String id,
-                    @RequestParam(required = false) MultipartFile file,
-                    @RequestParam(required = false) String text,
-                    @RequestParam(required = false) String tier,
-                    @RequestParam(required = false) String kind,
-                    @RequestParam(required = false) String topics,
-                    @RequestParam(required = false) String publishedAt,
-                    @RequestParam(required = false) String title,
-                    @RequestParam(required = false) String changeNote) throws IOException {
-        MaterialDraft draft = draft(file, text, tier, kind, topics, publishedAt, title, changeNote, zone);
-        return Imported.of(materials.revise(id, draft, AccountPrincipal.currentUserId().orElseThrow()));
+    Imported revise(@PathVariable String id, MaterialForm form) {
+        return Imported.of(materials.revise(id, form.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow()));
     }
 
     record Hit(String materialId, String title, String kind, Instant publishedAt, Tier tier, boolean entitled, String snippet) {
@@ -98,7 +77,7 @@ class LibraryApiController {
                  @RequestParam(required = false) String tier,
                  @RequestParam(defaultValue = "0") int page,
                  @RequestParam(defaultValue = "20") int size) {
-        MaterialQuery query = new MaterialQuery(q, kind, topic, year, parseTier(tier), page, size);
+        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), page, size);
         Reader reader = access.reader(AccountPrincipal.currentUserId());
         boolean staff = reader instanceof Reader.SignedIn s && s.staff();
         Materials.MaterialPage found = materials.list(query, staff);
@@ -123,31 +102,5 @@ class LibraryApiController {
         return new Reading(m.id(), v.revision(), m.title(), m.kind(), m.topics(), m.tier(), m.publishedAt(),
                 v.salutation(), OutlineEntry.of(v.outline()), v.placeholders(), v.characters(), v.entitled(),
                 v.entitled() ? null : v.access().explanationZh(), v.text(), v.preview());
-    }
-
-    static MaterialDraft draft(MultipartFile file, String text, String tier, String kind, String topics,
-                               String publishedAt, String title, String changeNote, ZoneId zone) throws IOException {
-        boolean hasFile = file != null && !file.isEmpty();
-        return new MaterialDraft(
-                text,
-                hasFile ? file.getOriginalFilename() : null,
-                hasFile ? file.getBytes() : null,
-                parseTier(tier),
-                kind,
-                topics == null ? null : Topics.parse(topics),
-                TimeInput.parse(publishedAt, zone),
-                title,
-                changeNote);
-    }
-
-    static Tier parseTier(String tier) {
-        if (tier == null || tier.isBlank()) {
-            return null;
-        }
-        try {
-            return Tier.valueOf(tier.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw Rejected.invalid("INVALID_TIER", "级别只能是 FREE（免费）或 MEMBER（会员）。", "The tier must be FREE or MEMBER.");
-        }
     }
 }

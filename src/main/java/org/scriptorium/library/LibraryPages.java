@@ -54,7 +54,7 @@ class LibraryPages {
                 @RequestParam(required = false) String tier,
                 @RequestParam(defaultValue = "0") int page,
                 Model model) {
-        MaterialQuery query = new MaterialQuery(q, kind, topic, year, LibraryApiController.parseTier(tier), page, 20);
+        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), page, 20);
         Reader reader = access.reader(AccountPrincipal.currentUserId());
         boolean staff = reader instanceof Reader.SignedIn s && s.staff();
         model.addAttribute("query", query);
