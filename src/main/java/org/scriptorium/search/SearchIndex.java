@@ -1,0 +1,23 @@
+package org.scriptorium.search;
+
+import java.util.Iterator;
+import java.util.function.LongConsumer;
+
+/** The write side of the search port: what the library tells the index when materials change. */
+public interface SearchIndex {
+
+    /** Adds the material, or replaces everything indexed for it (its document and its passages); visible at once. */
+    void upsert(IndexedMaterial material);
+
+    /** Removes the material and its passages; a material not in the index is ignored. */
+    void delete(String materialId);
+
+    /**
+     * Replaces the whole index with the given materials, reporting the number indexed so far to {@code progress}.
+     * Searches keep answering from the old index until the new one is committed.
+     */
+    void rebuild(Iterator<IndexedMaterial> materials, LongConsumer progress);
+
+    /** How many materials the index holds. */
+    long materialCount();
+}
