@@ -12,7 +12,7 @@ import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
 import org.scriptorium.search.MaterialSearch;
-import org.scriptorium.search.SearchHits;
+import org.scriptorium.search.SearchResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +38,8 @@ public class Materials {
         this.reader = new DocumentReader(properties.upload().maxSize().toBytes());
     }
 
-    /** One page of materials and how many match in all. */
-    public record MaterialPage(long total, List<Material> materials) {
+    /** One page of materials, how many match in all, and facet counts over all matches. */
+    public record MaterialPage(long total, List<Material> materials, SearchResult.Facets facets) {
     }
 
     /**
@@ -145,8 +145,9 @@ public class Materials {
 
     /** Materials matching a query, newest first; unpublished ones only for staff. */
     public MaterialPage list(MaterialQuery query, boolean includeUnpublished) {
-        SearchHits hits = search.search(query, clock.instant(), includeUnpublished);
-        return new MaterialPage(hits.total(), repository.findAll(hits.materialIds()));
+        SearchResult result = search.search(query, clock.instant(), includeUnpublished);
+        List<String> ids = result.hits().stream().map(SearchResult.MaterialHit::materialId).toList();
+        return new MaterialPage(result.total(), repository.findAll(ids), result.facets());
     }
 
     public long count() {

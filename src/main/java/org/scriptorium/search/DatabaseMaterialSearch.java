@@ -8,35 +8,86 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scriptorium.common.DbTime;
-import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.membership.Tier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * Plain database search: every whitespace-separated term must occur in the title, the topics or the current body.
- * Newest first. Enough for a small library; the full-text adapter replaces it for scale and relevance.
+ * Plain database search, the foundation's baseline: every term must occur (SQL {@code LIKE}) in the title, the topics
+ * or the current body; newest first; no facets. Kept to measure the full-text adapter against.
  */
-@Component
-class DatabaseMaterialSearch implements MaterialSearch {
+public class DatabaseMaterialSearch implements MaterialSearch {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    DatabaseMaterialSearch(JdbcClient jdbc, ScriptoriumProperties properties) {
+    public DatabaseMaterialSearch(JdbcClient jdbc, ZoneId zone) {
         this.jdbc = jdbc;
-        this.zone = properties.zone();
+        this.zone = zone;
     }
 
     @Override
-    public SearchHits search(MaterialQuery query, Instant now, boolean includeUnpublished) {
+    public SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished) {
+        Filter filter = filter(query, now, includeUnpublished);
+        long total = jdbc.sql("SELECT COUNT(*)" + filter.from()).params(filter.params()).query(Long.class).single();
+        List<SearchResult.MaterialHit> hits = jdbc.sql("SELECT m.id, m.title" + filter.from()
+                        + " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset")
+                .params(filter.params())
+                .param("limit", query.size())
+                .param("offset", query.offset())
+                .query((rs, n) -> new SearchResult.MaterialHit(rs.getString("id"), 0f, rs.getString("title"), ""))
+                .list();
+        return new SearchResult(total, hits, SearchResult.Facets.NONE);
+    }
+
+    @Override
+    public PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished) {
+        Filter filter = filter(query, now, includeUnpublished);
+        List<String> terms = query.text() == null ? List.of() : List.of(query.text().split("\\s+"));
+        List<PassageResult.PassageHit> all = new ArrayList<>();
+        jdbc.sql("SELECT m.id, m.title, m.tier, m.published_at, r.body" + filter.from() + " ORDER BY m.published_at DESC LIMIT 200")
+                .params(filter.params())
+                .query(rs -> {
+                    String[] lines = rs.getString("body").split("\n");
+                    for (int i = 1; i < lines.length; i++) {
+                        String line = lines[i];
+                        if (!terms.isEmpty() && terms.stream().allMatch(line::contains)) {
+                            all.add(new PassageResult.PassageHit(rs.getString("id"), rs.getString("title"), i - 1, line, 0f,
+                                    Tier.valueOf(rs.getString("tier")),
+                                    DbTime.toInstant(rs.getObject("published_at", java.time.OffsetDateTime.class))));
+                        }
+                    }
+                });
+        int from = Math.min(all.size(), query.offset());
+        return new PassageResult(all.size(), all.subList(from, Math.min(all.size(), from + query.size())));
+    }
+
+    @Override
+    public List<TitleSuggestion> suggestTitles(String typed, int limit, Instant now) {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, title FROM materials WHERE title LIKE :q AND published_at <= :now AND withdrawn_at IS NULL "
+                        + "ORDER BY published_at DESC LIMIT :limit")
+                .param("q", "%" + escapeLike(typed.strip()) + "%")
+                .param("now", DbTime.of(now))
+                .param("limit", limit)
+                .query((rs, n) -> new TitleSuggestion(rs.getString("id"), rs.getString("title")))
+                .list();
+    }
+
+    private record Filter(String from, Map<String, Object> params) {
+    }
+
+    private Filter filter(MaterialQuery query, Instant now, boolean includeUnpublished) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
+        where.add("m.withdrawn_at IS NULL");
         if (!includeUnpublished) {
             where.add("m.published_at <= :now");
             params.put("now", DbTime.of(now));
         }
         if (query.text() != null) {
-            String[] terms = query.text().split("\\s+");
+            String[] terms = query.text().replace("\"", " ").strip().split("\\s+");
             for (int i = 0; i < terms.length && i < 8; i++) {
                 String p = "t" + i;
                 where.add("(LOWER(m.title) LIKE :" + p + " OR LOWER(m.topics) LIKE :" + p + " OR r.body LIKE :" + p + ")");
@@ -61,15 +112,8 @@ class DatabaseMaterialSearch implements MaterialSearch {
             params.put("yearTo", DbTime.of(LocalDate.of(query.year() + 1, 1, 1).atStartOfDay(zone).toInstant()));
         }
         String from = " FROM materials m JOIN material_revisions r ON r.material_id = m.id AND r.revision = m.current_revision"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-        long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
-        List<String> ids = jdbc.sql("SELECT m.id" + from + " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", query.size())
-                .param("offset", (long) query.page() * query.size())
-                .query(String.class)
-                .list();
-        return new SearchHits(total, ids);
+                + " WHERE " + String.join(" AND ", where);
+        return new Filter(from, params);
     }
 
     private static String escapeLike(String term) {

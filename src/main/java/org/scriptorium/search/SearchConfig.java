@@ -1,0 +1,16 @@
+package org.scriptorium.search;
+
+import org.scriptorium.common.ScriptoriumProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Chooses the search adapter. */
+@Configuration
+class SearchConfig {
+
+    @Bean
+    MaterialSearch materialSearch(JdbcClient jdbc, ScriptoriumProperties properties) {
+        return new DatabaseMaterialSearch(jdbc, properties.zone());
+    }
+}
