@@ -1,10 +1,14 @@
 package org.scriptorium;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Set;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /** Starts Scriptorium: a self-hosted subscription library of writing materials. */
@@ -12,8 +16,19 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(ScriptoriumProperties.class)
 public class ScriptoriumApplication {
 
+    /** Commands that run once without the web server and exit, e.g. {@code java -jar scriptorium.jar reindex}. */
+    static final Set<String> COMMANDS = Set.of("reindex", "bench-search");
+
     public static void main(String[] args) {
-        SpringApplication.run(ScriptoriumApplication.class, args);
+        SpringApplication application = new SpringApplication(ScriptoriumApplication.class);
+        boolean command = Arrays.stream(args).anyMatch(COMMANDS::contains);
+        if (command && Arrays.stream(args).noneMatch(a -> a.equals("bench-search"))) {
+            application.setWebApplicationType(WebApplicationType.NONE);
+        }
+        ConfigurableApplicationContext context = application.run(args);
+        if (command) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 
     /** The one clock: every rule that depends on time asks it, so tests can move time. */

@@ -36,6 +36,17 @@
     });
   }
 
+  // Copy buttons on passages: the text the reader may see goes to the clipboard.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('button[data-copy]');
+    if (!button || !navigator.clipboard) {
+      return;
+    }
+    navigator.clipboard.writeText(button.getAttribute('data-copy')).then(function () {
+      button.textContent = '已复制';
+    });
+  });
+
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', setUpFillIn);
   } else {

@@ -96,6 +96,20 @@ class LibraryAdminPages {
         return "redirect:/admin/materials/" + id;
     }
 
+    @PostMapping("/{id}/withdraw")
+    String withdraw(@PathVariable String id, RedirectAttributes redirect) {
+        materials.withdraw(id);
+        redirect.addFlashAttribute("message", "已下架：读者不再能看到这篇资料。");
+        return "redirect:/admin/materials/" + id;
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(@PathVariable String id, RedirectAttributes redirect) {
+        materials.restore(id);
+        redirect.addFlashAttribute("message", "已重新上架。");
+        return "redirect:/admin/materials/" + id;
+    }
+
     @GetMapping("/{id}/diff")
     String diff(@PathVariable String id, @RequestParam int from, @RequestParam int to, Model model) {
         Material material = materials.get(id);

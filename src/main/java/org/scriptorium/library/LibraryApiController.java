@@ -4,11 +4,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.scriptorium.account.AccountPrincipal;
+import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
-import org.scriptorium.membership.Reader;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
+import org.scriptorium.search.SearchResult;
+import org.scriptorium.search.SortOrder;
+import org.scriptorium.search.TitleSuggestion;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,11 +31,18 @@ class LibraryApiController {
 
     private final Materials materials;
     private final MaterialAccess access;
+    private final LibrarySearch search;
+    private final SearchMisses misses;
+    private final SearchIndexing indexing;
     private final ZoneId zone;
 
-    LibraryApiController(Materials materials, MaterialAccess access, ScriptoriumProperties properties) {
+    LibraryApiController(Materials materials, MaterialAccess access, LibrarySearch search, SearchMisses misses,
+                         SearchIndexing indexing, ScriptoriumProperties properties) {
         this.materials = materials;
         this.access = access;
+        this.search = search;
+        this.misses = misses;
+        this.indexing = indexing;
         this.zone = properties.zone();
     }
 
@@ -63,10 +75,11 @@ class LibraryApiController {
         return Imported.of(materials.revise(id, form.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow()));
     }
 
-    record Hit(String materialId, String title, String kind, Instant publishedAt, Tier tier, boolean entitled, String snippet) {
+    record Hit(String materialId, String title, String kind, List<String> topics, Instant publishedAt, Tier tier,
+               boolean entitled, String snippet) {
     }
 
-    record HitPage(long total, int page, int size, List<Hit> hits) {
+    record HitPage(long total, int page, int size, List<Hit> hits, SearchResult.Facets facets, LibrarySearch.Help help) {
     }
 
     @GetMapping("/materials")
@@ -75,18 +88,82 @@ class LibraryApiController {
                  @RequestParam(required = false) String topic,
                  @RequestParam(required = false) Integer year,
                  @RequestParam(required = false) String tier,
+                 @RequestParam(required = false) String sort,
                  @RequestParam(defaultValue = "0") int page,
                  @RequestParam(defaultValue = "20") int size) {
-        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), page, size);
-        Reader reader = access.reader(AccountPrincipal.currentUserId());
-        boolean staff = reader instanceof Reader.SignedIn s && s.staff();
-        Materials.MaterialPage found = materials.list(query, staff);
-        List<Hit> hits = found.materials().stream().map(m -> {
-            boolean entitled = access.access(m, reader).full();
-            return new Hit(m.id(), m.title(), m.kind(), m.publishedAt(), m.tier(), entitled,
-                    access.snippet(m, entitled, query.text()));
-        }).toList();
-        return new HitPage(found.total(), query.page(), query.size(), hits);
+        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), parseSort(sort), page, size);
+        LibrarySearch.FoundPage found = search.search(query, AccountPrincipal.currentUserId());
+        List<Hit> hits = found.hits().stream().map(f -> new Hit(f.material().id(), f.material().title(), f.material().kind(),
+                f.material().topics(), f.material().publishedAt(), f.material().tier(), f.entitled(), f.snippet())).toList();
+        return new HitPage(found.total(), query.page(), query.size(), hits, found.facets(), found.help());
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Passage(String materialId, String title, int paragraph, boolean entitled, String text, String snippet) {
+    }
+
+    record PassagePage(long total, int page, int size, List<Passage> hits) {
+    }
+
+    @GetMapping("/passages")
+    PassagePage passages(@RequestParam(required = false) String q,
+                         @RequestParam(required = false) String kind,
+                         @RequestParam(required = false) String topic,
+                         @RequestParam(required = false) Integer year,
+                         @RequestParam(required = false) String tier,
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "20") int size) {
+        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), null, page, size);
+        LibrarySearch.FoundPassages found = search.passages(query, AccountPrincipal.currentUserId());
+        return new PassagePage(found.total(), query.page(), query.size(), found.hits().stream()
+                .map(p -> new Passage(p.materialId(), p.title(), p.paragraph(), p.entitled(), p.text(), p.snippet())).toList());
+    }
+
+    record Suggestions(List<TitleSuggestion> suggestions) {
+    }
+
+    @GetMapping("/suggest")
+    Suggestions suggest(@RequestParam(required = false) String q) {
+        return new Suggestions(search.suggest(q));
+    }
+
+    @GetMapping("/admin/search/misses")
+    List<SearchMisses.Miss> misses() {
+        return misses.top(200);
+    }
+
+    record Rebuilt(long materials) {
+    }
+
+    @PostMapping("/admin/search/rebuild")
+    Rebuilt rebuild() {
+        AtomicLong count = new AtomicLong();
+        indexing.rebuild(count::set);
+        return new Rebuilt(count.get());
+    }
+
+    @PostMapping("/admin/materials/{id}/withdraw")
+    Reading withdraw(@PathVariable String id) {
+        materials.withdraw(id);
+        return read(id);
+    }
+
+    @PostMapping("/admin/materials/{id}/restore")
+    Reading restore(@PathVariable String id) {
+        materials.restore(id);
+        return read(id);
+    }
+
+    static SortOrder parseSort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return null;
+        }
+        return switch (sort.strip().toLowerCase(Locale.ROOT)) {
+            case "relevance" -> SortOrder.RELEVANCE;
+            case "newest", "date" -> SortOrder.NEWEST;
+            default -> throw Rejected.invalid("INVALID_SORT", "排序只能是 relevance（相关度）或 newest（最新）。",
+                    "sort must be relevance or newest.");
+        };
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.common.ScriptoriumProperties;
-import org.scriptorium.membership.Reader;
 import org.scriptorium.search.MaterialQuery;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +22,13 @@ class LibraryPages {
 
     private final Materials materials;
     private final MaterialAccess access;
+    private final LibrarySearch search;
     private final ZoneId zone;
 
-    LibraryPages(Materials materials, MaterialAccess access, ScriptoriumProperties properties) {
+    LibraryPages(Materials materials, MaterialAccess access, LibrarySearch search, ScriptoriumProperties properties) {
         this.materials = materials;
         this.access = access;
+        this.search = search;
         this.zone = properties.zone();
     }
 
@@ -52,13 +53,20 @@ class LibraryPages {
                 @RequestParam(required = false) String topic,
                 @RequestParam(required = false) Integer year,
                 @RequestParam(required = false) String tier,
+                @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String tab,
                 @RequestParam(defaultValue = "0") int page,
                 Model model) {
-        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), page, 20);
-        Reader reader = access.reader(AccountPrincipal.currentUserId());
-        boolean staff = reader instanceof Reader.SignedIn s && s.staff();
+        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier),
+                LibraryApiController.parseSort(sort), page, 20);
+        boolean passages = "passages".equals(tab) && query.text() != null;
         model.addAttribute("query", query);
-        model.addAttribute("page", materials.list(query, staff));
+        model.addAttribute("tab", passages ? "passages" : "materials");
+        if (passages) {
+            model.addAttribute("passages", search.passages(query, AccountPrincipal.currentUserId()));
+        } else {
+            model.addAttribute("found", search.search(query, AccountPrincipal.currentUserId()));
+        }
         model.addAttribute("kinds", materials.kinds());
         model.addAttribute("topics", materials.topics());
         int thisYear = Year.now(zone).getValue();
@@ -66,11 +74,19 @@ class LibraryPages {
         return LIST;
     }
 
+    /** Title suggestions while typing, as an htmx fragment. */
+    @GetMapping("/materials/suggest")
+    String suggest(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("suggestions", search.suggest(q));
+        return "library/suggest :: list";
+    }
+
     @GetMapping("/materials/{id}")
     String read(@PathVariable String id, Model model) {
         MaterialView view = access.view(id, AccountPrincipal.currentUserId());
         model.addAttribute("view", view);
         model.addAttribute("lines", view.blocks().stream().map(Line::of).toList());
+        model.addAttribute("lineCount", view.blocks().size());
         return READ;
     }
 }

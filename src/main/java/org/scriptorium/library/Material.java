@@ -10,6 +10,7 @@ import org.scriptorium.membership.Tier;
  * @param title           the title shown to readers (detected on import, correctable by an editor)
  * @param publishedAt     when it is (or was, for an imported archive) published; readers see nothing before
  * @param currentRevision the number of the newest revision, starting at 1
+ * @param withdrawnAt     when an editor withdrew it from readers, or null while it is published
  */
 public record Material(
         String id,
@@ -20,9 +21,14 @@ public record Material(
         Instant publishedAt,
         int currentRevision,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant withdrawnAt) {
 
     public Material {
         topics = List.copyOf(topics);
+    }
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
     }
 }

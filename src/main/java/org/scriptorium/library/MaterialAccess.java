@@ -36,9 +36,13 @@ public class MaterialAccess {
         return memberships.readerFor(userId);
     }
 
-    /** The rule's decision for one material and reader, now. */
+    /** The rule's decision for one material and reader, now; a withdrawn material counts as not published. */
     public Access access(Material material, Reader reader) {
-        return rule.decide(reader, material.tier(), material.publishedAt(), clock.instant());
+        Access access = rule.decide(reader, material.tier(), material.publishedAt(), clock.instant());
+        if (material.withdrawn() && access.reason() != Access.Reason.STAFF) {
+            return new Access(Access.Level.NONE, Access.Reason.NOT_PUBLISHED);
+        }
+        return access;
     }
 
     /**

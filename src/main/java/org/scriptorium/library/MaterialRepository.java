@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.scriptorium.common.DbTime;
@@ -32,10 +34,11 @@ class MaterialRepository {
 
     void update(Material m) {
         jdbc.sql("""
-                UPDATE materials SET title = ?, kind = ?, topics = ?, tier = ?, published_at = ?, current_revision = ?, updated_at = ?
+                UPDATE materials SET title = ?, kind = ?, topics = ?, tier = ?, published_at = ?, current_revision = ?,
+                                     updated_at = ?, withdrawn_at = ?
                 WHERE id = ?""")
                 .params(m.title(), m.kind(), topicsText(m.topics()), m.tier().name(), DbTime.of(m.publishedAt()),
-                        m.currentRevision(), DbTime.of(m.updatedAt()), m.id())
+                        m.currentRevision(), DbTime.of(m.updatedAt()), DbTime.of(m.withdrawnAt()), m.id())
                 .update();
     }
 
@@ -64,6 +67,23 @@ class MaterialRepository {
         return found.stream().sorted((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id()))).toList();
     }
 
+    /** The cleaned text of the current revision of each given material. */
+    Map<String, String> currentBodies(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> bodies = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.id, r.body FROM materials m
+                JOIN material_revisions r ON r.material_id = m.id AND r.revision = m.current_revision
+                WHERE m.id IN (:ids)""")
+                .param("ids", ids)
+                .query(rs -> {
+                    bodies.put(rs.getString("id"), rs.getString("body"));
+                });
+        return bodies;
+    }
+
     Optional<Revision> revision(String materialId, int revision) {
         return jdbc.sql("SELECT * FROM material_revisions WHERE material_id = ? AND revision = ?")
                 .params(materialId, revision).query(MaterialRepository::revision).optional();
@@ -72,6 +92,11 @@ class MaterialRepository {
     List<Revision> revisions(String materialId) {
         return jdbc.sql("SELECT * FROM material_revisions WHERE material_id = ? ORDER BY revision DESC")
                 .param(materialId).query(MaterialRepository::revision).list();
+    }
+
+    /** Every material id, oldest first, for rebuilding derived data such as the search index. */
+    List<String> allIds() {
+        return jdbc.sql("SELECT id FROM materials ORDER BY created_at, id").query(String.class).list();
     }
 
     long count() {
@@ -101,7 +126,8 @@ class MaterialRepository {
                 DbTime.toInstant(rs.getObject("published_at", OffsetDateTime.class)),
                 rs.getInt("current_revision"),
                 DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)),
-                DbTime.toInstant(rs.getObject("updated_at", OffsetDateTime.class)));
+                DbTime.toInstant(rs.getObject("updated_at", OffsetDateTime.class)),
+                DbTime.toInstant(rs.getObject("withdrawn_at", OffsetDateTime.class)));
     }
 
     private static Revision revision(ResultSet rs, int row) throws SQLException {

@@ -2,7 +2,9 @@ package org.scriptorium.library;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -13,6 +15,7 @@ import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
 import org.scriptorium.search.MaterialSearch;
 import org.scriptorium.search.SearchResult;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +33,14 @@ public class Materials {
     private final Clock clock;
     private final StructureParser parser = new StructureParser();
     private final DocumentReader reader;
+    private final ApplicationEventPublisher events;
 
-    Materials(MaterialRepository repository, MaterialSearch search, Clock clock, ScriptoriumProperties properties) {
+    Materials(MaterialRepository repository, MaterialSearch search, Clock clock, ScriptoriumProperties properties,
+              ApplicationEventPublisher events) {
         this.repository = repository;
         this.search = search;
         this.clock = clock;
+        this.events = events;
         this.reader = new DocumentReader(properties.upload().maxSize().toBytes());
     }
 
@@ -61,11 +67,12 @@ public class Materials {
                 draft.topics() == null ? List.of() : draft.topics(),
                 draft.tier() == null ? Tier.MEMBER : draft.tier(),
                 draft.publishedAt() == null ? now : draft.publishedAt(),
-                1, now, now);
+                1, now, now, null);
         Revision revision = new Revision(material.id(), 1, parsed.title(), draft.fileName(), source, parsed.body(),
                 parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now);
         repository.insert(material);
         repository.insertRevision(revision);
+        events.publishEvent(new MaterialEvent.Published(material.id()));
         return new ImportResult(material, revision, parsed);
     }
 
@@ -93,11 +100,12 @@ public class Materials {
                 draft.topics() == null ? current.topics() : draft.topics(),
                 draft.tier() == null ? current.tier() : draft.tier(),
                 draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
-                number, current.createdAt(), now);
+                number, current.createdAt(), now, current.withdrawnAt());
         Revision revision = new Revision(materialId, number, parsed.title(), draft.fileName(), source, parsed.body(),
                 parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now);
         repository.insertRevision(revision);
         repository.update(revised);
+        events.publishEvent(new MaterialEvent.Revised(materialId, number, revision.changeNote()));
         return new ImportResult(revised, revision, parsed);
     }
 
@@ -114,9 +122,54 @@ public class Materials {
                 topics == null ? current.topics() : topics,
                 tier == null ? current.tier() : tier,
                 publishedAt == null ? current.publishedAt() : publishedAt,
-                current.currentRevision(), current.createdAt(), clock.instant());
+                current.currentRevision(), current.createdAt(), clock.instant(), current.withdrawnAt());
         repository.update(updated);
+        events.publishEvent(new MaterialEvent.DetailsChanged(materialId));
         return updated;
+    }
+
+    /** Withdraws a material from readers (staff still see it); nothing is deleted. Withdrawing twice changes nothing. */
+    @Transactional
+    public Material withdraw(String materialId) {
+        Material current = get(materialId);
+        if (current.withdrawn()) {
+            return current;
+        }
+        Instant now = clock.instant();
+        Material withdrawn = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
+                current.publishedAt(), current.currentRevision(), current.createdAt(), now, now);
+        repository.update(withdrawn);
+        events.publishEvent(new MaterialEvent.Withdrawn(materialId));
+        return withdrawn;
+    }
+
+    /** Publishes a withdrawn material again, at its publication time. */
+    @Transactional
+    public Material restore(String materialId) {
+        Material current = get(materialId);
+        if (!current.withdrawn()) {
+            return current;
+        }
+        Material restored = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
+                current.publishedAt(), current.currentRevision(), current.createdAt(), clock.instant(), null);
+        repository.update(restored);
+        events.publishEvent(new MaterialEvent.Published(materialId));
+        return restored;
+    }
+
+    /** The cleaned current text of each given material, for snippets; callers decide who may see it. */
+    Map<String, String> currentBodies(Collection<String> ids) {
+        return repository.currentBodies(ids);
+    }
+
+    /** Materials by id, in the order given. */
+    public List<Material> findAll(Collection<String> ids) {
+        return repository.findAll(ids);
+    }
+
+    /** Every material id, oldest first. */
+    public List<String> allIds() {
+        return repository.allIds();
     }
 
     public Optional<Material> find(String materialId) {

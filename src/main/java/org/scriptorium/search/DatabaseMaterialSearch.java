@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.function.LongConsumer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Plain database search, the foundation's baseline: every term must occur (SQL {@code LIKE}) in the title, the topics
  * or the current body; newest first; no facets. Kept to measure the full-text adapter against.
  */
-public class DatabaseMaterialSearch implements MaterialSearch {
+public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -73,6 +75,30 @@ public class DatabaseMaterialSearch implements MaterialSearch {
                 .param("limit", limit)
                 .query((rs, n) -> new TitleSuggestion(rs.getString("id"), rs.getString("title")))
                 .list();
+    }
+
+    /** The database is its own index: nothing to update. */
+    @Override
+    public void upsert(IndexedMaterial material) {
+    }
+
+    @Override
+    public void delete(String materialId) {
+    }
+
+    @Override
+    public void rebuild(Iterator<IndexedMaterial> materials, LongConsumer progress) {
+        long n = 0;
+        while (materials.hasNext()) {
+            materials.next();
+            n++;
+        }
+        progress.accept(n);
+    }
+
+    @Override
+    public long materialCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM materials WHERE withdrawn_at IS NULL").query(Long.class).single();
     }
 
     private record Filter(String from, Map<String, Object> params) {

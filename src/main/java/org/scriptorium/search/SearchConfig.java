@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SearchConfig {
 
     @Bean
-    MaterialSearch materialSearch(JdbcClient jdbc, ScriptoriumProperties properties) {
+    DatabaseMaterialSearch databaseMaterialSearch(JdbcClient jdbc, ScriptoriumProperties properties) {
         return new DatabaseMaterialSearch(jdbc, properties.zone());
     }
 }

@@ -1,0 +1,163 @@
+package org.scriptorium.library;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.scriptorium.membership.Reader;
+import org.scriptorium.search.MaterialQuery;
+import org.scriptorium.search.MaterialSearch;
+import org.scriptorium.search.PassageResult;
+import org.scriptorium.search.SearchResult;
+import org.scriptorium.search.TitleSuggestion;
+import org.springframework.stereotype.Service;
+
+/**
+ * Search as readers meet it: hits with snippets, passages and suggestions, each passed through the entitlement
+ * gate. A reader who may not read a material gets snippets from its title and outline only, and passages without text.
+ */
+@Service
+public class LibrarySearch {
+
+    private static final int SNIPPET_WIDTH = 90;
+
+    private final MaterialSearch search;
+    private final Materials materials;
+    private final MaterialAccess access;
+    private final SearchMisses misses;
+    private final Clock clock;
+
+    LibrarySearch(MaterialSearch search, Materials materials, MaterialAccess access, SearchMisses misses, Clock clock) {
+        this.search = search;
+        this.materials = materials;
+        this.access = access;
+        this.misses = misses;
+        this.clock = clock;
+    }
+
+    /** A material found, with whether this reader may read it and a snippet they may see (HTML, escaped, matches in {@code <em>}). */
+    public record Found(Material material, boolean entitled, String snippet) {
+    }
+
+    /** One page of found materials, facet counts, and help when nothing was found. */
+    public record FoundPage(MaterialQuery query, long total, List<Found> hits, SearchResult.Facets facets, Help help) {
+    }
+
+    /** A paragraph found; {@code text} and {@code snippet} are null unless the reader may read the material. */
+    public record FoundPassage(String materialId, String title, int paragraph, boolean entitled, String text, String snippet) {
+    }
+
+    public record FoundPassages(MaterialQuery query, long total, List<FoundPassage> hits) {
+    }
+
+    /**
+     * What to try when nothing was found.
+     *
+     * @param singleTerms for a query of several terms, each term alone and how many it finds
+     * @param topics      topics of the library that share characters with the query
+     */
+    public record Help(List<Alternative> singleTerms, List<String> topics) {
+        static final Help NONE = new Help(List.of(), List.of());
+    }
+
+    public record Alternative(String text, long total) {
+    }
+
+    /** Searches materials for this reader; a query that finds nothing is counted for the operator. */
+    public FoundPage search(MaterialQuery query, Optional<String> userId) {
+        Reader reader = access.reader(userId);
+        boolean staff = reader instanceof Reader.SignedIn s && s.staff();
+        Instant now = clock.instant();
+        SearchResult result = search.search(query, now, staff);
+        List<String> ids = result.hits().stream().map(SearchResult.MaterialHit::materialId).toList();
+        Map<String, Material> byId = materials.findAll(ids).stream().collect(Collectors.toMap(Material::id, Function.identity()));
+        List<String> entitledIds = new ArrayList<>();
+        for (String id : ids) {
+            Material m = byId.get(id);
+            if (m != null && access.access(m, reader).full()) {
+                entitledIds.add(id);
+            }
+        }
+        Map<String, String> bodies = query.text() == null ? Map.of() : materials.currentBodies(entitledIds);
+        List<Found> hits = new ArrayList<>();
+        for (SearchResult.MaterialHit hit : result.hits()) {
+            Material m = byId.get(hit.materialId());
+            if (m == null) {
+                continue; // deleted between the index and the database read
+            }
+            boolean entitled = entitledIds.contains(m.id());
+            String source = entitled && bodies.containsKey(m.id())
+                    ? bodies.get(m.id())
+                    : m.title() + "｜" + hit.outline().replace('\n', ' ');
+            hits.add(new Found(m, entitled, Snippets.around(source, query.text(), SNIPPET_WIDTH)));
+        }
+        Help help = Help.NONE;
+        if (result.total() == 0 && query.text() != null) {
+            if (query.page() == 0) {
+                misses.record(query.text());
+            }
+            help = help(query, now, staff);
+        }
+        return new FoundPage(query, result.total(), hits, result.facets(), help);
+    }
+
+    /** Searches paragraphs; text only for materials this reader may read. */
+    public FoundPassages passages(MaterialQuery query, Optional<String> userId) {
+        Reader reader = access.reader(userId);
+        boolean staff = reader instanceof Reader.SignedIn s && s.staff();
+        PassageResult result = search.passages(query, clock.instant(), staff);
+        List<String> ids = result.hits().stream().map(PassageResult.PassageHit::materialId).distinct().toList();
+        Map<String, Material> byId = materials.findAll(ids).stream().collect(Collectors.toMap(Material::id, Function.identity()));
+        List<FoundPassage> hits = new ArrayList<>();
+        for (PassageResult.PassageHit hit : result.hits()) {
+            Material m = byId.get(hit.materialId());
+            if (m == null) {
+                continue;
+            }
+            boolean entitled = access.access(m, reader).full();
+            hits.add(new FoundPassage(m.id(), m.title(), hit.paragraph(), entitled,
+                    entitled ? hit.text() : null,
+                    entitled ? Snippets.around(hit.text(), query.text(), Math.max(hit.text().length(), 1)) : null));
+        }
+        return new FoundPassages(query, result.total(), hits);
+    }
+
+    /** Published titles containing what was typed. Titles are public, like the outline. */
+    public List<TitleSuggestion> suggest(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        String text = typed.strip();
+        return search.suggestTitles(text.length() > 50 ? text.substring(0, 50) : text, 8, clock.instant());
+    }
+
+    private Help help(MaterialQuery query, Instant now, boolean staff) {
+        List<String> terms = Arrays.stream(query.text().replace("\"", " ").split("\\s+")).filter(t -> !t.isBlank()).toList();
+        List<Alternative> alternatives = new ArrayList<>();
+        if (terms.size() > 1) {
+            for (String term : terms.subList(0, Math.min(terms.size(), 4))) {
+                MaterialQuery alone = new MaterialQuery(term, query.kind(), query.topic(), query.year(), query.tier(),
+                        query.sort(), 0, 1);
+                long total = search.search(alone, now, staff).total();
+                if (total > 0) {
+                    alternatives.add(new Alternative(term, total));
+                }
+            }
+        }
+        String joined = String.join("", terms);
+        List<String> topics = materials.topics().stream()
+                .filter(topic -> sharesCharacters(topic, joined))
+                .limit(8)
+                .toList();
+        return new Help(alternatives, topics);
+    }
+
+    private static boolean sharesCharacters(String topic, String query) {
+        return topic.codePoints().filter(Character::isLetter).anyMatch(c -> query.indexOf(c) >= 0);
+    }
+}
