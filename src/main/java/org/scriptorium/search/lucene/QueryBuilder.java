@@ -26,6 +26,8 @@ final class QueryBuilder {
     static final int MAX_GRAMS_PER_TERM = 24;
 
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
+    /** Chinese is written without spaces: inside a quoted phrase, 全面 小康 means 全面小康. */
+    private static final Pattern SPACE_BETWEEN_HAN = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
 
     private final ChineseAnalysis analysis;
 
@@ -41,7 +43,7 @@ final class QueryBuilder {
         }
         Matcher m = TERM.matcher(text);
         while (m.find()) {
-            String term = m.group(1) != null ? m.group(1) : m.group(2);
+            String term = m.group(1) != null ? SPACE_BETWEEN_HAN.matcher(m.group(1)).replaceAll("") : m.group(2);
             if (!term.isBlank()) {
                 terms.add(term.strip());
             }
