@@ -363,6 +363,25 @@ class LuceneSearchTest {
         }
 
         @Test
+        @DisplayName("during a rebuild searches answer from the old index, and edits made meanwhile are kept")
+        void duringRebuild() {
+            search.upsert(speech("old", "旧的讲话", "旧的内容。"));
+            List<IndexedMaterial> fresh = IntStream.range(0, 1_500).mapToObj(i -> speech("n" + i, "新讲话", "新的内容。")).toList();
+            List<List<String>> seen = new ArrayList<>();
+            search.rebuild(fresh.iterator(), n -> {
+                if (n == 1_000) {
+                    seen.add(ids("旧的"));
+                    search.upsert(speech("late", "迟到的讲话", "刚刚修改。"));
+                    search.delete("n1");
+                    seen.add(ids("迟到"));
+                }
+            });
+            assertThat(seen).containsExactly(List.of("old"), List.of());
+            assertThat(ids("迟到")).containsExactly("late");
+            assertThat(search.materialCount()).isEqualTo(1_500);
+        }
+
+        @Test
         @DisplayName("a failed rebuild leaves the old index in place")
         void failedRebuild() {
             search.upsert(speech("old", "旧的讲话", "旧的内容。"));
