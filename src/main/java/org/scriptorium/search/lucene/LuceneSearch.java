@@ -1,0 +1,398 @@
+package org.scriptorium.search.lucene;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.scriptorium.membership.Tier;
+import org.scriptorium.search.IndexedMaterial;
+import org.scriptorium.search.MaterialQuery;
+import org.scriptorium.search.MaterialSearch;
+import org.scriptorium.search.PassageResult;
+import org.scriptorium.search.SearchIndex;
+import org.scriptorium.search.SearchResult;
+import org.scriptorium.search.SortOrder;
+import org.scriptorium.search.TitleSuggestion;
+
+/**
+ * The embedded search adapter: two Lucene indexes under one directory, {@code materials/} (one document per material)
+ * and {@code passages/} (one document per paragraph). Every write is committed and visible to the next search.
+ * Thread-safe.
+ *
+ * <p>Terms match whole words and parts of words alike: "脱贫" finds 脱贫攻坚, "河长" finds 河长制.
+ * Bodies are indexed as bigrams only by default (see {@link #LuceneSearch(Path, ZoneId, boolean)}).
+ */
+public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeable {
+
+    private static final Map<String, Float> MATERIAL_FIELDS = fields(
+            Documents.TITLE, 3f, Documents.HEADINGS, 2f, Documents.TOPICS, 2f, Documents.BODY, 1f);
+    private static final Map<String, Float> PASSAGE_FIELDS = fields(Documents.TEXT, 1f);
+    private static final Map<String, Float> TITLE_FIELDS = fields(Documents.TITLE, 1f);
+    private static final Sort NEWEST = new Sort(new SortField(Documents.PUBLISHED_SORT, SortField.Type.LONG, true));
+    private static final Sort BEST = new Sort(SortField.FIELD_SCORE,
+            new SortField(Documents.PUBLISHED_SORT, SortField.Type.LONG, true));
+    private static final int PROGRESS_EVERY = 1_000;
+
+    private final IndexStore materials;
+    private final IndexStore passages;
+    private final Documents documents;
+    private final QueryBuilder queries;
+    private final FacetReader facets;
+    private final List<String> materialWordFields;
+    private final List<String> passageWordFields;
+
+    /** Guards {@link #rebuilding} and {@link #pending}, and orders commits. */
+    private final Object writes = new Object();
+    private boolean rebuilding;
+    /** Edits that arrived during a rebuild, applied on top of it before it is committed. */
+    private final List<IndexedOp> pending = new ArrayList<>();
+
+    private sealed interface IndexedOp {
+    }
+
+    private record Upsert(IndexedMaterial material) implements IndexedOp {
+    }
+
+    private record Delete(String materialId) implements IndexedOp {
+    }
+
+    /**
+     * Opens (or creates) the indexes under {@code directory}, bodies indexed as bigrams only.
+     *
+     * @param zone the zone in which a publication time falls into a year
+     * @throws UncheckedIOException when the directory cannot be used at all (an unreadable index is reset instead)
+     */
+    public LuceneSearch(Path directory, ZoneId zone) {
+        this(directory, zone, false);
+    }
+
+    /**
+     * Opens (or creates) the indexes under {@code directory}.
+     *
+     * @param bodyWords also cut bodies and passages into words for scoring; about triples the time of a rebuild
+     */
+    public LuceneSearch(Path directory, ZoneId zone, boolean bodyWords) {
+        ChineseAnalysis analysis = new ChineseAnalysis();
+        FacetsConfig config = Documents.facetsConfig();
+        this.documents = new Documents(zone, config, bodyWords);
+        this.queries = new QueryBuilder(analysis);
+        this.facets = new FacetReader(config);
+        this.materialWordFields = bodyWords
+                ? List.of(Documents.TITLE, Documents.HEADINGS, Documents.BODY)
+                : List.of(Documents.TITLE, Documents.HEADINGS);
+        this.passageWordFields = bodyWords ? List.of(Documents.TEXT) : List.of();
+        try {
+            this.materials = new IndexStore(directory.resolve("materials"), analysis.perField(Documents.TEXT_FIELDS));
+            IndexStore p;
+            try {
+                p = new IndexStore(directory.resolve("passages"), analysis.perField(Documents.TEXT_FIELDS));
+            } catch (IOException | RuntimeException e) {
+                materials.close();
+                throw e;
+            }
+            this.passages = p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether an unreadable index was found on opening and wiped: the caller should {@link #rebuild} it. */
+    public boolean wasReset() {
+        return materials.wasReset() || passages.wasReset();
+    }
+
+    @Override
+    public void upsert(IndexedMaterial material) {
+        write(new Upsert(material));
+    }
+
+    @Override
+    public void delete(String materialId) {
+        write(new Delete(materialId));
+    }
+
+    private void write(IndexedOp op) {
+        try {
+            synchronized (writes) {
+                if (rebuilding) {
+                    pending.add(op);
+                    return;
+                }
+                apply(op);
+                materials.commit();
+                passages.commit();
+            }
+            materials.refresh();
+            passages.refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void apply(IndexedOp op) throws IOException {
+        switch (op) {
+            case Upsert(IndexedMaterial m) -> {
+                Term id = new Term(Documents.ID, m.id());
+                materials.writer().updateDocument(id, documents.material(m));
+                passages.writer().updateDocuments(id, documents.passages(m)); // atomic: old passages go as new come
+            }
+            case Delete(String materialId) -> {
+                Term id = new Term(Documents.ID, materialId);
+                materials.writer().deleteDocuments(id);
+                passages.writer().deleteDocuments(id);
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Edits made during the rebuild are applied on top of it when it ends and become visible then.
+     *
+     * @throws IllegalStateException when another rebuild is running
+     */
+    @Override
+    public void rebuild(Iterator<IndexedMaterial> source, LongConsumer progress) {
+        synchronized (writes) {
+            if (rebuilding) {
+                throw new IllegalStateException("a rebuild is already running");
+            }
+            rebuilding = true;
+        }
+        boolean committed = false;
+        try {
+            materials.writer().deleteAll();
+            passages.writer().deleteAll();
+            long count = 0;
+            while (source.hasNext()) {
+                IndexedMaterial m = source.next();
+                materials.writer().addDocument(documents.material(m));
+                passages.writer().addDocuments(documents.passages(m));
+                if (++count % PROGRESS_EVERY == 0) {
+                    progress.accept(count);
+                }
+            }
+            synchronized (writes) {
+                for (IndexedOp op : pending) {
+                    apply(op);
+                }
+                pending.clear();
+                materials.commit();
+                passages.commit();
+                rebuilding = false;
+                committed = true;
+            }
+            materials.refresh();
+            passages.refresh();
+            if (count % PROGRESS_EVERY != 0 || count == 0) {
+                progress.accept(count);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (!committed) {
+                abandonRebuild();
+            }
+        }
+    }
+
+    /** Returns to the last commit and keeps the edits that arrived meanwhile. */
+    private void abandonRebuild() {
+        try {
+            synchronized (writes) {
+                materials.rollback();
+                passages.rollback();
+                for (IndexedOp op : pending) {
+                    apply(op);
+                }
+                pending.clear();
+                materials.commit();
+                passages.commit();
+                rebuilding = false;
+            }
+            materials.refresh();
+            passages.refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long materialCount() {
+        return read(materials, s -> (long) s.getIndexReader().numDocs());
+    }
+
+    /** How many paragraphs the passage index holds. */
+    public long passageCount() {
+        return read(passages, s -> (long) s.getIndexReader().numDocs());
+    }
+
+    @Override
+    public SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished) {
+        Query text = queries.allTerms(query.text(), MATERIAL_FIELDS, materialWordFields);
+        Query q = filtered(text, query, now, includeUnpublished);
+        Sort sort = text != null && query.sort() == SortOrder.RELEVANCE ? BEST : NEWEST;
+        return read(materials, searcher -> {
+            var top = new TopFieldCollectorManager(sort, query.offset() + query.size(), null, Integer.MAX_VALUE);
+            Object[] results = searcher.search(q, new MultiCollectorManager(top, new FacetsCollectorManager()));
+            TopFieldDocs docs = (TopFieldDocs) results[0];
+            StoredFields stored = searcher.storedFields();
+            List<SearchResult.MaterialHit> hits = new ArrayList<>();
+            for (ScoreDoc sd : page(docs, query)) {
+                Document d = stored.document(sd.doc, Set.of(Documents.ID, Documents.TITLE, Documents.OUTLINE));
+                hits.add(new SearchResult.MaterialHit(d.get(Documents.ID), score(sd, sort), d.get(Documents.TITLE),
+                        d.get(Documents.OUTLINE)));
+            }
+            return new SearchResult(docs.totalHits.value(), hits,
+                    facets.count(searcher.getIndexReader(), (FacetsCollector) results[1]));
+        });
+    }
+
+    @Override
+    public PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished) {
+        Query text = queries.allTerms(query.text(), PASSAGE_FIELDS, passageWordFields);
+        if (text == null) {
+            return new PassageResult(0, List.of());
+        }
+        Query q = filtered(text, query, now, includeUnpublished);
+        return read(passages, searcher -> {
+            TopFieldDocs docs = searcher.search(q,
+                    new TopFieldCollectorManager(BEST, query.offset() + query.size(), null, Integer.MAX_VALUE));
+            StoredFields stored = searcher.storedFields();
+            List<PassageResult.PassageHit> hits = new ArrayList<>();
+            for (ScoreDoc sd : page(docs, query)) {
+                Document d = stored.document(sd.doc);
+                hits.add(new PassageResult.PassageHit(d.get(Documents.ID), d.get(Documents.TITLE),
+                        d.getField(Documents.PARAGRAPH).numericValue().intValue(), d.get(Documents.TEXT),
+                        score(sd, BEST), Tier.valueOf(d.get(Documents.TIER)),
+                        Instant.ofEpochMilli(d.getField(Documents.PUBLISHED).numericValue().longValue())));
+            }
+            return new PassageResult(docs.totalHits.value(), hits);
+        });
+    }
+
+    /** {@inheritDoc} Best title matches first, newer before older among equals; at most 50. */
+    @Override
+    public List<TitleSuggestion> suggestTitles(String typed, int limit, Instant now) {
+        if (typed == null || limit < 1) {
+            return List.of();
+        }
+        String text = typed.length() > 200 ? typed.substring(0, 200) : typed;
+        Query title = queries.allTerms(text, TITLE_FIELDS, List.of(Documents.TITLE));
+        if (title == null) {
+            return List.of();
+        }
+        Query q = new BooleanQuery.Builder()
+                .add(title, Occur.MUST)
+                .add(LongPoint.newRangeQuery(Documents.PUBLISHED, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER)
+                .build();
+        return read(materials, searcher -> {
+            TopFieldDocs docs = searcher.search(q, new TopFieldCollectorManager(BEST, Math.min(limit, 50), null, 0));
+            StoredFields stored = searcher.storedFields();
+            List<TitleSuggestion> out = new ArrayList<>();
+            for (ScoreDoc sd : docs.scoreDocs) {
+                Document d = stored.document(sd.doc, Set.of(Documents.ID, Documents.TITLE));
+                out.add(new TitleSuggestion(d.get(Documents.ID), d.get(Documents.TITLE)));
+            }
+            return out;
+        });
+    }
+
+    private static Query filtered(Query text, MaterialQuery query, Instant now, boolean includeUnpublished) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+        if (query.kind() != null) {
+            b.add(new TermQuery(new Term(Documents.KIND, query.kind())), Occur.FILTER);
+        }
+        if (query.topic() != null) {
+            b.add(new TermQuery(new Term(Documents.TOPIC, query.topic())), Occur.FILTER);
+        }
+        if (query.year() != null) {
+            b.add(IntPoint.newExactQuery(Documents.YEAR, query.year()), Occur.FILTER);
+        }
+        if (query.tier() != null) {
+            b.add(new TermQuery(new Term(Documents.TIER, query.tier().name())), Occur.FILTER);
+        }
+        if (!includeUnpublished) {
+            b.add(LongPoint.newRangeQuery(Documents.PUBLISHED, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static List<ScoreDoc> page(TopFieldDocs docs, MaterialQuery query) {
+        ScoreDoc[] all = docs.scoreDocs;
+        int from = Math.min(all.length, query.offset());
+        return List.of(all).subList(from, Math.min(all.length, from + query.size()));
+    }
+
+    private static float score(ScoreDoc sd, Sort sort) {
+        // Sorted by score first: the score is the first sort value; sorted by date, no score is computed.
+        return sort == BEST ? ((Number) ((FieldDoc) sd).fields[0]).floatValue() : 0f;
+    }
+
+    private static <T> T read(IndexStore store, IndexStore.Reading<T> reading) {
+        try {
+            return store.read(reading);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commits what has been written and closes both indexes; a rebuild still running is abandoned. */
+    @Override
+    public void close() throws IOException {
+        synchronized (writes) {
+            if (rebuilding) {
+                try {
+                    materials.abandon();
+                } finally {
+                    passages.abandon();
+                }
+                return;
+            }
+        }
+        try {
+            materials.close();
+        } finally {
+            passages.close();
+        }
+    }
+
+    private static Map<String, Float> fields(Object... fieldsAndBoosts) {
+        Map<String, Float> out = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndBoosts.length; i += 2) {
+            out.put((String) fieldsAndBoosts[i], (Float) fieldsAndBoosts[i + 1]);
+        }
+        return out;
+    }
+}
