@@ -1,0 +1,217 @@
+package org.scriptorium.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.scriptorium.library.SearchIndexing;
+import org.scriptorium.support.Api;
+import org.scriptorium.support.IntegrationTest;
+import org.scriptorium.support.Speeches;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Search through the HTTP API, on the configured adapter (embedded Lucene by default). */
+class SearchApiTest extends IntegrationTest {
+
+    @Autowired
+    SearchIndexing indexing;
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A word made of CJK characters that no other test document contains. */
+    private static String uniqueWord() {
+        String digits = UUID.randomUUID().toString().replaceAll("[^0-9]", "");
+        StringBuilder word = new StringBuilder("专项");
+        for (char c : digits.substring(0, 6).toCharArray()) {
+            word.append("零壹贰叁肆伍陆柒捌玖".charAt(c - '0'));
+        }
+        return word.toString();
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private String importWith(Api admin, String word, Map<String, String> details) {
+        Map<String, String> fields = new HashMap<>(details);
+        fields.put("text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + word + "整治"));
+        Api.Response r = admin.multipart("POST", "/api/v1/admin/materials", fields, null, null);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("materialId").asString();
+    }
+
+    private Api member(Api admin) {
+        String planId = admin.post("/api/v1/admin/plans", Map.of("name", "一年会员", "durationDays", 365, "backCatalogDays", 1095))
+                .json().get("id").asString();
+        String code = admin.post("/api/v1/admin/plans/" + planId + "/codes", Map.of("count", 1)).json().get("codes").get(0).asString();
+        Api member = api().newMember();
+        member.post("/api/v1/me/redeem", Map.of("code", code));
+        return member;
+    }
+
+    private long total(Api caller, String query) {
+        return caller.get("/api/v1/materials?q=" + q(query)).json().get("total").asLong();
+    }
+
+    @Test
+    @DisplayName("passages carry text only for readers entitled to their material")
+    void passagesFollowEntitlement() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        String id = importWith(admin, word, Map.of());
+
+        JsonNode anonymous = api().get("/api/v1/passages?q=" + q(word)).json();
+        assertThat(anonymous.get("total").asLong()).isEqualTo(1);
+        JsonNode hit = anonymous.get("hits").get(0);
+        assertThat(hit.get("materialId").asString()).isEqualTo(id);
+        assertThat(hit.get("entitled").asBoolean()).isFalse();
+        assertThat(hit.has("text")).isFalse();
+        assertThat(hit.has("snippet")).isFalse();
+        assertThat(api().newMember().get("/api/v1/passages?q=" + q(word)).json().get("hits").get(0).has("text")).isFalse();
+
+        JsonNode entitled = member(admin).get("/api/v1/passages?q=" + q(word)).json().get("hits").get(0);
+        assertThat(entitled.get("entitled").asBoolean()).isTrue();
+        assertThat(entitled.get("text").asString()).contains(word, "沟渠清淤");
+        assertThat(entitled.get("snippet").asString()).contains("<em>" + word + "</em>");
+    }
+
+    @Test
+    @DisplayName("search snippets for readers who are not entitled come from the title and outline only")
+    void snippetsFollowEntitlement() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        importWith(admin, word, Map.of());
+        JsonNode anonymous = api().get("/api/v1/materials?q=" + q(word)).json().get("hits").get(0);
+        assertThat(anonymous.get("entitled").asBoolean()).isFalse();
+        assertThat(anonymous.get("snippet").asString()).doesNotContain(word, "沟渠清淤").contains("抓好粮食播种");
+        JsonNode member = member(admin).get("/api/v1/materials?q=" + q(word)).json().get("hits").get(0);
+        assertThat(member.get("snippet").asString()).contains("<em>" + word + "</em>");
+    }
+
+    @Test
+    @DisplayName("publishing, revising, withdrawing and restoring update the index in the same flow")
+    void indexFollowsChanges() {
+        Api admin = api().asAdmin();
+        String before = uniqueWord();
+        String after = uniqueWord();
+        String id = importWith(admin, before, Map.of("tier", "FREE"));
+        assertThat(total(api(), before)).isEqualTo(1);
+
+        admin.multipart("PUT", "/api/v1/admin/materials/" + id, Map.of("changeNote", "换词",
+                "text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + after + "整治")), null, null);
+        assertThat(total(api(), before)).isZero();
+        assertThat(total(api(), after)).isEqualTo(1);
+
+        assertThat(admin.post("/api/v1/admin/materials/" + id + "/withdraw", Map.of()).status()).isEqualTo(200);
+        assertThat(total(api(), after)).isZero();
+        assertThat(api().get("/api/v1/materials/" + id).status()).isEqualTo(404);
+
+        admin.post("/api/v1/admin/materials/" + id + "/restore", Map.of());
+        assertThat(total(api(), after)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a change saved but not indexed before a crash is replayed from the outbox")
+    void outboxReplay() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        String id = importWith(admin, word, Map.of());
+        // The crash: the database has the material and an outbox row, the index does not.
+        index.delete(id);
+        jdbc.sql("INSERT INTO search_outbox (material_id, queued_at) VALUES (?, CURRENT_TIMESTAMP)").param(id).update();
+        assertThat(total(api(), word)).isZero();
+
+        assertThat(indexing.replayOutbox()).isEqualTo(1);
+        assertThat(total(api(), word)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM search_outbox").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("a rebuild restores an index that lost everything")
+    void rebuild() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        importWith(admin, word, Map.of());
+        index.rebuild(java.util.Collections.emptyIterator(), n -> { });
+        assertThat(total(api(), word)).isZero();
+        JsonNode rebuilt = admin.post("/api/v1/admin/search/rebuild", Map.of()).json();
+        assertThat(rebuilt.get("materials").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(total(api(), word)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("queries that found nothing are counted for the operator, with help for the reader")
+    void misses() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        importWith(admin, word, Map.of());
+        String missing = "不存在的" + uniqueWord();
+        JsonNode first = api().get("/api/v1/materials?q=" + q(missing + " " + word)).json();
+        assertThat(first.get("total").asLong()).isZero();
+        assertThat(first.get("help").get("singleTerms").toString()).contains(word);
+        api().get("/api/v1/materials?q=" + q(missing + " " + word));
+        JsonNode misses = admin.get("/api/v1/admin/search/misses").json();
+        boolean counted = false;
+        for (JsonNode m : misses) {
+            if (m.get("query").asString().equals(missing + " " + word)) {
+                assertThat(m.get("misses").asInt()).isEqualTo(2);
+                counted = true;
+            }
+        }
+        assertThat(counted).isTrue();
+    }
+
+    @Test
+    @DisplayName("hostile or odd queries get a sensible answer, never a server error")
+    void badInput() {
+        Api caller = api();
+        assertThat(caller.get("/api/v1/materials?q=").status()).isEqualTo(200);
+        assertThat(caller.get("/api/v1/materials?q=" + q("讲话".repeat(5_000))).status()).isEqualTo(200);
+        assertThat(caller.get("/api/v1/materials?q=" + q("+-&|!(){}[]^\"~*?:\\/ AND OR NOT")).status()).isEqualTo(200);
+        assertThat(caller.get("/api/v1/passages?q=" + q("\"未闭合的引号")).status()).isEqualTo(200);
+        JsonNode farPage = caller.get("/api/v1/materials?q=" + q("讲话") + "&page=999999").json();
+        assertThat(farPage.get("hits").size()).isZero();
+        assertThat(caller.get("/api/v1/materials?sort=sideways").status()).isEqualTo(422);
+        assertThat(caller.get("/api/v1/materials?year=abc").status()).isEqualTo(400);
+        assertThat(caller.get("/api/v1/suggest?q=" + q("}{)(")).status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("partial words find whole ones, filters narrow, and facets count all matches")
+    void partialWordsAndFacets() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        String text = Speeches.RURAL_MEETING.replace("沟渠清淤", "河长制落实和" + word + "工作");
+        admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", text, "kind", "讲话稿", "topics", "河长制"), null, null);
+        admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", text, "kind", "工作报告", "topics", "河长制"), null, null);
+        JsonNode both = api().get("/api/v1/materials?q=" + q(word + " 河长")).json();
+        assertThat(both.get("total").asLong()).isEqualTo(2);
+        assertThat(both.get("facets").get("kinds").toString()).contains("讲话稿", "工作报告");
+        JsonNode reports = api().get("/api/v1/materials?q=" + q(word) + "&kind=" + q("工作报告")).json();
+        assertThat(reports.get("total").asLong()).isEqualTo(1);
+        assertThat(reports.get("hits").get(0).get("kind").asString()).isEqualTo("工作报告");
+    }
+
+    @Test
+    @DisplayName("titles are suggested while typing, but not those of materials not yet published")
+    void suggestions() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", Speeches.RURAL_MEETING, "title", "关于" + word + "的讲话"), null, null);
+        admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", Speeches.RURAL_MEETING, "title", "关于" + word + "的预告",
+                "publishedAt", "2999-01-01"), null, null);
+        JsonNode suggestions = api().get("/api/v1/suggest?q=" + q(word.substring(0, 4))).json().get("suggestions");
+        assertThat(suggestions.toString()).contains("关于" + word + "的讲话").doesNotContain("的预告");
+    }
+}
