@@ -1,0 +1,55 @@
+package org.scriptorium.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.scriptorium.support.IntegrationTest;
+import org.scriptorium.support.Speeches;
+
+/** Searching in a real phone-sized browser: suggestions while typing, highlighted snippets, the passages tab. */
+class SearchE2ETest extends IntegrationTest {
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browsers.headlessChromium();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    @DisplayName("a reader gets title suggestions as they type, highlighted hits, and passages without member text")
+    void searchInTheBrowser() {
+        api().asAdmin().multipart("POST", "/api/v1/admin/materials",
+                Map.of("text", Speeches.RURAL_MEETING, "title", "在全县春耕备耕暨河长制推进会上的讲话"), null, null);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get("http://127.0.0.1:" + port + "/materials");
+
+        browser.findElement(By.name("q")).sendKeys("春耕备耕");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggestions"), "在全县春耕备耕暨河长制推进会上的讲话"));
+
+        browser.findElement(By.name("q")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "粮食", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".material-item .snippet em")));
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector(".material-item .snippet em")).getText()).isEqualTo("粮食");
+
+        browser.findElement(By.id("passages-tab")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".passage")));
+        assertThat(browser.findElement(By.cssSelector(".passage")).getText()).contains("开通会员后可查看并复制");
+        assertThat(browser.findElements(By.cssSelector("button[data-copy]"))).isEmpty();
+    }
+}
