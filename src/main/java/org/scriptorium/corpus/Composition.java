@@ -74,7 +74,7 @@ final class Composition implements Template.Slots {
         int notice = rng.nextInt(100); // < 5 at the top, 5..9 at the bottom
         // most materials run 3,000–5,000 characters; a few are short notes or long reports
         int lengthRoll = rng.nextInt(100);
-        int target = lengthRoll < 12 ? 2300 + rng.nextInt(700)
+        int target = lengthRoll < 12 ? 2500 + rng.nextInt(500)
                 : lengthRoll < 85 ? 3000 + rng.nextInt(2200) : 5200 + rng.nextInt(3800);
 
         if (notice < 5) {
@@ -405,10 +405,16 @@ final class Composition implements Template.Slots {
             if (rng.nextBoolean()) {
                 out.append(flavor == Flavor.PROBLEMS ? "主要表现在：" : pick("具体要做到：", "重点抓好以下几个方面：", "要着力在以下方面下功夫："));
             }
+            int used = 0; // a bit per problem already listed: a list never names one problem twice
             for (int i = 0; i < n; i++) {
                 out.append(NUMERALS.charAt(i)).append('是');
                 if (flavor == Flavor.PROBLEMS) {
-                    out.append(pick(PROBLEMS));
+                    int p;
+                    do {
+                        p = rng.nextInt(PROBLEMS.length);
+                    } while ((used & (1 << p)) != 0);
+                    used |= 1 << p;
+                    out.append(PROBLEMS[p]);
                 } else {
                     pick(POINTS).write(this, out);
                 }

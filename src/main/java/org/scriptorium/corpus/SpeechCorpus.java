@@ -30,7 +30,10 @@ public final class SpeechCorpus {
 
     /**
      * The document at {@code index}: the same seed and index always give an equal document, whatever
-     * else was generated before.
+     * else was generated before. Its text has 2,000 to 10,000 non-whitespace characters (mostly
+     * 3,000–5,000), a title the {@code StructureParser} recognises, three to five {@code 一、} sections,
+     * enumerated points, placeholders in about a third of documents and a source notice in about one
+     * in ten.
      *
      * @throws IllegalArgumentException if {@code index} is negative
      */
