@@ -26,6 +26,10 @@ final class KindGuess {
     }
 
     static String fromTitle(String title) {
+        // "在……总结表彰大会上的讲话" is a speech: how a title ends outweighs what it mentions.
+        if (title != null && (title.endsWith("讲话") || title.endsWith("致辞") || title.endsWith("发言"))) {
+            return "讲话稿";
+        }
         if (title != null) {
             for (Map.Entry<String, String> e : WORDS.entrySet()) {
                 if (title.contains(e.getKey())) {

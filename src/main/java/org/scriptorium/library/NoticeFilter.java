@@ -32,7 +32,7 @@ final class NoticeFilter {
      * only on a line that does not end like a sentence, since adverts rarely do.
      */
     private static final Pattern MENTION = Pattern.compile(
-            "(?i)订阅|加群|进群|群号|公众号|淘宝|店铺|微信|VX|QQ|扫码|扫一扫|二维码|由.{0,15}整理|文稿整理|资料整理|整理$");
+            "(?i)订阅|加群(?!众)|进群(?!众)|群号|公众号|淘宝|店铺|微信|VX|QQ|扫码|扫一扫|二维码|由.{0,15}整理|文稿整理|资料整理|整理$");
 
     private static final String SENTENCE_END = "。！!";
 

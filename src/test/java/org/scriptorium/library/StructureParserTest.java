@@ -286,6 +286,15 @@ class StructureParserTest {
         }
 
         @Test
+        @DisplayName("a heading near the top that mentions 推进群众 or 增加群众 is not mistaken for a group advert")
+        void groupWordsInsideOtherWords() {
+            ParsedMaterial p = parser.parse("关于基层治理的讲话\n同志们：\n一、注重统筹协调，稳步推进群众参与\n二、增加群众获得感\n今天的会议很重要。");
+            assertThat(p.strippedNotices()).isEmpty();
+            assertThat(p.outline()).extracting(Heading::heading)
+                    .containsExactly("注重统筹协调，稳步推进群众参与", "增加群众获得感");
+        }
+
+        @Test
         @DisplayName("text that holds nothing but whitespace and notices is rejected as EMPTY_TEXT")
         void onlyNotices() {
             assertThatThrownBy(() -> parser.parse(Fixtures.text("only-notices.txt")))

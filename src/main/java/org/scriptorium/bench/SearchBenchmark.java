@@ -1,0 +1,278 @@
+package org.scriptorium.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.scriptorium.common.Ids;
+import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.corpus.GeneratedDocument;
+import org.scriptorium.corpus.SpeechCorpus;
+import org.scriptorium.library.ParsedMaterial;
+import org.scriptorium.library.SearchIndexing;
+import org.scriptorium.library.StructureParser;
+import org.scriptorium.search.DatabaseMaterialSearch;
+import org.scriptorium.search.MaterialQuery;
+import org.scriptorium.search.MaterialSearch;
+import org.scriptorium.search.SortOrder;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar scriptorium.jar bench-search --scriptorium.data-dir=./bench-data}: loads generated documents into
+ * an empty library in steps (default 10,000, 100,000, 300,000), rebuilds the index at each step and measures indexing
+ * throughput, query latency through the HTTP API, straight on the search adapter and through the plain database search,
+ * heap and disk. Prints a Markdown table. Not a test: it takes minutes and its figures depend on the machine.
+ */
+@Component
+@Order(1)
+class SearchBenchmark implements ApplicationRunner {
+
+    static final String NAME = "bench-search";
+
+    private static final String[] ONE_WORD = {"乡村振兴", "脱贫", "河长", "安全生产", "营商环境", "基层治理", "招商引资",
+            "防汛", "粮食安全", "数字政府", "生态环保", "党风廉政", "民生保障", "文明创建", "疫情防控"};
+    private static final String[] SECOND_WORD = {"讲话", "座谈会", "推进会", "总结", "方案", "责任", "落实", "群众"};
+    private static final String[] PHRASES = {"\"压实工作责任\"", "\"切实增强\"", "\"深入推进\"", "\"高质量发展\"",
+            "\"守住底线\""};
+    private static final String[] MATERIAL_KINDS = {"讲话稿", "工作报告", "总结", "方案", "心得体会", "主持词", "调研报告"};
+
+    private final ApplicationContext context;
+    private final JdbcTemplate jdbc;
+    private final SearchIndexing indexing;
+    private final MaterialSearch search;
+    private final DatabaseMaterialSearch database;
+    private final ScriptoriumProperties properties;
+    private final StructureParser parser = new StructureParser();
+
+    SearchBenchmark(ApplicationContext context, JdbcTemplate jdbc, SearchIndexing indexing,
+                    MaterialSearch search, DatabaseMaterialSearch database, ScriptoriumProperties properties) {
+        this.context = context;
+        this.jdbc = jdbc;
+        this.indexing = indexing;
+        this.search = search;
+        this.database = database;
+        this.properties = properties;
+    }
+
+    /** Latencies of one kind of query on one path, in microseconds. */
+    record Latencies(long[] micros) {
+        long percentile(double p) {
+            long[] sorted = micros.clone();
+            Arrays.sort(sorted);
+            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (!args.getNonOptionArgs().contains(NAME)) {
+            return;
+        }
+        List<Long> sizes = option(args, "bench.sizes", "10000,100000,300000").stream().map(Long::parseLong).toList();
+        int queries = Integer.parseInt(option(args, "bench.queries", "200").getFirst());
+        int databaseQueries = Integer.parseInt(option(args, "bench.database-queries", "20").getFirst());
+        long existing = indexing.materialCount();
+        if (existing > 0) {
+            System.out.printf("The library at %s already holds %,d materials; run the benchmark on an empty data dir.%n",
+                    properties.dataDir(), existing);
+            return;
+        }
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        System.out.printf("Search benchmark: steps %s, %d queries per kind, Java %s, %d cores, max heap %,d MB%n",
+                sizes, queries, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        SpeechCorpus corpus = new SpeechCorpus(20261129L);
+        List<String> rows = new ArrayList<>();
+        long loaded = 0;
+        for (long size : sizes) {
+            long t0 = System.nanoTime();
+            load(corpus, loaded, size);
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            loaded = size;
+
+            long t1 = System.nanoTime();
+            AtomicLong indexed = new AtomicLong();
+            indexing.rebuild(indexed::set);
+            double indexSeconds = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("%,d documents: loaded into the database in %.0f s, indexed in %.0f s (%,.0f docs/s)%n",
+                    size, loadSeconds, indexSeconds, indexed.get() / indexSeconds);
+
+            QueryMix mix = new QueryMix(new SplittableRandom(size), queries);
+            HttpClient http = HttpClient.newHttpClient();
+            warmUp(mix, http, port);
+            for (String kind : QueryMix.KINDS) {
+                Latencies viaHttp = time(mix.of(kind), q -> httpQuery(http, port, kind, q));
+                Latencies raw = time(mix.of(kind), q -> rawQuery(kind, q));
+                Latencies db = kind.equals("passages")
+                        ? new Latencies(new long[0])
+                        : time(mix.of(kind).subList(0, Math.min(databaseQueries, mix.of(kind).size())), q -> database.search(q, Instant.now(), false));
+                rows.add(String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %s | %s |",
+                        size, kind, viaHttp.percentile(.5) / 1000.0, viaHttp.percentile(.99) / 1000.0,
+                        raw.percentile(.5) / 1000.0, raw.percentile(.99) / 1000.0,
+                        (double) viaHttp.percentile(.5) / Math.max(1, raw.percentile(.5)),
+                        db.micros().length == 0 ? "–" : String.format(Locale.ROOT, "%.1f", db.percentile(.5) / 1000.0),
+                        db.micros().length == 0 ? "–" : String.format(Locale.ROOT, "%.0f×", (double) db.percentile(.5) / Math.max(1, viaHttp.percentile(.5)))));
+            }
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            rows.add(String.format(Locale.ROOT, "| %,d | indexing %,.0f docs/s (%.0f s) · heap after GC %,d MB · index %,d MB · database %,d MB | | | | | | | |",
+                    size, indexed.get() / indexSeconds, indexSeconds, heap >> 20,
+                    sizeOf(properties.dataDir().resolve("index")) >> 20, sizeOf(properties.dataDir().resolve("db")) >> 20));
+            System.out.println(String.join("\n", rows.subList(rows.size() - QueryMix.KINDS.size() - 1, rows.size())));
+        }
+        System.out.println();
+        System.out.println("| documents | query | HTTP p50 ms | HTTP p99 ms | adapter p50 ms | adapter p99 ms | HTTP/adapter p50 | database p50 ms | database/HTTP p50 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    /** Reproducible queries of each kind. */
+    static final class QueryMix {
+        static final List<String> KINDS = List.of("one word", "two words", "phrase", "filtered", "passages");
+        private final java.util.Map<String, List<MaterialQuery>> byKind = new java.util.HashMap<>();
+
+        QueryMix(SplittableRandom random, int count) {
+            for (String kind : KINDS) {
+                List<MaterialQuery> list = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    String word = ONE_WORD[random.nextInt(ONE_WORD.length)];
+                    list.add(switch (kind) {
+                        case "one word", "passages" -> new MaterialQuery(word, null, null, null, null, SortOrder.RELEVANCE, 0, 20);
+                        case "two words" -> new MaterialQuery(word + " " + SECOND_WORD[random.nextInt(SECOND_WORD.length)],
+                                null, null, null, null, SortOrder.RELEVANCE, 0, 20);
+                        case "phrase" -> new MaterialQuery(PHRASES[random.nextInt(PHRASES.length)], null, null, null, null,
+                                SortOrder.RELEVANCE, 0, 20);
+                        default -> new MaterialQuery(word, randomKind(random), null, 2020 + random.nextInt(7), null,
+                                SortOrder.NEWEST, 0, 20);
+                    });
+                }
+                byKind.put(kind, list);
+            }
+        }
+
+        private static String randomKind(SplittableRandom random) {
+            return MATERIAL_KINDS[random.nextInt(MATERIAL_KINDS.length)];
+        }
+
+        List<MaterialQuery> of(String kind) {
+            return byKind.get(kind);
+        }
+    }
+
+    private void warmUp(QueryMix mix, HttpClient http, int port) {
+        for (String kind : QueryMix.KINDS) {
+            for (MaterialQuery q : mix.of(kind).subList(0, Math.min(50, mix.of(kind).size()))) {
+                httpQuery(http, port, kind, q);
+                rawQuery(kind, q);
+            }
+        }
+    }
+
+    private Latencies time(List<MaterialQuery> queries, java.util.function.Consumer<MaterialQuery> run) {
+        long[] micros = new long[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            long start = System.nanoTime();
+            run.accept(queries.get(i));
+            micros[i] = (System.nanoTime() - start) / 1000;
+        }
+        return new Latencies(micros);
+    }
+
+    private Object rawQuery(String kind, MaterialQuery q) {
+        return kind.equals("passages") ? search.passages(q, Instant.now(), false) : search.search(q, Instant.now(), false);
+    }
+
+    private void httpQuery(HttpClient http, int port, String kind, MaterialQuery q) {
+        StringBuilder url = new StringBuilder("http://127.0.0.1:" + port + (kind.equals("passages") ? "/api/v1/passages" : "/api/v1/materials"));
+        url.append("?q=").append(URLEncoder.encode(q.text(), StandardCharsets.UTF_8)).append("&sort=").append(q.sort().name().toLowerCase(Locale.ROOT));
+        if (q.kind() != null) {
+            url.append("&kind=").append(URLEncoder.encode(q.kind(), StandardCharsets.UTF_8));
+        }
+        if (q.year() != null) {
+            url.append("&year=").append(q.year());
+        }
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url.toString())).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + " for " + url);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Inserts documents [from, to) straight into the tables, in batches, as an archive import would. */
+    private void load(SpeechCorpus corpus, long from, long to) {
+        int batch = 1_000;
+        for (long start = from; start < to; start += batch) {
+            long end = Math.min(to, start + batch);
+            List<Object[]> materials = new ArrayList<>();
+            List<Object[]> revisions = new ArrayList<>();
+            try (Stream<GeneratedDocument> docs = Stream.iterate(start, i -> i < end, i -> i + 1).parallel().map(corpus::document)) {
+                docs.map(doc -> new Object[] {doc, parser.parse(doc.text())}).toList().forEach(pair -> {
+                    GeneratedDocument doc = (GeneratedDocument) pair[0];
+                    ParsedMaterial parsed = (ParsedMaterial) pair[1];
+                    String id = Ids.newId();
+                    Timestamp published = Timestamp.from(doc.publishedAt());
+                    Timestamp now = Timestamp.from(Instant.now());
+                    materials.add(new Object[] {id, doc.title(), doc.kind(), String.join(",", doc.topics()),
+                            doc.free() ? "FREE" : "MEMBER", published, now, now});
+                    revisions.add(new Object[] {id, parsed.title(), doc.text(), parsed.body(), parsed.characters(), now});
+                });
+            }
+            jdbc.batchUpdate("INSERT INTO materials (id, title, kind, topics, tier, published_at, current_revision, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)", materials);
+            jdbc.batchUpdate("INSERT INTO material_revisions (material_id, revision, detected_title, source_text, body, characters, "
+                    + "change_note, created_at) VALUES (?, 1, ?, ?, ?, ?, '生成', ?)", revisions);
+        }
+    }
+
+    private static List<String> option(ApplicationArguments args, String name, String fallback) {
+        List<String> values = args.getOptionValues(name);
+        String value = values == null || values.isEmpty() ? fallback : values.getFirst();
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static long sizeOf(Path path) {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
