@@ -67,6 +67,23 @@ class MaterialRepository {
         return found.stream().sorted((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id()))).toList();
     }
 
+    /** The source text of the current revision of each given material. */
+    Map<String, String> currentSources(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> sources = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.id, r.source_text FROM materials m
+                JOIN material_revisions r ON r.material_id = m.id AND r.revision = m.current_revision
+                WHERE m.id IN (:ids)""")
+                .param("ids", ids)
+                .query(rs -> {
+                    sources.put(rs.getString("id"), rs.getString("source_text"));
+                });
+        return sources;
+    }
+
     /** The cleaned text of the current revision of each given material. */
     Map<String, String> currentBodies(Collection<String> ids) {
         if (ids.isEmpty()) {

@@ -162,6 +162,16 @@ public class Materials {
         return repository.currentBodies(ids);
     }
 
+    /** The source text of each given material's current revision, for bulk work such as rebuilding the index. */
+    Map<String, String> currentSources(Collection<String> ids) {
+        return repository.currentSources(ids);
+    }
+
+    /** Parses a source text exactly as on import. */
+    ParsedMaterial parse(String sourceText) {
+        return parser.parse(sourceText);
+    }
+
     /** Materials by id, in the order given. */
     public List<Material> findAll(Collection<String> ids) {
         return repository.findAll(ids);

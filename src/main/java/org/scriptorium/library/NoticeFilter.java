@@ -22,6 +22,8 @@ final class NoticeFilter {
                     + "|(?:微信|威信|V信|VX|WX|weixin|微信号)[号]?[\\s:：]*[A-Za-z0-9_-]{5,}"
                     + "|(?:淘宝|天猫|拼多多|闲鱼)(?:店|店铺|搜索)");
 
+    private static final PatternScan CONTACT_SCAN = new PatternScan(CONTACT, "Qq扣群加进微威VvWw淘天拼闲");
+
     /** Phrases that only source notices use; trusted at the edges. */
     private static final Pattern NOTICE = Pattern.compile(
             "仅供(?:学习|交流|个人)|(?:禁止|请勿|严禁|不得)(?:外传|转载|传播|商用|转发)|侵权必[究删]|版权所有"
@@ -51,7 +53,7 @@ final class NoticeFilter {
         for (int i = 0; i < n; i++) {
             String line = lines.get(i);
             boolean edge = i < EDGE || i >= n - EDGE;
-            drop[i] = CONTACT.matcher(line).find() || (edge && isEdgeNotice(line));
+            drop[i] = CONTACT_SCAN.find(line) || (edge && isEdgeNotice(line));
         }
         // the edge extends through a run of notices, e.g. five lines of adverts at the bottom
         for (int i = EDGE; i < n; i++) {

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +25,8 @@ public final class Placeholders {
             "＿{2,}",
             "○{2,}"));
 
+    private static final PatternScan SCAN = new PatternScan(TOKEN, "×╳✕XxＸ某_＿○");
+
     /** A stretch of text that is either a placeholder or ordinary text. */
     public record Span(String text, boolean placeholder) {
     }
@@ -39,17 +40,16 @@ public final class Placeholders {
      */
     public static List<Span> split(String text) {
         List<Span> spans = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        int at = 0;
-        while (m.find()) {
-            if (m.start() > at) {
-                spans.add(new Span(text.substring(at, m.start()), false));
+        int[] at = {0};
+        SCAN.forEach(text, (start, end) -> {
+            if (start > at[0]) {
+                spans.add(new Span(text.substring(at[0], start), false));
             }
-            spans.add(new Span(m.group(), true));
-            at = m.end();
-        }
-        if (at < text.length()) {
-            spans.add(new Span(text.substring(at), false));
+            spans.add(new Span(text.substring(start, end), true));
+            at[0] = end;
+        });
+        if (at[0] < text.length()) {
+            spans.add(new Span(text.substring(at[0]), false));
         }
         return spans;
     }
@@ -57,7 +57,7 @@ public final class Placeholders {
     /** Each distinct token as written with its number of occurrences, most frequent first, then by token. */
     static List<PlaceholderCount> count(String text) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        TOKEN.matcher(text).results().forEach(r -> counts.merge(r.group(), 1, Integer::sum));
+        SCAN.forEach(text, (start, end) -> counts.merge(text.substring(start, end), 1, Integer::sum));
         return counts.entrySet().stream()
                 .map(e -> new PlaceholderCount(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt(PlaceholderCount::count).reversed()

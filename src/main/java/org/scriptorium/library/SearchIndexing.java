@@ -3,6 +3,8 @@ package org.scriptorium.library;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.scriptorium.common.DbTime;
@@ -24,6 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class SearchIndexing {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
+
+    private static final int REBUILD_CHUNK = 500;
 
     private final Materials materials;
     private final SearchIndex index;
@@ -64,37 +68,48 @@ public class SearchIndexing {
         return queued.size();
     }
 
-    /** Rebuilds the whole index from the database, reporting how many materials are indexed so far. */
+    /**
+     * Rebuilds the whole index from the database, reporting how many materials are indexed so far. Materials are read
+     * and parsed in chunks, in parallel, while the index analyses the previous ones.
+     */
     public void rebuild(LongConsumer progress) {
         List<String> ids = materials.allIds();
-        Iterator<String> idIterator = ids.iterator();
         Iterator<IndexedMaterial> documents = new Iterator<>() {
-            private IndexedMaterial next = advance();
-
-            private IndexedMaterial advance() {
-                while (idIterator.hasNext()) {
-                    Optional<IndexedMaterial> doc = document(idIterator.next());
-                    if (doc.isPresent()) {
-                        return doc.get();
-                    }
-                }
-                return null;
-            }
+            private int next;
+            private Iterator<IndexedMaterial> chunk = java.util.Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
-                return next != null;
+                while (!chunk.hasNext() && next < ids.size()) {
+                    List<String> chunkIds = ids.subList(next, Math.min(ids.size(), next + REBUILD_CHUNK));
+                    next += chunkIds.size();
+                    chunk = documents(chunkIds).iterator();
+                }
+                return chunk.hasNext();
             }
 
             @Override
             public IndexedMaterial next() {
-                IndexedMaterial current = next;
-                next = advance();
-                return current;
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return chunk.next();
             }
         };
         index.rebuild(documents, progress);
         jdbc.sql("DELETE FROM search_outbox").update();
+    }
+
+    /** The index documents of the given materials, withdrawn ones left out; parsed in parallel. */
+    private List<IndexedMaterial> documents(List<String> ids) {
+        Map<String, Material> byId = materials.findAll(ids).stream()
+                .filter(m -> !m.withdrawn())
+                .collect(Collectors.toMap(Material::id, m -> m));
+        Map<String, String> sources = materials.currentSources(byId.keySet());
+        return byId.values().parallelStream()
+                .filter(m -> sources.containsKey(m.id()))
+                .map(m -> document(m, materials.parse(sources.get(m.id()))))
+                .toList();
     }
 
     /** How many materials the database holds, to compare with the index. */
@@ -114,11 +129,13 @@ public class SearchIndexing {
 
     /** What the index holds for a material: nothing when it is withdrawn or gone. */
     private Optional<IndexedMaterial> document(String materialId) {
-        return materials.find(materialId).filter(m -> !m.withdrawn()).map(m -> {
-            ParsedMaterial parsed = materials.parse(materials.revision(m.id(), m.currentRevision()));
-            return new IndexedMaterial(m.id(), m.title(), m.kind(), m.topics(), m.tier(), m.publishedAt(),
-                    parsed.outline().stream().map(Heading::heading).toList(),
-                    parsed.blocks().stream().map(Block::text).toList());
-        });
+        return materials.find(materialId).filter(m -> !m.withdrawn())
+                .map(m -> document(m, materials.parse(materials.revision(m.id(), m.currentRevision()))));
+    }
+
+    private static IndexedMaterial document(Material m, ParsedMaterial parsed) {
+        return new IndexedMaterial(m.id(), m.title(), m.kind(), m.topics(), m.tier(), m.publishedAt(),
+                parsed.outline().stream().map(Heading::heading).toList(),
+                parsed.blocks().stream().map(Block::text).toList());
     }
 }

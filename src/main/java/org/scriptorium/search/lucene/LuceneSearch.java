@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
@@ -193,15 +197,7 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
         try {
             materials.writer().deleteAll();
             passages.writer().deleteAll();
-            long count = 0;
-            while (source.hasNext()) {
-                IndexedMaterial m = source.next();
-                materials.writer().addDocument(documents.material(m));
-                passages.writer().addDocuments(documents.passages(m));
-                if (++count % PROGRESS_EVERY == 0) {
-                    progress.accept(count);
-                }
-            }
+            long count = addAll(source, progress);
             synchronized (writes) {
                 for (IndexedOp op : pending) {
                     apply(op);
@@ -224,6 +220,80 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                 abandonRebuild();
             }
         }
+    }
+
+    /**
+     * Adds every material with one indexing thread per core while the caller's thread reads the source, so that
+     * preparing documents (often a database read and a parse) and analysing them overlap. IndexWriter is thread-safe.
+     *
+     * @return how many materials were added
+     */
+    private long addAll(Iterator<IndexedMaterial> source, LongConsumer progress) throws IOException {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        BlockingQueue<IndexedMaterial> queue = new ArrayBlockingQueue<>(256);
+        // Marks the end of the source for each worker; compared by identity.
+        IndexedMaterial end = new IndexedMaterial("", "", "", List.of(), Tier.FREE, Instant.EPOCH, List.of(), List.of());
+        AtomicLong added = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(Thread.ofPlatform().name("lucene-rebuild-" + i).start(() -> {
+                try {
+                    for (IndexedMaterial m = queue.take(); m != end; m = queue.take()) {
+                        if (failure.get() == null) {
+                            materials.writer().addDocument(documents.material(m));
+                            passages.writer().addDocuments(documents.passages(m));
+                            added.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    queue.clear();
+                }
+            }));
+        }
+        long produced = 0;
+        long reported = 0;
+        try {
+            while (source.hasNext() && failure.get() == null) {
+                queue.put(source.next());
+                produced++;
+                long done = added.get();
+                if (done - reported >= PROGRESS_EVERY) {
+                    reported = done - done % PROGRESS_EVERY;
+                    progress.accept(reported);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, e);
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        } finally {
+            for (int i = 0; i < threads; i++) {
+                try {
+                    queue.put(end);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            for (Thread worker : workers) {
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof IOException io) {
+            throw io;
+        } else if (t instanceof RuntimeException re) {
+            throw re;
+        } else if (t != null) {
+            throw new IllegalStateException("rebuild failed", t);
+        }
+        return produced;
     }
 
     /** Returns to the last commit and keeps the edits that arrived meanwhile. */
