@@ -87,18 +87,6 @@ public class MaterialAccess {
         return view;
     }
 
-    /**
-     * A search snippet for one hit: from the body when the reader is entitled, otherwise from the title and
-     * outline only, so no member text leaks through search.
-     */
-    public String snippet(Material material, boolean entitled, String query) {
-        Revision revision = materials.revision(material.id(), material.currentRevision());
-        String source = entitled
-                ? revision.body()
-                : material.title() + "｜" + String.join(" ", materials.parse(revision).outline().stream().map(Heading::heading).toList());
-        return Snippets.around(source, query, 90);
-    }
-
     /** At most the configured length, and never more than a third of the text, so a short piece is not given away. */
     private String preview(ParsedMaterial parsed) {
         int limit = Math.min(previewCharacters, Math.max(40, parsed.characters() / 3));

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Speeches;
+import org.scriptorium.support.Words;
 
 /** Searching in a real phone-sized browser: suggestions while typing, highlighted snippets, the passages tab. */
 class SearchE2ETest extends IntegrationTest {
@@ -34,18 +35,20 @@ class SearchE2ETest extends IntegrationTest {
     @Test
     @DisplayName("a reader gets title suggestions as they type, highlighted hits, and passages without member text")
     void searchInTheBrowser() {
-        api().asAdmin().multipart("POST", "/api/v1/admin/materials",
-                Map.of("text", Speeches.RURAL_MEETING, "title", "在全县春耕备耕暨河长制推进会上的讲话"), null, null);
+        String word = Words.unique();
+        String title = "在全县春耕备耕暨" + word + "推进会上的讲话";
+        api().asAdmin().multipart("POST", "/api/v1/admin/materials", Map.of("title", title,
+                "text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + word + "整治")), null, null);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         browser.get("http://127.0.0.1:" + port + "/materials");
 
-        browser.findElement(By.name("q")).sendKeys("春耕备耕");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggestions"), "在全县春耕备耕暨河长制推进会上的讲话"));
+        browser.findElement(By.name("q")).sendKeys(word.substring(0, 5));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("suggestions"), title));
 
-        browser.findElement(By.name("q")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "粮食", Keys.ENTER);
+        browser.findElement(By.name("q")).sendKeys(Keys.chord(Keys.CONTROL, "a"), word, Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".material-item .snippet em")));
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.cssSelector(".material-item .snippet em")).getText()).isEqualTo("粮食");
+        assertThat(browser.findElement(By.cssSelector(".material-item .snippet em")).getText()).isEqualTo(word);
 
         browser.findElement(By.id("passages-tab")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".passage")));

@@ -192,21 +192,4 @@ class LibraryApiTest extends IntegrationTest {
         }
         assertThat(member.get("/api/v1/materials/" + id + "/download?format=exe").status()).isEqualTo(422);
     }
-
-    @Test
-    @DisplayName("search snippets for readers who are not entitled come from the title and outline only")
-    void listSnippets() {
-        Api admin = api().asAdmin();
-        importText(admin, Speeches.RURAL_MEETING.replace("在全县春季", "在全市春季"), Map.of());
-        JsonNode anonymous = api().get("/api/v1/materials?q=沟渠清淤").json();
-        assertThat(anonymous.get("total").asLong()).isGreaterThanOrEqualTo(1);
-        JsonNode hit = anonymous.get("hits").get(0);
-        assertThat(hit.get("entitled").asBoolean()).isFalse();
-        assertThat(hit.get("snippet").asString()).doesNotContain("沟渠清淤");
-
-        JsonNode member = memberWithCode(admin).get("/api/v1/materials?q=沟渠清淤").json();
-        assertThat(member.get("hits").get(0).get("snippet").asString()).contains("<em>沟渠清淤</em>");
-        JsonNode byTitle = api().get("/api/v1/materials?q=全市春季").json();
-        assertThat(byTitle.get("hits").get(0).get("snippet").asString()).contains("<em>全市春季</em>");
-    }
 }

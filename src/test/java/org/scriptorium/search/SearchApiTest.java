@@ -6,13 +6,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.library.SearchIndexing;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Speeches;
+import org.scriptorium.support.Words;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -29,14 +29,8 @@ class SearchApiTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** A word made of CJK characters that no other test document contains. */
     private static String uniqueWord() {
-        String digits = UUID.randomUUID().toString().replaceAll("[^0-9]", "");
-        StringBuilder word = new StringBuilder("专项");
-        for (char c : digits.substring(0, 6).toCharArray()) {
-            word.append("零壹贰叁肆伍陆柒捌玖".charAt(c - '0'));
-        }
-        return word.toString();
+        return Words.unique();
     }
 
     private static String q(String text) {
@@ -97,6 +91,11 @@ class SearchApiTest extends IntegrationTest {
         assertThat(anonymous.get("snippet").asString()).doesNotContain(word, "沟渠清淤").contains("抓好粮食播种");
         JsonNode member = member(admin).get("/api/v1/materials?q=" + q(word)).json().get("hits").get(0);
         assertThat(member.get("snippet").asString()).contains("<em>" + word + "</em>");
+
+        String titleWord = uniqueWord();
+        importWith(admin, uniqueWord(), Map.of("title", "在" + titleWord + "会议上的讲话"));
+        JsonNode byTitle = api().get("/api/v1/materials?q=" + q(titleWord)).json().get("hits").get(0);
+        assertThat(byTitle.get("snippet").asString()).contains("<em>" + titleWord + "</em>");
     }
 
     @Test

@@ -30,7 +30,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -74,6 +73,9 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     private final FacetReader facets;
     private final List<String> materialWordFields;
     private final List<String> passageWordFields;
+
+    /** Hits counted exactly before the page's collector may skip documents that cannot enter it. */
+    private static final int COMPETITIVE_HITS = 1_000;
 
     /** Guards {@link #rebuilding} and {@link #pending}, and orders commits. */
     private final Object writes = new Object();
@@ -333,9 +335,12 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
         Query q = filtered(text, query, now, includeUnpublished);
         Sort sort = text != null && query.sort() == SortOrder.RELEVANCE ? BEST : NEWEST;
         return read(materials, searcher -> {
-            var top = new TopFieldCollectorManager(sort, query.offset() + query.size(), null, Integer.MAX_VALUE);
-            Object[] results = searcher.search(q, new MultiCollectorManager(top, new FacetsCollectorManager()));
-            TopFieldDocs docs = (TopFieldDocs) results[0];
+            // Three cheap passes beat one expensive one: counting and facet collection need no scores, and the page
+            // needs scores only where a document can still make it, so Lucene may skip the rest.
+            long total = searcher.count(q);
+            TopFieldDocs docs = searcher.search(q,
+                    new TopFieldCollectorManager(sort, query.offset() + query.size(), null, COMPETITIVE_HITS));
+            FacetsCollector matches = searcher.search(q, new FacetsCollectorManager());
             StoredFields stored = searcher.storedFields();
             List<SearchResult.MaterialHit> hits = new ArrayList<>();
             for (ScoreDoc sd : page(docs, query)) {
@@ -343,8 +348,7 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                 hits.add(new SearchResult.MaterialHit(d.get(Documents.ID), score(sd, sort), d.get(Documents.TITLE),
                         d.get(Documents.OUTLINE)));
             }
-            return new SearchResult(docs.totalHits.value(), hits,
-                    facets.count(searcher.getIndexReader(), (FacetsCollector) results[1]));
+            return new SearchResult(total, hits, facets.count(searcher.getIndexReader(), matches));
         });
     }
 
@@ -356,8 +360,9 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
         }
         Query q = filtered(text, query, now, includeUnpublished);
         return read(passages, searcher -> {
+            long total = searcher.count(q);
             TopFieldDocs docs = searcher.search(q,
-                    new TopFieldCollectorManager(BEST, query.offset() + query.size(), null, Integer.MAX_VALUE));
+                    new TopFieldCollectorManager(BEST, query.offset() + query.size(), null, COMPETITIVE_HITS));
             StoredFields stored = searcher.storedFields();
             List<PassageResult.PassageHit> hits = new ArrayList<>();
             for (ScoreDoc sd : page(docs, query)) {
@@ -367,7 +372,7 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                         score(sd, BEST), Tier.valueOf(d.get(Documents.TIER)),
                         Instant.ofEpochMilli(d.getField(Documents.PUBLISHED).numericValue().longValue())));
             }
-            return new PassageResult(docs.totalHits.value(), hits);
+            return new PassageResult(total, hits);
         });
     }
 

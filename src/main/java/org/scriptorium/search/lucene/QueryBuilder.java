@@ -82,15 +82,26 @@ final class QueryBuilder {
             grams = grams.subList(0, MAX_GRAMS_PER_TERM);
         }
         List<Query> anyField = new ArrayList<>();
+        List<Query> scoreField = new ArrayList<>();
         for (Map.Entry<String, Float> field : gramFields.entrySet()) {
-            Query q = substring(field.getKey() + ChineseAnalysis.GRAMS, grams);
-            anyField.add(field.getValue() == 1f ? q : new BoostQuery(q, field.getValue()));
+            String name = field.getKey() + ChineseAnalysis.GRAMS;
+            anyField.add(boost(substring(name, grams), field.getValue()));
+            scoreField.add(boost(gramTerms(name, grams), field.getValue()));
         }
         Query must = anyField.size() == 1 ? anyField.getFirst() : new DisjunctionMaxQuery(anyField, 0.1f);
-        if (wordFields.isEmpty()) {
-            return must;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (grams.size() == 1) {
+            b.add(must, Occur.MUST);
+        } else {
+            // Where the term occurs is a filter; how well a document matches is scored on its bigrams as plain terms.
+            // Scoring the phrase itself would read every position of every match (hundreds of thousands for a
+            // phrase such as 高质量发展); bigram frequencies rank alike and let Lucene skip what cannot make the page.
+            b.add(must, Occur.FILTER);
+            b.add(scoreField.size() == 1 ? scoreField.getFirst() : new DisjunctionMaxQuery(scoreField, 0.1f), Occur.SHOULD);
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(must, Occur.MUST);
+        if (wordFields.isEmpty()) {
+            return b.build();
+        }
         List<String> words = analysis.words("q", term);
         if (!words.isEmpty() && words.size() <= MAX_GRAMS_PER_TERM) {
             for (String field : wordFields) {
@@ -128,6 +139,20 @@ final class QueryBuilder {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(new PrefixQuery(new Term(field, last.text())), Occur.MUST);
         if (added > 0) {
             b.add(phrase.build(), Occur.MUST);
+        }
+        return b.build();
+    }
+
+    private static Query boost(Query q, float boost) {
+        return boost == 1f ? q : new BoostQuery(q, boost);
+    }
+
+    /** The term's bigrams as independent scoring clauses (a lone character as a prefix, scored constant). */
+    private static Query gramTerms(String field, List<ChineseAnalysis.Gram> grams) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (ChineseAnalysis.Gram gram : grams) {
+            Term t = new Term(field, gram.text());
+            b.add(gram.single() ? new PrefixQuery(t) : new TermQuery(t), Occur.SHOULD);
         }
         return b.build();
     }
