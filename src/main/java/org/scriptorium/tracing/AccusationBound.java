@@ -49,20 +49,37 @@ public final class AccusationBound {
      * lies where f' turns positive: bisect on f' (more precise than a search on f itself).
      */
     private static double bestLambda(double score, double[] a) {
-        if (slope(MAX_LAMBDA, a) <= score) {
+        // f' is the sum of the tilted means w·a − (1 − w)/a, where w = 1/(1 + a²·e^{−λ(a + 1/a)}) is the tilted
+        // probability of a match; a² sits inside the exponent so that nothing overflows
+        double[] logASquared = new double[a.length];
+        double[] span = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            logASquared[i] = 2 * Math.log(a[i]);
+            span[i] = a[i] + 1 / a[i];
+        }
+        if (slope(MAX_LAMBDA, a, logASquared, span) <= score) {
             return MAX_LAMBDA;
         }
         double lo = 0;
         double hi = MAX_LAMBDA;
-        for (int i = 0; i < 100 && hi - lo > 1e-15 * hi; i++) {
+        for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; i++) {
             double mid = (lo + hi) / 2;
-            if (slope(mid, a) < score) {
+            if (slope(mid, a, logASquared, span) < score) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
         return (lo + hi) / 2;
+    }
+
+    private static double slope(double lambda, double[] a, double[] logASquared, double[] span) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double w = 1 / (1 + Math.exp(logASquared[i] - lambda * span[i]));
+            sum += w * a[i] - (1 - w) / a[i];
+        }
+        return sum;
     }
 
     /**
@@ -91,18 +108,5 @@ public final class AccusationBound {
             magnitudes += Math.abs(Math.log(q[i])) + lambda * a[i] + Math.abs(Math.log1p(-q[i])) + lambda / a[i] + 1;
         }
         return (a.length + 8) * Math.ulp(1.0) * magnitudes;
-    }
-
-    /**
-     * The derivative of Σ log E[exp(λ·U_i)]: the sum of the tilted means w·a − (1 − w)/a, where w is the tilted
-     * probability of a match, 1/(1 + a²·e^{−λ(a + 1/a)}), with a² inside the exponent so that nothing overflows.
-     */
-    private static double slope(double lambda, double[] a) {
-        double sum = 0;
-        for (double ai : a) {
-            double w = 1 / (1 + Math.exp(2 * Math.log(ai) - lambda * (ai + 1 / ai)));
-            sum += w * ai - (1 - w) / ai;
-        }
-        return sum;
     }
 }

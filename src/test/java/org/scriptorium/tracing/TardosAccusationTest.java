@@ -80,7 +80,8 @@ class TardosAccusationTest {
     @DisplayName("one leaker over 150 positions is accused below 1e-6/100,000 in most trials; the top of 10,000 innocents never is")
     void singleLeaker() {
         List<Trial> trials = trials(1, 150, MAJORITY, 10_000);
-        assertThat(accused(trials)).isGreaterThanOrEqualTo(TRIALS / 2 + 1);
+        // a leaker scores ≈ 98 ± 9 here and the bound crosses 1e-11 near 72, so a miss is rare but possible
+        assertThat(accused(trials)).isGreaterThanOrEqualTo(18);
         assertThat(trials).allSatisfy(t -> assertThat(t.bestInnocentBound()).isGreaterThan(PER_MEMBER_THRESHOLD));
     }
 
@@ -88,7 +89,8 @@ class TardosAccusationTest {
     @DisplayName("three colluders voting by majority over 1,500 positions: one is accused in most trials; no innocent of 2,000 is")
     void threeByMajority() {
         List<Trial> trials = trials(3, 1_500, MAJORITY, 2_000);
-        assertThat(accused(trials)).isGreaterThanOrEqualTo(15);
+        // the best colluder scores ≈ 366 here and the bound crosses 1e-11 near 251
+        assertThat(accused(trials)).isGreaterThanOrEqualTo(18);
         assertThat(trials).allSatisfy(t -> assertThat(t.bestInnocentBound()).isGreaterThan(PER_MEMBER_THRESHOLD));
     }
 
@@ -96,7 +98,7 @@ class TardosAccusationTest {
     @DisplayName("three colluders choosing at random over 1,500 positions: one is accused in most trials; no innocent of 2,000 is")
     void threeByRandomChoice() {
         List<Trial> trials = trials(3, 1_500, RANDOM_CHOICE, 2_000);
-        assertThat(accused(trials)).isGreaterThanOrEqualTo(15);
+        assertThat(accused(trials)).isGreaterThanOrEqualTo(18);
         assertThat(trials).allSatisfy(t -> assertThat(t.bestInnocentBound()).isGreaterThan(PER_MEMBER_THRESHOLD));
     }
 }
