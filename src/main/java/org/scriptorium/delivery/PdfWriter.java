@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -37,8 +39,11 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
  *
  * <p>The font is embedded as a subset, so Chinese renders everywhere and text can be copied and
  * extracted. Characters the font cannot draw are replaced by {@code □}; invisible format characters
- * it cannot draw (zero-width marks) are left out. Thread-safe: each call parses its own copy of the
- * font from bytes read once.
+ * it cannot draw (zero-width marks) are left out.
+ *
+ * <p>Thread-safe. A parsed font serves one document at a time, so the writer keeps up to one per
+ * processor and reuses them: parsing the 5 MB WenQuanYi collection costs more than laying out a
+ * long material. Memory: the file's bytes plus about as much again per parsed font.
  */
 public final class PdfWriter {
 
@@ -74,6 +79,8 @@ public final class PdfWriter {
     private static final int MISSING = '□';
 
     private final byte[] font;
+    private final BlockingQueue<ParsedFont> idle = new LinkedBlockingQueue<>();
+    private final int maxIdle = Runtime.getRuntime().availableProcessors();
 
     /**
      * @param fontFile a TrueType font or collection (the first font is used) that covers Chinese,
@@ -88,15 +95,17 @@ public final class PdfWriter {
             throw new UncheckedIOException("could not read the font " + fontFile
                     + " (on Debian: apt-get install fonts-wqy-microhei)", e);
         }
-        boolean chinese;
-        try (ParsedFont parsed = ParsedFont.of(font)) {
-            chinese = parsed.has('中');
+        ParsedFont parsed;
+        try {
+            parsed = ParsedFont.of(font);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a TrueType font or collection: " + fontFile, e);
         }
-        if (!chinese) {
+        if (!parsed.has('中')) {
+            parsed.closeQuietly();
             throw new IllegalArgumentException("the font " + fontFile + " has no Chinese characters");
         }
+        idle.add(parsed);
     }
 
     /**
@@ -130,7 +139,9 @@ public final class PdfWriter {
      * @throws UncheckedIOException if PDFBox fails to write (not expected in memory)
      */
     public byte[] write(DeliveredDocument doc, FileTrace trace) {
-        try (ParsedFont parsed = ParsedFont.of(font); PDDocument pdf = new PDDocument()) {
+        ParsedFont parsed = borrowFont();
+        boolean written = false;
+        try (PDDocument pdf = new PDDocument()) {
             String title = doc.title().strip();
             Pages pages = new Pages(pdf, parsed, PDType0Font.load(pdf, parsed.ttf, true),
                     doc.hasNotice() ? doc.notice().strip() : null);
@@ -142,9 +153,31 @@ public final class PdfWriter {
             metadata(pdf, title, trace);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
+            written = true;
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write PDF", e);
+        } finally {
+            returnFont(parsed, written);
+        }
+    }
+
+    private ParsedFont borrowFont() {
+        ParsedFont parsed = idle.poll();
+        if (parsed != null) {
+            return parsed;
+        }
+        try {
+            return ParsedFont.of(font);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not parse the font", e);
+        }
+    }
+
+    /** A font whose document failed may have been left mid-read: it is dropped, not reused. */
+    private void returnFont(ParsedFont parsed, boolean healthy) {
+        if (!healthy || idle.size() >= maxIdle || !idle.offer(parsed)) {
+            parsed.closeQuietly();
         }
     }
 
@@ -338,9 +371,9 @@ public final class PdfWriter {
 
     /**
      * One parse of the font file. FontBox reads tables lazily through a shared stream, so a parsed
-     * font must not be used by two threads; parsing from bytes in memory is cheap.
+     * font must not be used by two threads at once.
      */
-    private static final class ParsedFont implements Closeable {
+    private static final class ParsedFont {
 
         private final Closeable source;
         final TrueTypeFont ttf;
@@ -416,9 +449,12 @@ public final class PdfWriter {
             return out.toString();
         }
 
-        @Override
-        public void close() throws IOException {
-            source.close();
+        void closeQuietly() {
+            try {
+                source.close();
+            } catch (IOException e) {
+                // Only an in-memory buffer is released; there is nothing to recover.
+            }
         }
     }
 }
