@@ -96,6 +96,23 @@ class FileTracesTest {
         }
 
         @Test
+        @DisplayName("is still read when a tool rewrites the XMP with another prefix, as an attribute")
+        void rewrittenXmp() throws IOException {
+            String xmp = """
+                    <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                    <rdf:Description rdf:about="" xmlns:sc="urn:scriptorium:copy:1.0/" sc:Copy="Rewritten_1"/>
+                    </rdf:RDF></x:xmpmeta>""";
+            try (PDDocument pdf = new PDDocument()) {
+                pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+                pdf.getDocumentCatalog().setMetadata(new org.apache.pdfbox.pdmodel.common.PDMetadata(
+                        pdf, new ByteArrayInputStream(xmp.getBytes(StandardCharsets.UTF_8))));
+                var out = new java.io.ByteArrayOutputStream();
+                pdf.save(out);
+                assertThat(FileTraces.read("x.pdf", out.toByteArray())).containsExactly("Rewritten_1");
+            }
+        }
+
+        @Test
         @DisplayName("a file written without a trace carries none")
         void none() {
             assertThat(FileTraces.read("材料.pdf", pdfWriter.write(Reports.shortReport(), null))).isEmpty();
