@@ -10,6 +10,7 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBookmark;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTInd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
@@ -41,9 +42,10 @@ public final class DocxWriter {
     private static final String NOTICE_COLOUR = "808080";
     /** {@code w:firstLineChars} counts hundredths of a character. */
     private static final int TWO_CHARACTERS = 200;
+    private static final BigInteger BOOKMARK_ID = BigInteger.ZERO;
 
     /**
-     * Writes the document.
+     * Writes the document without a file-level trace.
      *
      * @param doc the document; never {@code null}
      * @return the bytes of a {@code .docx} file whose core properties name the title and the
@@ -51,19 +53,38 @@ public final class DocxWriter {
      * @throws UncheckedIOException if POI fails to serialise the document (not expected in memory)
      */
     public byte[] write(DeliveredDocument doc) {
+        return write(doc, null);
+    }
+
+    /**
+     * Writes the document with a file-level trace: the token goes into the custom property
+     * {@code ScriptoriumCopy} and into a hidden bookmark around the whole text (see {@link FileTraces}).
+     *
+     * @param doc   the document; never {@code null}
+     * @param trace the copy's trace; {@code null} for none
+     * @return the bytes of a {@code .docx} file, as {@link #write(DeliveredDocument)}
+     * @throws UncheckedIOException if POI fails to serialise the document (not expected in memory)
+     */
+    public byte[] write(DeliveredDocument doc, FileTrace trace) {
         try (XWPFDocument docx = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             setDefaults(docx);
             setPage(docx);
-            title(docx, doc.title().strip());
+            XWPFParagraph last = title(docx, doc.title().strip(), trace);
             for (DeliveredParagraph paragraph : doc.paragraphs()) {
-                paragraph(docx, paragraph);
+                last = paragraph(docx, paragraph);
             }
             if (doc.hasNotice()) {
                 footer(docx, doc.notice().strip());
             }
-            var core = docx.getProperties().getCoreProperties();
+            var properties = docx.getProperties();
+            var core = properties.getCoreProperties();
             core.setTitle(doc.title().strip());
             core.setCreator(CREATOR);
+            if (trace != null) {
+                // The bookmark closes after the last paragraph, so it travels with a copy of the whole text.
+                last.getCTP().addNewBookmarkEnd().setId(BOOKMARK_ID);
+                properties.getCustomProperties().addProperty(FileTraces.PROPERTY, trace.token());
+            }
             docx.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -99,16 +120,22 @@ public final class DocxWriter {
         margins.setGutter(BigInteger.ZERO);
     }
 
-    private static void title(XWPFDocument docx, String text) {
+    private static XWPFParagraph title(XWPFDocument docx, String text, FileTrace trace) {
         XWPFParagraph p = docx.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);
         lineSpacing(p);
         // One empty line between the title and the text, as the standard asks.
         p.setSpacingAfter((int) (LINE_POINTS * 20));
+        if (trace != null) {
+            CTBookmark bookmark = p.getCTP().addNewBookmarkStart();
+            bookmark.setId(BOOKMARK_ID);
+            bookmark.setName(FileTraces.BOOKMARK_PREFIX + trace.token());
+        }
         text(p, text, TITLE_FONT, TITLE_POINTS, true);
+        return p;
     }
 
-    private static void paragraph(XWPFDocument docx, DeliveredParagraph paragraph) {
+    private static XWPFParagraph paragraph(XWPFDocument docx, DeliveredParagraph paragraph) {
         XWPFParagraph p = docx.createParagraph();
         p.setAlignment(ParagraphAlignment.BOTH);
         lineSpacing(p);
@@ -122,6 +149,7 @@ public final class DocxWriter {
             case HEADING_3, HEADING_4 -> text(p, text, BODY_FONT, BODY_POINTS, true);
             case SALUTATION, BODY, CLOSING -> text(p, text, BODY_FONT, BODY_POINTS, false);
         }
+        return p;
     }
 
     private static void footer(XWPFDocument docx, String notice) {
