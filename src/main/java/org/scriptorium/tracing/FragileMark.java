@@ -1,7 +1,10 @@
 package org.scriptorium.tracing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fragile layer: a payload of invisible characters repeated through every paragraph, so that an excerpt of about a
@@ -86,6 +89,8 @@ public final class FragileMark {
      */
     public static List<Payload> read(String text, Prf prf) {
         List<Payload> found = new ArrayList<>();
+        // A copy repeats one payload many times: each distinct run of digits is verified once.
+        Map<String, Optional<Payload>> verified = new HashMap<>();
         int i = 0;
         while (i < text.length()) {
             if (DIGITS.indexOf(text.charAt(i)) < 0) {
@@ -97,9 +102,11 @@ public final class FragileMark {
                 end++;
             }
             for (int s = i; s + LENGTH <= end; ) {
-                Payload p = decode(text, s, prf);
-                if (p != null) {
-                    found.add(p);
+                int from = s;
+                Optional<Payload> p = verified.computeIfAbsent(text.substring(s, s + LENGTH),
+                        digits -> Optional.ofNullable(decode(text, from, prf)));
+                if (p.isPresent()) {
+                    found.add(p.get());
                     s += LENGTH;
                 } else {
                     s++;

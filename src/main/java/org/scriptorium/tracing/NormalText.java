@@ -30,7 +30,11 @@ record NormalText(String text, int[] offsets) {
     /** The normalised text only, for leaks and forms. */
     static String normalise(String source) {
         StringBuilder out = new StringBuilder(source.length());
-        source.codePoints().forEach(cp -> append(out, cp));
+        for (int i = 0; i < source.length(); ) {
+            int cp = source.codePointAt(i);
+            append(out, cp);
+            i += Character.charCount(cp);
+        }
         return out.toString();
     }
 

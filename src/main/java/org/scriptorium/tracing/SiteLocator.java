@@ -1,9 +1,8 @@
 package org.scriptorium.tracing;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds a site again in another text by its surroundings in the original: up to {@value #CONTEXT} normalised
@@ -48,7 +47,7 @@ final class SiteLocator {
         return new SiteLocator(paragraphs);
     }
 
-    /** Whether the site, on its own, could be found again: enough context, and that context nowhere else. */
+    /** Whether the site, on its own, could be found again: enough context, found at its place and nowhere else. */
     boolean uniquelyFound(VariationSite site) {
         return uniquelyFound(context(site, List.of(site)));
     }
@@ -58,12 +57,14 @@ final class SiteLocator {
             return false;
         }
         // Looser than reading, so that a context differing from another by a little noise counts as ambiguous.
+        boolean own = false;
         for (Hit h : find(original, c, 2)) {
             if (h.position() != c.origin()) {
                 return false;
             }
+            own = true;
         }
-        return true;
+        return own;
     }
 
     /** The site's context, cut at its neighbours among {@code sites}; null if there is too little to find it by. */
@@ -107,24 +108,29 @@ final class SiteLocator {
      * other (进一步/进一步地), the side next to the difference must agree, or a longer form cut off would read short.
      */
     static List<Hit> find(Shingles in, Context c, int slack) {
-        List<Integer> starts = new ArrayList<>();
+        int[] starts = new int[64];
+        int n = 0;
         for (int j = 0; j + GRAM <= c.left().length(); j++) {
             for (int p : in.positions(c.left(), j)) {
-                starts.add(p + c.left().length() - j);
+                starts = room(starts, n + 1);
+                starts[n++] = p + c.left().length() - j;
             }
         }
         for (int j = 0; j + GRAM <= c.right().length(); j++) {
             for (int p : in.positions(c.right(), j)) {
-                starts.add(p - j - c.form0().length());
-                starts.add(p - j - c.form1().length());
+                starts = room(starts, n + 2);
+                starts[n++] = p - j - c.form0().length();
+                starts[n++] = p - j - c.form1().length();
             }
         }
+        Arrays.sort(starts, 0, n);
         boolean needRight = c.form0().startsWith(c.form1()) || c.form1().startsWith(c.form0());
         boolean needLeft = c.form0().endsWith(c.form1()) || c.form1().endsWith(c.form0());
-        Map<Integer, Hit> best = new HashMap<>();
+        List<Hit> hits = new ArrayList<>();
         String t = in.text();
-        for (int s : starts) {
-            if (best.containsKey(s) || s < 0 || s > t.length()) {
+        for (int i = 0; i < n; i++) {
+            int s = starts[i];
+            if ((i > 0 && starts[i - 1] == s) || s < 0 || s > t.length()) {
                 continue;
             }
             Hit chosen = null;
@@ -150,15 +156,15 @@ final class SiteLocator {
                     tie = true;
                 }
             }
-            best.put(s, tie ? null : chosen);
-        }
-        List<Hit> hits = new ArrayList<>();
-        for (Hit h : best.values()) {
-            if (h != null) {
-                hits.add(h);
+            if (chosen != null && !tie) {
+                hits.add(chosen);
             }
         }
         return hits;
+    }
+
+    private static int[] room(int[] a, int needed) {
+        return needed <= a.length ? a : Arrays.copyOf(a, Math.max(needed, a.length * 2));
     }
 
     /** Whether {@code expected} stands at {@code at} with at most {@code slack} wrong characters (none if short). */
@@ -179,17 +185,28 @@ final class SiteLocator {
         return true;
     }
 
-    /** A text with the positions of each of its 4-character shingles. */
+    /**
+     * A text with the positions of each of its 4-character shingles: a hash table of chains through the positions,
+     * two int arrays and no boxing, so that indexing a 10,000-character leak costs well under a millisecond.
+     */
     static final class Shingles {
-        private static final int[] NONE = new int[0];
         private final String text;
-        private final Map<Long, int[]> positions;
+        private final int[] head;
+        private final int[] next;
+        private final int mask;
 
         Shingles(String text) {
             this.text = text;
-            this.positions = new HashMap<>(Math.max(16, text.length() * 2));
-            for (int i = 0; i + GRAM <= text.length(); i++) {
-                positions.merge(key(text, i), new int[] {i}, Shingles::append);
+            int n = Math.max(0, text.length() - GRAM + 1);
+            int size = Integer.highestOneBit(Math.max(16, n * 2) - 1) << 1;
+            this.head = new int[size];
+            this.next = new int[n];
+            this.mask = size - 1;
+            Arrays.fill(head, -1);
+            for (int i = n - 1; i >= 0; i--) {
+                int h = hash(text, i) & mask;
+                next[i] = head[h];
+                head[h] = i;
             }
         }
 
@@ -197,19 +214,23 @@ final class SiteLocator {
             return text;
         }
 
+        /** The positions where the shingle {@code s[at, at + 4)} stands, in increasing order. */
         int[] positions(String s, int at) {
-            return positions.getOrDefault(key(s, at), NONE);
+            int[] found = new int[4];
+            int n = 0;
+            for (int i = head[hash(s, at) & mask]; i >= 0; i = next[i]) {
+                if (text.regionMatches(i, s, at, GRAM)) {
+                    found = room(found, n + 1);
+                    found[n++] = i;
+                }
+            }
+            return n == found.length ? found : Arrays.copyOf(found, n);
         }
 
-        private static long key(String s, int at) {
-            return ((long) s.charAt(at) << 48) | ((long) s.charAt(at + 1) << 32)
-                    | ((long) s.charAt(at + 2) << 16) | s.charAt(at + 3);
-        }
-
-        private static int[] append(int[] a, int[] b) {
-            int[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, c, a.length, b.length);
-            return c;
+        private static int hash(String s, int at) {
+            int h = ((s.charAt(at) * 31 + s.charAt(at + 1)) * 31 + s.charAt(at + 2)) * 31 + s.charAt(at + 3);
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 15);
         }
     }
 }
