@@ -48,7 +48,8 @@ public final class VariationSites {
             word("加强", "强化", "verbs 'strengthen'; both take the same objects", hanAfter()),
             word("确保", "保证", "verbs 'ensure'; not in nouns such as 保证金", hanAfter(),
                     "保证金", "保证书", "保证人", "保证期", "质量保证"),
-            word("推动", "推进", "verbs 'advance' a task or reform", hanAfter(), "推进器", "推动力"),
+            word("推动", "推进", "verbs 'advance' a task or reform; not the noun (工作推进不力)", hanAfter(),
+                    "推进器", "推动力", "工作推进", "工作推动"),
             word("提高", "提升", "verbs 'raise' a level or capacity", hanAfter(), "提高警惕", "提升为"),
             word("目前", "当前", "adverbs 'at present'", none(),
                     "目前为止", "截至目前", "截止目前", "到目前", "当前位置"),
@@ -91,7 +92,9 @@ public final class VariationSites {
             word("非常", "十分", "adverbs 'very'", EnumSet.of(Need.HAN_AFTER, Need.NO_NUMERAL_BEFORE),
                     "非常时期", "非常规", "非常态", "十分之"),
             word("极为", "极其", "adverbs 'extremely'", hanAfter()),
-            word("必然", "必定", "adverbs 'inevitably'", hanAfter(), "必然性", "必然王国"),
+            word("必然", "必定", "adverbs 'inevitably' before a verb; not the adjective (必然要求)", hanAfter(),
+                    "必然性", "必然王国", "的必然", "必然的", "必然要求", "必然选择", "必然趋势", "必然结果",
+                    "必然规律", "必然产物", "必然逻辑"),
             word("逐步", "逐渐", "adverbs 'step by step'", none()),
             word("有关", "相关", "'relevant, related'", none(), "相关性", "息息相关", "休戚相关"),
             word("各方面", "各个方面", "'every aspect'", none()),
@@ -147,7 +150,8 @@ public final class VariationSites {
      * vetoed are dropped, as are those whose surroundings could not be found again in a leak (too little context, or
      * the same context elsewhere in the revision). The rest are taken in the order of
      * {@code prf.unit("site", revisionKey, paragraph, offset)}, skipping any closer than
-     * {@value SiteLocator#CONTEXT} characters to one already taken, until {@code max} are taken.
+     * 10 characters to one already taken (the context a
+     * reader needs), until {@code max} are taken.
      *
      * @return at most {@code max} sites, re-indexed 0..n-1 in text order; the same inputs always give the same sites
      */
