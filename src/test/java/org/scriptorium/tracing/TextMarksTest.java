@@ -68,7 +68,10 @@ class TextMarksTest {
         List<String> marked = TextMarks.apply(TEXT, sites, symbols);
         String whole = String.join("\n", marked);
         int[] at = markedPositions(marked, symbols);
-        for (int start = 0; start + 300 <= whole.length(); start += 250) {
+        int excerpts = 0;
+        int read = 0;
+        // Every 7th start, so that excerpts cut sites and contexts at every possible place.
+        for (int start = 0; start + 300 <= whole.length(); start += 7) {
             String excerpt = whole.substring(start, start + 300);
             List<TextMarks.SiteRead> reads = TextMarks.read(TEXT, sites, excerpt);
             int s0 = start;
@@ -81,7 +84,10 @@ class TextMarksTest {
                 assertThat(r.observed()).isEqualTo(symbols[r.site()]);
             });
             assertThat(reads.stream().map(TextMarks.SiteRead::site).toList()).containsAll(wellInside);
+            excerpts++;
+            read += reads.size();
         }
+        System.out.printf("300-character excerpts: %.1f sites read on average%n", (double) read / excerpts);
     }
 
     @Test
