@@ -1,0 +1,236 @@
+package org.scriptorium.tracing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds a site again in another text by its surroundings in the original: up to {@value #CONTEXT} normalised
+ * characters on each side (never crossing a paragraph or a neighbouring site, whose form may differ), looked up through
+ * an index of 4-character shingles and compared allowing one wrong character per side.
+ */
+final class SiteLocator {
+
+    /** Characters of context taken on each side of a site. */
+    static final int CONTEXT = 10;
+    /** Characters of agreeing context needed before a place counts as found. */
+    static final int MIN_EVIDENCE = 8;
+    private static final int GRAM = 4;
+
+    /** A site's surroundings and forms, all normalised; {@code origin} is where it stands in the original. */
+    record Context(String left, String form0, String form1, String right, int origin) {
+    }
+
+    /** A place in a text where a site's context stands with one of its forms. */
+    record Hit(int position, boolean form1, int evidence) {
+    }
+
+    private final List<NormalText> paragraphs;
+    private final int[] paragraphStart;
+    private final Shingles original;
+
+    private SiteLocator(List<String> paragraphs) {
+        this.paragraphs = new ArrayList<>(paragraphs.size());
+        this.paragraphStart = new int[paragraphs.size()];
+        StringBuilder all = new StringBuilder();
+        for (int p = 0; p < paragraphs.size(); p++) {
+            NormalText n = NormalText.of(paragraphs.get(p));
+            this.paragraphs.add(n);
+            paragraphStart[p] = all.length();
+            // A newline never survives normalisation, so no shingle spans two paragraphs.
+            all.append(n.text()).append('\n');
+        }
+        this.original = new Shingles(all.toString());
+    }
+
+    static SiteLocator forOriginal(List<String> paragraphs) {
+        return new SiteLocator(paragraphs);
+    }
+
+    /** Whether the site, on its own, could be found again: enough context, found at its place and nowhere else. */
+    boolean uniquelyFound(VariationSite site) {
+        return uniquelyFound(context(site, List.of(site)));
+    }
+
+    boolean uniquelyFound(Context c) {
+        if (c == null) {
+            return false;
+        }
+        // Looser than reading, so that a context differing from another by a little noise counts as ambiguous.
+        boolean own = false;
+        for (Hit h : find(original, c, 2)) {
+            if (h.position() != c.origin()) {
+                return false;
+            }
+            own = true;
+        }
+        return own;
+    }
+
+    /** The site's context, cut at its neighbours among {@code sites}; null if there is too little to find it by. */
+    Context context(VariationSite site, List<VariationSite> sites) {
+        NormalText n = paragraphs.get(site.paragraph());
+        int start = n.offsets()[site.offset()];
+        int end = n.offsets()[site.offset() + site.form0().length()];
+        int from = Math.max(0, start - CONTEXT);
+        int to = Math.min(n.text().length(), end + CONTEXT);
+        for (VariationSite other : sites) {
+            if (other.paragraph() != site.paragraph() || other.offset() == site.offset()) {
+                continue;
+            }
+            int oStart = n.offsets()[other.offset()];
+            int oEnd = n.offsets()[other.offset() + other.form0().length()];
+            if (oEnd <= start) {
+                from = Math.max(from, oEnd);
+            } else if (oStart >= end) {
+                to = Math.min(to, oStart);
+            }
+        }
+        String left = n.text().substring(from, start);
+        String right = n.text().substring(end, to);
+        String form0 = n.text().substring(start, end);
+        String form1 = NormalText.normalise(site.form1());
+        if (left.length() + right.length() < MIN_EVIDENCE || form0.isEmpty()
+                || (left.length() < GRAM && right.length() < GRAM)) {
+            return null;
+        }
+        return new Context(left, form0, form1, right, paragraphStart[site.paragraph()] + start);
+    }
+
+    /** Index of a normalised text to search sites in. */
+    static Shingles index(String normalisedText) {
+        return new Shingles(normalisedText);
+    }
+
+    /**
+     * The places where the context stands with one of its forms: each side compared with at most {@code slack}
+     * wrong characters, sides that agree adding up to at least {@link #MIN_EVIDENCE}. When one form extends the
+     * other (进一步/进一步地), the side next to the difference must agree, or a longer form cut off would read short.
+     */
+    static List<Hit> find(Shingles in, Context c, int slack) {
+        int[] starts = new int[64];
+        int n = 0;
+        for (int j = 0; j + GRAM <= c.left().length(); j++) {
+            for (int p : in.positions(c.left(), j)) {
+                starts = room(starts, n + 1);
+                starts[n++] = p + c.left().length() - j;
+            }
+        }
+        for (int j = 0; j + GRAM <= c.right().length(); j++) {
+            for (int p : in.positions(c.right(), j)) {
+                starts = room(starts, n + 2);
+                starts[n++] = p - j - c.form0().length();
+                starts[n++] = p - j - c.form1().length();
+            }
+        }
+        Arrays.sort(starts, 0, n);
+        boolean needRight = c.form0().startsWith(c.form1()) || c.form1().startsWith(c.form0());
+        boolean needLeft = c.form0().endsWith(c.form1()) || c.form1().endsWith(c.form0());
+        List<Hit> hits = new ArrayList<>();
+        String t = in.text();
+        for (int i = 0; i < n; i++) {
+            int s = starts[i];
+            if ((i > 0 && starts[i - 1] == s) || s < 0 || s > t.length()) {
+                continue;
+            }
+            Hit chosen = null;
+            boolean tie = false;
+            for (int b = 0; b < 2; b++) {
+                String form = b == 0 ? c.form0() : c.form1();
+                if (!t.startsWith(form, s)) {
+                    continue;
+                }
+                boolean leftOk = agrees(t, s - c.left().length(), c.left(), slack);
+                boolean rightOk = agrees(t, s + form.length(), c.right(), slack);
+                if ((needLeft && !leftOk) || (needRight && !rightOk)) {
+                    continue;
+                }
+                int evidence = (leftOk ? c.left().length() : 0) + (rightOk ? c.right().length() : 0);
+                if (evidence < MIN_EVIDENCE) {
+                    continue;
+                }
+                if (chosen == null || evidence > chosen.evidence()) {
+                    chosen = new Hit(s, b == 1, evidence);
+                    tie = false;
+                } else if (evidence == chosen.evidence()) {
+                    tie = true;
+                }
+            }
+            if (chosen != null && !tie) {
+                hits.add(chosen);
+            }
+        }
+        return hits;
+    }
+
+    private static int[] room(int[] a, int needed) {
+        return needed <= a.length ? a : Arrays.copyOf(a, Math.max(needed, a.length * 2));
+    }
+
+    /** Whether {@code expected} stands at {@code at} with at most {@code slack} wrong characters (none if short). */
+    private static boolean agrees(String text, int at, String expected, int slack) {
+        if (expected.isEmpty()) {
+            return false;
+        }
+        int allowed = expected.length() >= 8 ? slack : expected.length() >= 5 ? Math.min(slack, 1) : 0;
+        int wrong = 0;
+        for (int i = 0; i < expected.length(); i++) {
+            int k = at + i;
+            if (k < 0 || k >= text.length() || text.charAt(k) != expected.charAt(i)) {
+                if (++wrong > allowed) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A text with the positions of each of its 4-character shingles: a hash table of chains through the positions,
+     * two int arrays and no boxing, so that indexing a 10,000-character leak costs well under a millisecond.
+     */
+    static final class Shingles {
+        private final String text;
+        private final int[] head;
+        private final int[] next;
+        private final int mask;
+
+        Shingles(String text) {
+            this.text = text;
+            int n = Math.max(0, text.length() - GRAM + 1);
+            int size = Integer.highestOneBit(Math.max(16, n * 2) - 1) << 1;
+            this.head = new int[size];
+            this.next = new int[n];
+            this.mask = size - 1;
+            Arrays.fill(head, -1);
+            for (int i = n - 1; i >= 0; i--) {
+                int h = hash(text, i) & mask;
+                next[i] = head[h];
+                head[h] = i;
+            }
+        }
+
+        String text() {
+            return text;
+        }
+
+        /** The positions where the shingle {@code s[at, at + 4)} stands, in increasing order. */
+        int[] positions(String s, int at) {
+            int[] found = new int[4];
+            int n = 0;
+            for (int i = head[hash(s, at) & mask]; i >= 0; i = next[i]) {
+                if (text.regionMatches(i, s, at, GRAM)) {
+                    found = room(found, n + 1);
+                    found[n++] = i;
+                }
+            }
+            return n == found.length ? found : Arrays.copyOf(found, n);
+        }
+
+        private static int hash(String s, int at) {
+            int h = ((s.charAt(at) * 31 + s.charAt(at + 1)) * 31 + s.charAt(at + 2)) * 31 + s.charAt(at + 3);
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 15);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.scriptorium.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class FragileMarkTest {
+
+    private final Prf prf = new Prf("a test key of enough length".getBytes(StandardCharsets.UTF_8));
+    private final long revision = prf.bits("rev", "material-9/rev-3");
+    private final FragileMark.Payload expected = new FragileMark.Payload(123_456, revision & 0xFFFF_FFFFL);
+
+    @Test
+    @DisplayName("every 100-character excerpt of an embedded paragraph yields a verified payload")
+    void everyExcerptCarriesAPayload() {
+        for (String paragraph : MarkSpeech.PARAGRAPHS) {
+            String marked = FragileMark.embed(paragraph, prf, 123_456, revision, FragileMark.DEFAULT_SPACING);
+            assertThat(FragileMark.stripDigits(marked)).isEqualTo(paragraph);
+            int[] visible = visiblePositions(marked);
+            int length = visible.length;
+            for (int a = 0; a == 0 || a + 100 <= length; a++) {
+                int end = a + 100 < length ? visible[a + 100] : marked.length();
+                String excerpt = marked.substring(visible[a], end);
+                assertThat(FragileMark.read(excerpt, prf)).as("excerpt at %d of %s", a, paragraph)
+                        .isNotEmpty().allMatch(expected::equals);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("payloads are never at a paragraph's start nor inside a placeholder, and survive a UTF-8 round trip")
+    void placement() {
+        String paragraph = "请于＿＿＿＿月底前将××单位某某同志的材料报送【单位名称】办公室备案。";
+        String marked = FragileMark.embed(paragraph, prf, 5, revision, 3);
+        assertThat(FragileMark.DIGITS.indexOf(marked.charAt(0))).isNegative();
+        assertThat(marked).contains("＿＿＿＿", "××", "某某", "【单位名称】");
+        String roundTrip = new String(marked.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        assertThat(FragileMark.read(roundTrip, prf)).isNotEmpty()
+                .allMatch(new FragileMark.Payload(5, revision & 0xFFFF_FFFFL)::equals);
+    }
+
+    @Test
+    @DisplayName("read returns every payload in order, duplicates kept, across several paragraphs and members")
+    void readsAll() {
+        List<String> a = FragileMark.embedAll(MarkSpeech.PARAGRAPHS.subList(2, 4), prf, 1, 10);
+        List<String> b = FragileMark.embedAll(MarkSpeech.PARAGRAPHS.subList(4, 5), prf, 2, 20);
+        List<FragileMark.Payload> found = FragileMark.read(String.join("\n", a) + "\n" + b.get(0), prf);
+        long ones = found.stream().filter(p -> p.memberNumber() == 1).count();
+        assertThat(ones).isGreaterThan(2);
+        assertThat(found.subList(0, (int) ones)).allMatch(new FragileMark.Payload(1, 10)::equals);
+        assertThat(found.subList((int) ones, found.size())).isNotEmpty()
+                .allMatch(new FragileMark.Payload(2, 20)::equals);
+    }
+
+    @Test
+    @DisplayName("a tampered payload or another key does not verify")
+    void tampered() {
+        String marked = FragileMark.embed(MarkSpeech.PARAGRAPHS.get(3), prf, 123_456, revision, 80);
+        int payloads = FragileMark.read(marked, prf).size();
+        int first = firstDigit(marked);
+        char digit = marked.charAt(first + 5);
+        char other = FragileMark.DIGITS.charAt((FragileMark.DIGITS.indexOf(digit) + 1) % 4);
+        String tampered = marked.substring(0, first + 5) + other + marked.substring(first + 6);
+        assertThat(FragileMark.read(tampered, prf)).hasSize(payloads - 1).allMatch(expected::equals);
+        Prf otherKey = new Prf("another test key of length".getBytes(StandardCharsets.UTF_8));
+        assertThat(FragileMark.read(marked, otherKey)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("removing zero-width characters removes the payload")
+    void stripped() {
+        String marked = FragileMark.embed(MarkSpeech.PARAGRAPHS.get(3), prf, 123_456, revision, 80);
+        String cleaned = marked.replaceAll("[\\u200B\\u200C\\u200D\\u2060]", "");
+        assertThat(FragileMark.read(cleaned, prf)).isEmpty();
+        assertThat(NormalText.normalise(marked)).isEqualTo(NormalText.normalise(MarkSpeech.PARAGRAPHS.get(3)));
+    }
+
+    @Test
+    @DisplayName("a member number beyond 32 bits is refused")
+    void memberRange() {
+        assertThatThrownBy(() -> FragileMark.embed("一段文字", prf, 1L << 32, 0, 80))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("embedding costs little: a 10,000-character text in well under a few milliseconds")
+    void cost() {
+        String text = String.join("", MarkSpeech.PARAGRAPHS).repeat(2);
+        for (int i = 0; i < 200; i++) {
+            FragileMark.embed(text, prf, 7, revision, 80);
+        }
+        long t0 = System.nanoTime();
+        String marked = "";
+        for (int i = 0; i < 200; i++) {
+            marked = FragileMark.embed(text, prf, 7, revision, 80);
+        }
+        double embedMs = (System.nanoTime() - t0) / 1e6 / 200;
+        t0 = System.nanoTime();
+        int found = 0;
+        for (int i = 0; i < 50; i++) {
+            found = FragileMark.read(marked, prf).size();
+        }
+        double readMs = (System.nanoTime() - t0) / 1e6 / 50;
+        System.out.printf("fragile: %d chars, embed %.3f ms, read %.2f ms (%d payloads, +%.0f%% characters)%n",
+                text.length(), embedMs, readMs, found, 100.0 * (marked.length() - text.length()) / text.length());
+        assertThat(embedMs).isLessThan(5);
+    }
+
+    private static int firstDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (FragileMark.DIGITS.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int[] visiblePositions(String marked) {
+        return java.util.stream.IntStream.range(0, marked.length())
+                .filter(i -> FragileMark.DIGITS.indexOf(marked.charAt(i)) < 0).toArray();
+    }
+}

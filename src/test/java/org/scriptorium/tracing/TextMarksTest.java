@@ -1,0 +1,272 @@
+package org.scriptorium.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.scriptorium.corpus.SpeechCorpus;
+
+class TextMarksTest {
+
+    private static final List<String> TEXT = MarkSpeech.PARAGRAPHS;
+    private final Prf prf = new Prf("a test key of enough length".getBytes(StandardCharsets.UTF_8));
+    private final List<VariationSite> sites = VariationSites.choose(TEXT, prf, "rev-1", Set.of(), 1000);
+
+    @Test
+    @DisplayName("apply writes form1 exactly where the symbol is true and leaves the rest of the text alone")
+    void applyWritesForms() {
+        boolean[] symbols = symbols(1);
+        List<String> marked = TextMarks.apply(TEXT, sites, symbols);
+        assertThat(marked).hasSameSizeAs(TEXT);
+        assertThat(TextMarks.apply(TEXT, sites, new boolean[sites.size()])).isEqualTo(TEXT);
+        VariationSite first = sites.get(0);
+        boolean[] one = new boolean[sites.size()];
+        one[0] = true;
+        String p = TextMarks.apply(TEXT, sites, one).get(first.paragraph());
+        assertThat(p).isEqualTo(TEXT.get(first.paragraph()).substring(0, first.offset()) + first.form1()
+                + TEXT.get(first.paragraph()).substring(first.offset() + first.form0().length()));
+    }
+
+    @Test
+    @DisplayName("the whole copy reads every site correctly")
+    void wholeCopy() {
+        boolean[] symbols = symbols(2);
+        String leak = String.join("\n", TextMarks.apply(TEXT, sites, symbols));
+        assertAllRead(TextMarks.read(TEXT, sites, leak), symbols);
+    }
+
+    @Test
+    @DisplayName("after NFKC, half-width punctuation, new whitespace and line breaks, and the fragile layer stripped")
+    void normalisedCopy() {
+        boolean[] symbols = symbols(3);
+        List<String> marked = FragileMark.embedAll(TextMarks.apply(TEXT, sites, symbols), prf, 42, 7);
+        String leak = Normalizer.normalize(String.join("\r\n\r\n", marked), Normalizer.Form.NFKC);
+        StringBuilder spaced = new StringBuilder();
+        for (int i = 0; i < leak.length(); i++) {
+            spaced.append(leak.charAt(i));
+            if (i % 37 == 36) {
+                spaced.append(i % 2 == 0 ? "\n" : " \u3000");
+            }
+        }
+        String cleaned = FragileMark.stripDigits(spaced.toString());
+        assertAllRead(TextMarks.read(TEXT, sites, spaced.toString()), symbols);
+        assertAllRead(TextMarks.read(TEXT, sites, cleaned), symbols);
+    }
+
+    @Test
+    @DisplayName("a 300-character excerpt reads the sites inside it, correctly, and no others")
+    void excerpt() {
+        boolean[] symbols = symbols(4);
+        List<String> marked = TextMarks.apply(TEXT, sites, symbols);
+        String whole = String.join("\n", marked);
+        int[] at = markedPositions(marked, symbols);
+        int excerpts = 0;
+        int read = 0;
+        // Every 7th start, so that excerpts cut sites and contexts at every possible place.
+        for (int start = 0; start + 300 <= whole.length(); start += 7) {
+            String excerpt = whole.substring(start, start + 300);
+            List<TextMarks.SiteRead> reads = TextMarks.read(TEXT, sites, excerpt);
+            int s0 = start;
+            Set<Integer> inside = sites.stream().map(VariationSite::index)
+                    .filter(i -> at[i] >= s0 && at[i] < s0 + 300).collect(Collectors.toSet());
+            Set<Integer> wellInside = sites.stream().map(VariationSite::index)
+                    .filter(i -> at[i] >= s0 + 12 && at[i] < s0 + 300 - 16).collect(Collectors.toSet());
+            assertThat(reads).allSatisfy(r -> {
+                assertThat(inside).contains(r.site());
+                assertThat(r.observed()).isEqualTo(symbols[r.site()]);
+            });
+            assertThat(reads.stream().map(TextMarks.SiteRead::site).toList()).containsAll(wellInside);
+            excerpts++;
+            read += reads.size();
+        }
+        System.out.printf("300-character excerpts: %.1f sites read on average%n", (double) read / excerpts);
+    }
+
+    @Test
+    @DisplayName("shuffled paragraphs read every site correctly")
+    void shuffled() {
+        boolean[] symbols = symbols(5);
+        List<String> marked = new ArrayList<>(TextMarks.apply(TEXT, sites, symbols));
+        Collections.shuffle(marked, new Random(5));
+        assertAllRead(TextMarks.read(TEXT, sites, String.join("\n", marked)), symbols);
+    }
+
+    @Test
+    @DisplayName("with half the paragraphs deleted, exactly the sites of the kept half are read, correctly")
+    void halfDeleted() {
+        boolean[] symbols = symbols(6);
+        List<String> marked = TextMarks.apply(TEXT, sites, symbols);
+        StringBuilder leak = new StringBuilder();
+        for (int p = 0; p < marked.size(); p += 2) {
+            leak.append(marked.get(p)).append('\n');
+        }
+        List<TextMarks.SiteRead> reads = TextMarks.read(TEXT, sites, leak.toString());
+        assertThat(reads).extracting(TextMarks.SiteRead::site).containsExactlyElementsOf(
+                sites.stream().filter(s -> s.paragraph() % 2 == 0).map(VariationSite::index).toList());
+        assertThat(reads).allSatisfy(r -> assertThat(r.observed()).isEqualTo(symbols[r.site()]));
+    }
+
+    @Test
+    @DisplayName("2% of characters wrong (OCR-like) still reads at least 90% of sites and misreads almost none")
+    void ocrNoise() {
+        int total = 0;
+        int correct = 0;
+        int wrong = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            boolean[] symbols = symbols(100 + seed);
+            String leak = String.join("\n", TextMarks.apply(TEXT, sites, symbols));
+            Random random = new Random(seed);
+            StringBuilder noisy = new StringBuilder(leak);
+            for (int i = 0; i < noisy.length(); i++) {
+                if (noisy.charAt(i) != '\n' && random.nextDouble() < 0.02) {
+                    noisy.setCharAt(i, (char) (0x4E00 + random.nextInt(0x9FA5 - 0x4E00)));
+                }
+            }
+            for (TextMarks.SiteRead r : TextMarks.read(TEXT, sites, noisy.toString())) {
+                if (r.observed() == symbols[r.site()]) {
+                    correct++;
+                } else {
+                    wrong++;
+                }
+            }
+            total += sites.size();
+        }
+        System.out.printf("OCR 2%%: %d sites, %d read correctly (%.1f%%), %d misread%n",
+                total, correct, 100.0 * correct / total, wrong);
+        assertThat(correct).isGreaterThanOrEqualTo((int) (0.9 * total));
+        assertThat(wrong).isLessThanOrEqualTo(total / 1000);
+    }
+
+    @Test
+    @DisplayName("two copies merged paragraph by paragraph read each paragraph's own symbols")
+    void mergedCopies() {
+        boolean[] a = symbols(7);
+        boolean[] b = symbols(8);
+        List<String> copyA = TextMarks.apply(TEXT, sites, a);
+        List<String> copyB = TextMarks.apply(TEXT, sites, b);
+        StringBuilder leak = new StringBuilder();
+        for (int p = 0; p < TEXT.size(); p++) {
+            leak.append(p % 2 == 0 ? copyA.get(p) : copyB.get(p)).append('\n');
+        }
+        List<TextMarks.SiteRead> reads = TextMarks.read(TEXT, sites, leak.toString());
+        assertThat(reads).hasSameSizeAs(sites);
+        assertThat(reads).allSatisfy(r -> assertThat(r.observed())
+                .isEqualTo(sites.get(r.site()).paragraph() % 2 == 0 ? a[r.site()] : b[r.site()]));
+    }
+
+    @Test
+    @DisplayName("a site whose two forms both appear in the leak, in two copies of its paragraph, is not read")
+    void conflictingCopies() {
+        boolean[] a = symbols(9);
+        boolean[] b = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = !a[i];
+        }
+        String leak = String.join("\n", TextMarks.apply(TEXT, sites, a)) + "\n"
+                + String.join("\n", TextMarks.apply(TEXT, sites, b));
+        assertThat(TextMarks.read(TEXT, sites, leak)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("apply on 10,000 characters takes well under a millisecond; read of a 10,000-character leak under 20 ms")
+    void performance() {
+        List<String> material = tenThousandCharacters();
+        int chars = material.stream().mapToInt(String::length).sum();
+        List<VariationSite> big = VariationSites.choose(material, prf, "perf", Set.of(), 400);
+        boolean[] symbols = new boolean[big.size()];
+        Random random = new Random(1);
+        for (int i = 0; i < symbols.length; i++) {
+            symbols[i] = random.nextBoolean();
+        }
+        for (int i = 0; i < 2000; i++) {
+            TextMarks.apply(material, big, symbols);
+        }
+        // Medians of single runs (apply: of batches of 100), so that another process on the machine does not decide.
+        double[] applyRuns = new double[31];
+        long t0;
+        for (int r = 0; r < applyRuns.length; r++) {
+            t0 = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                TextMarks.apply(material, big, symbols);
+            }
+            applyRuns[r] = (System.nanoTime() - t0) / 1e6 / 100;
+        }
+        java.util.Arrays.sort(applyRuns);
+        double applyMs = applyRuns[applyRuns.length / 2];
+        String leak = String.join("\n", TextMarks.apply(material, big, symbols));
+        List<TextMarks.SiteRead> reads = List.of();
+        for (int i = 0; i < 30; i++) {
+            reads = TextMarks.read(material, big, leak);
+        }
+        double[] readRuns = new double[31];
+        for (int i = 0; i < readRuns.length; i++) {
+            t0 = System.nanoTime();
+            TextMarks.read(material, big, leak);
+            readRuns[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(readRuns);
+        double readMs = readRuns[readRuns.length / 2];
+        System.out.printf("performance: %d chars, %d sites (%.1f per 1,000), apply %.3f ms, read %.2f ms (%d read)%n",
+                chars, big.size(), big.size() * 1000.0 / chars, applyMs, readMs, reads.size());
+        assertThat(chars).isGreaterThanOrEqualTo(10_000);
+        assertThat(reads).hasSameSizeAs(big);
+        assertThat(applyMs).isLessThan(0.5);
+        assertThat(readMs).isLessThan(20);
+    }
+
+    private static List<String> tenThousandCharacters() {
+        SpeechCorpus corpus = new SpeechCorpus(11);
+        List<String> paragraphs = new ArrayList<>();
+        int chars = 0;
+        for (long d = 0; chars < 10_000; d++) {
+            for (String line : corpus.document(d).text().split("\n")) {
+                if (chars >= 10_000) {
+                    break;
+                }
+                paragraphs.add(line);
+                chars += line.length();
+            }
+        }
+        return paragraphs;
+    }
+
+    private boolean[] symbols(long seed) {
+        Random random = new Random(seed);
+        boolean[] symbols = new boolean[sites.size()];
+        for (int i = 0; i < symbols.length; i++) {
+            symbols[i] = random.nextBoolean();
+        }
+        return symbols;
+    }
+
+    /** Where each site stands in the marked copy joined with newlines. */
+    private int[] markedPositions(List<String> marked, boolean[] symbols) {
+        int[] at = new int[sites.size()];
+        int[] shift = new int[TEXT.size()];
+        int[] start = new int[TEXT.size()];
+        for (int p = 1; p < TEXT.size(); p++) {
+            start[p] = start[p - 1] + marked.get(p - 1).length() + 1;
+        }
+        for (VariationSite s : sites) {
+            at[s.index()] = start[s.paragraph()] + s.offset() + shift[s.paragraph()];
+            if (symbols[s.index()]) {
+                shift[s.paragraph()] += s.form1().length() - s.form0().length();
+            }
+        }
+        return at;
+    }
+
+    private void assertAllRead(List<TextMarks.SiteRead> reads, boolean[] symbols) {
+        assertThat(reads).extracting(TextMarks.SiteRead::site)
+                .containsExactlyElementsOf(sites.stream().map(VariationSite::index).toList());
+        assertThat(reads).allSatisfy(r -> assertThat(r.observed()).isEqualTo(symbols[r.site()]));
+    }
+}
