@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -61,6 +62,8 @@ public final class SourceFinder {
     private String[] materials = new String[16];
     private long[][] fingerprints = new long[16][];
     private boolean[] alive = new boolean[16];
+    /** Informative fingerprints per ordinal and the index size they were counted at, packed: finds fill it in. */
+    private AtomicLongArray informativeCounts = new AtomicLongArray(16);
     private int ordinals;
 
     private final Map<String, Integer> ordinalOfKey = new HashMap<>();
@@ -101,6 +104,7 @@ public final class SourceFinder {
             materials[ordinal] = material;
             fingerprints[ordinal] = prints;
             alive[ordinal] = true;
+            informativeCounts.set(ordinal, 0);
             ordinalOfKey.put(revisionKey, ordinal);
             if (prints.length == 0) {
                 return;
@@ -109,9 +113,9 @@ public final class SourceFinder {
             Arrays.fill(owners, ordinal);
             segments.add(new Segment(prints.clone(), owners));
             livePostings += prints.length;
-            // merge while the newest segment is at least half its predecessor: O(log n) segments, each posting
-            // copied O(log n) times
-            while (segments.size() > 1 && 2 * last(0).size() >= last(1).size()) {
+            // merge while the newest segment is at least a quarter of its predecessor: O(log n) segments (every find
+            // searches each), and each posting copied O(log n) times
+            while (segments.size() > 1 && 4 * last(0).size() >= last(1).size()) {
                 Segment merged = merge(last(1), last(0));
                 segments.remove(segments.size() - 1);
                 segments.set(segments.size() - 1, merged);
@@ -172,7 +176,6 @@ public final class SourceFinder {
         int segmentCount = segments.size();
         int[] from = new int[segmentCount];
         int[] to = new int[segmentCount];
-        int[] cursor = new int[segmentCount];
         int[] counts = new int[ordinals];
         IntPairs evidence = new IntPairs(leak.length * 4);
         int informative = 0;
@@ -182,12 +185,10 @@ public final class SourceFinder {
             int frequency = 0;
             for (int s = 0; s < segmentCount; s++) {
                 Segment segment = segments.get(s);
-                // the leak's hashes ascend, so each search starts where the previous one ended
-                int start = segment.lowerBound(hash, cursor[s]);
+                int start = segment.lowerBound(hash);
                 int end = segment.upperBound(hash, start);
                 from[s] = start;
                 to[s] = end;
-                cursor[s] = end;
                 frequency += end - start;
             }
             if (frequency > common) {
@@ -209,16 +210,25 @@ public final class SourceFinder {
             }
         }
 
-        // group the evidence of every candidate: offsets into one array of leak fingerprint indexes
+        // a candidate can only pass if its whole count, before anything is explained, passes a cheap form of the rule:
+        // most of the thousands sharing a few stock-ish fingerprints are never queued
+        int leakBound = (int) Math.ceil(Math.max(MIN_FOUND_SHARE * matchable, MIN_LEAK_SHARE * informative));
+        boolean[] eligible = new boolean[ordinals];
+        for (int o = 0; o < ordinals; o++) {
+            eligible[o] = counts[o] >= MIN_SHARED && (counts[o] >= leakBound
+                    || counts[o] >= MIN_REVISION_SHARE * TYPICAL_INFORMATIVE * fingerprints[o].length);
+        }
+
+        // group the evidence of every eligible candidate: offsets into one array of leak fingerprint indexes
         int[] offset = new int[ordinals + 1];
         for (int o = 0; o < ordinals; o++) {
-            offset[o + 1] = offset[o] + (counts[o] >= MIN_SHARED ? counts[o] : 0);
+            offset[o + 1] = offset[o] + (eligible[o] ? counts[o] : 0);
         }
         int[] shared = new int[offset[ordinals]];
         int[] fill = Arrays.copyOf(offset, ordinals);
         for (int e = 0; e < evidence.size; e++) {
             int ordinal = evidence.first[e];
-            if (counts[ordinal] >= MIN_SHARED) {
+            if (eligible[ordinal]) {
                 shared[fill[ordinal]++] = evidence.second[e];
             }
         }
@@ -227,7 +237,7 @@ public final class SourceFinder {
         // is the largest
         PriorityQueue<Long> queue = new PriorityQueue<>(Comparator.reverseOrder());
         for (int o = 0; o < ordinals; o++) {
-            if (counts[o] >= MIN_SHARED) {
+            if (eligible[o]) {
                 queue.add(((long) counts[o] << 32) | o);
             }
         }
@@ -273,19 +283,32 @@ public final class SourceFinder {
         return List.copyOf(matches);
     }
 
-    /** How many of the revision's fingerprints are not boilerplate at the current size of the index. */
+    /**
+     * How many of the revision's fingerprints are not stock phrases, as counted when the index was within an eighth
+     * of its current size: counting costs as much as a find, and the count drifts slowly as the index grows.
+     */
     private int informativeCount(int ordinal, int common) {
+        int size = ordinalOfKey.size();
+        long cached = informativeCounts.get(ordinal);
+        int countedAt = (int) (cached >>> 32);
+        if (countedAt > 0 && Math.abs(size - countedAt) <= countedAt / 8) {
+            return (int) cached;
+        }
+        int count = countInformative(ordinal, common);
+        informativeCounts.set(ordinal, ((long) size << 32) | count);
+        return count;
+    }
+
+    private int countInformative(int ordinal, int common) {
         long[] prints = fingerprints[ordinal];
         int segmentCount = segments.size();
-        int[] cursor = new int[segmentCount];
         int count = 0;
         for (long hash : prints) {
             int frequency = 0;
             for (int s = 0; s < segmentCount && frequency <= common; s++) {
                 Segment segment = segments.get(s);
-                int start = segment.lowerBound(hash, cursor[s]);
+                int start = segment.lowerBound(hash);
                 int end = segment.upperBound(hash, start);
-                cursor[s] = end;
                 frequency += end - start;
             }
             if (frequency <= common) {
@@ -326,6 +349,7 @@ public final class SourceFinder {
                 materials[next] = materials[o];
                 fingerprints[next] = fingerprints[o];
                 alive[next] = true;
+                informativeCounts.set(next, informativeCounts.get(o));
                 ordinalOfKey.put(keys[next], next);
                 next++;
             }
@@ -378,6 +402,11 @@ public final class SourceFinder {
             materials = Arrays.copyOf(materials, capacity);
             fingerprints = Arrays.copyOf(fingerprints, capacity);
             alive = Arrays.copyOf(alive, capacity);
+            AtomicLongArray counts = new AtomicLongArray(capacity);
+            for (int i = 0; i < informativeCounts.length(); i++) {
+                counts.set(i, informativeCounts.get(i));
+            }
+            informativeCounts = counts;
         }
     }
 
@@ -405,31 +434,59 @@ public final class SourceFinder {
         return shared;
     }
 
-    /** Immutable postings sorted by hash, then ordinal. */
-    private record Segment(long[] hashes, int[] ordinals) {
+    /**
+     * Immutable postings sorted by hash, then ordinal, with a directory by the top bits of the hash: hashes are
+     * uniform, so each directory bucket holds a few postings and a lookup touches two or three cache lines instead of
+     * the two dozen of a binary search.
+     */
+    private static final class Segment {
+
+        final long[] hashes;
+        final int[] ordinals;
+        private final int shift;
+        private final int[] directory;
+
+        Segment(long[] hashes, int[] ordinals) {
+            this.hashes = hashes;
+            this.ordinals = ordinals;
+            int bits = Math.max(1, Math.min(26, 63 - Long.numberOfLeadingZeros(Math.max(1, hashes.length / 4))));
+            this.shift = 64 - bits;
+            this.directory = new int[(1 << bits) + 1];
+            int bucket = 0;
+            for (int i = 0; i < hashes.length; i++) {
+                int b = bucket(hashes[i]);
+                while (bucket < b) {
+                    directory[++bucket] = i;
+                }
+            }
+            while (bucket < (1 << bits)) {
+                directory[++bucket] = hashes.length;
+            }
+        }
 
         int size() {
             return hashes.length;
         }
 
-        /** The first index at or after {@code from} whose hash is not below {@code hash}. */
-        int lowerBound(long hash, int from) {
-            int lo = from;
-            int hi = hashes.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (hashes[mid] < hash) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
+        /** Flipping the sign bit makes the unsigned top bits follow the signed order of the sort. */
+        private int bucket(long hash) {
+            return (int) ((hash ^ Long.MIN_VALUE) >>> shift);
+        }
+
+        /** The first index whose hash is not below {@code hash}. */
+        int lowerBound(long hash) {
+            int b = bucket(hash);
+            int lo = directory[b];
+            int hi = directory[b + 1];
+            while (lo < hi && hashes[lo] < hash) {
+                lo++;
             }
             return lo;
         }
 
         /** The first index at or after {@code from} whose hash is above {@code hash}. */
         int upperBound(long hash, int from) {
-            // boilerplate hashes have long runs: gallop, then bisect
+            // stock phrases have long runs: gallop, then bisect
             int step = 1;
             int lo = from;
             int hi = from;
