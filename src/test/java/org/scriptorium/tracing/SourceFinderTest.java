@@ -1,0 +1,216 @@
+package org.scriptorium.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.scriptorium.corpus.SpeechCorpus;
+import org.scriptorium.tracing.SourceFinder.SourceMatch;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SourceFinderTest {
+
+    private static final int INDEXED = 2_000;
+    private static final SpeechCorpus CORPUS = new SpeechCorpus(20_261_129L);
+
+    private final SourceFinder finder = new SourceFinder();
+    private String[] texts;
+
+    @BeforeAll
+    void index() {
+        texts = IntStream.range(0, INDEXED).parallel().mapToObj(i -> CORPUS.document(i).text()).toArray(String[]::new);
+        for (int i = 0; i < INDEXED; i++) {
+            finder.add(key(i), texts[i]);
+        }
+    }
+
+    private static String key(int document) {
+        return "m" + document + ":1";
+    }
+
+    private static List<String> keys(List<SourceMatch> matches) {
+        return matches.stream().map(SourceMatch::revisionKey).toList();
+    }
+
+    @Test
+    @DisplayName("a whole copy finds its revision, covering nearly all of both texts")
+    void wholeCopy() {
+        List<SourceMatch> matches = finder.find(texts[17]);
+
+        assertThat(keys(matches)).containsExactly(key(17));
+        assertThat(matches.get(0).leakCoverage()).isGreaterThan(0.99);
+        assertThat(matches.get(0).revisionCoverage()).isGreaterThan(0.99);
+    }
+
+    @Test
+    @DisplayName("a 200-character excerpt from the middle finds its revision first (at least 49 of 50)")
+    void excerpts() {
+        Random random = new Random(1);
+        int found = 0;
+        for (int trial = 0; trial < 50; trial++) {
+            int document = random.nextInt(INDEXED);
+            String text = texts[document];
+            int start = text.length() / 4 + random.nextInt(text.length() / 2 - 200);
+            List<SourceMatch> matches = finder.find(text.substring(start, start + 200));
+            if (!matches.isEmpty() && matches.get(0).revisionKey().equals(key(document))) {
+                found++;
+            }
+        }
+        assertThat(found).isGreaterThanOrEqualTo(49);
+    }
+
+    @Test
+    @DisplayName("shuffled paragraphs with half of them deleted still find the revision")
+    void shuffledHalf() {
+        Random random = new Random(2);
+        for (int document : new int[] {3, 333, 1999}) {
+            List<String> paragraphs = new ArrayList<>(Arrays.asList(texts[document].split("\n")));
+            Collections.shuffle(paragraphs, random);
+            String leak = String.join("\n", paragraphs.subList(0, paragraphs.size() / 2));
+
+            assertThat(keys(finder.find(leak))).containsExactly(key(document));
+        }
+    }
+
+    @Test
+    @DisplayName("full-width letters, half-width punctuation, spaces, line breaks and zero-width characters do not hide the source")
+    void normalisation() {
+        StringBuilder leak = new StringBuilder();
+        String text = texts[42];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '，' -> leak.append(", ");
+                case '。' -> leak.append(". ");
+                case '：' -> leak.append(':');
+                case '\n' -> leak.append("\r\n\u3000\u3000");
+                default -> leak.append(c >= '0' && c <= '9' ? (char) (c - '0' + '０') : c);
+            }
+            if (i % 7 == 0) {
+                leak.append('\u200B');
+            }
+            if (i % 11 == 0) {
+                leak.append('\u00A0');
+            }
+        }
+
+        List<SourceMatch> matches = finder.find(leak.toString());
+
+        assertThat(keys(matches)).containsExactly(key(42));
+        assertThat(matches.get(0).leakCoverage()).isGreaterThan(0.95);
+    }
+
+    @Test
+    @DisplayName("re-typing with 3% of characters substituted still finds the revision")
+    void substitutions() {
+        Random random = new Random(3);
+        for (int document : new int[] {5, 500, 1500}) {
+            char[] chars = texts[document].toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                if (random.nextDouble() < 0.03) {
+                    chars[i] = (char) (0x4E00 + random.nextInt(0x5000));
+                }
+            }
+
+            List<SourceMatch> matches = finder.find(new String(chars));
+
+            assertThat(keys(matches)).containsExactly(key(document));
+        }
+    }
+
+    @Test
+    @DisplayName("a bundle of 20 concatenated materials returns exactly those 20")
+    void bundle() {
+        Random random = new Random(4);
+        List<String> expected = new ArrayList<>();
+        StringBuilder leak = new StringBuilder();
+        random.ints(0, INDEXED).distinct().limit(20).forEach(document -> {
+            expected.add(key(document));
+            leak.append(texts[document]).append('\n');
+        });
+
+        assertThat(keys(finder.find(leak.toString()))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("documents that were never indexed, whole or as 200-character excerpts, match nothing")
+    void notIndexed() {
+        Random random = new Random(5);
+        List<String> falseMatches = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String text = CORPUS.document(INDEXED + i).text();
+            int start = random.nextInt(text.length() - 200);
+            falseMatches.addAll(keys(finder.find(text)));
+            falseMatches.addAll(keys(finder.find(text.substring(start, start + 200))));
+        }
+        assertThat(falseMatches).isEmpty();
+    }
+
+    @Test
+    @DisplayName("text with no indexed source, or too short to fingerprint, matches nothing")
+    void nothing() {
+        assertThat(finder.find("")).isEmpty();
+        assertThat(finder.find("同志们")).isEmpty();
+        assertThat(finder.find("The quick brown fox jumps over the lazy dog, again and again and again.")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("of two revisions of one material, a leak of revision 2 reports revision 2, and of revision 1 revision 1")
+    void revisions() {
+        SourceFinder revisions = new SourceFinder();
+        for (int i = 0; i < 100; i++) {
+            revisions.add(key(i), texts[i]);
+        }
+        List<String> paragraphs = new ArrayList<>(Arrays.asList(texts[7].split("\n")));
+        String first = String.join("\n", paragraphs);
+        // the editor rewrote two paragraphs and added one
+        paragraphs.set(3, texts[1900].split("\n")[3]);
+        paragraphs.set(5, texts[1901].split("\n")[4]);
+        paragraphs.add(texts[1902].split("\n")[2]);
+        String second = String.join("\n", paragraphs);
+        revisions.add("m7:2", second);
+
+        assertThat(keys(revisions.find(second))).containsExactly("m7:2");
+        assertThat(keys(revisions.find(first))).containsExactly("m7:1");
+        // an excerpt from text both revisions share: the newest wins the tie
+        String unchanged = IntStream.of(1, 2, 4).mapToObj(paragraphs::get).reduce("", String::concat);
+        assertThat(keys(revisions.find(unchanged))).containsExactly("m7:2");
+    }
+
+    @Test
+    @DisplayName("a removed revision is no longer found, and adding under the same key replaces the text")
+    void removeAndReplace() {
+        SourceFinder small = new SourceFinder();
+        small.add("a:1", texts[0]);
+        small.add("b:1", texts[1]);
+        assertThat(small.size()).isEqualTo(2);
+
+        small.remove("a:1");
+        small.add("b:1", texts[2]);
+
+        assertThat(small.size()).isEqualTo(1);
+        assertThat(small.find(texts[0])).isEmpty();
+        assertThat(small.find(texts[1])).isEmpty();
+        assertThat(keys(small.find(texts[2]))).containsExactly("b:1");
+    }
+
+    @Test
+    @DisplayName("finds may run while revisions are added")
+    void concurrent() {
+        SourceFinder shared = new SourceFinder();
+        IntStream.range(0, 200).parallel().forEach(i -> {
+            shared.add(key(i), texts[i]);
+            assertThat(keys(shared.find(texts[i]))).contains(key(i));
+        });
+        assertThat(shared.size()).isEqualTo(200);
+    }
+}
