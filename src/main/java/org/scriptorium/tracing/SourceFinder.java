@@ -20,11 +20,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * parallel, changes one at a time).
  *
  * <p>The index is a log-structured set of immutable segments, each a pair of parallel arrays ({@code long} hash,
- * {@code int} revision ordinal) sorted by hash then ordinal: 12 bytes per posting and no object per fingerprint, so
- * 10,000 revisions of 5,000 characters (about 11 million postings) take about 130 MB, plus 8 bytes per posting for
- * each revision's own sorted fingerprints (used for exact counts). A new revision becomes a small segment; segments
- * of similar size are merged, like a binary counter, so a posting is copied O(log n) times. Removal marks the ordinal
- * dead; merges drop dead postings.
+ * {@code int} revision ordinal) sorted by hash, with a small directory by the hash's top bits: 13 bytes per posting
+ * and no object per fingerprint, where a {@code HashMap<Long, int[]>} would spend some 80. Each revision also keeps
+ * its own sorted fingerprints (8 bytes each) for exact counts. A new revision becomes a small segment, merged with
+ * its predecessor while that is at most four times its size, so there are few segments and a posting is copied
+ * O(log n) times.
+ * Removal marks the ordinal dead; merges drop dead postings. Measured: 10,000 generated materials (44 million
+ * characters) index in 3 s into about 155 MB, and find() on a 10,000-character leak takes 4–10 ms.
  */
 public final class SourceFinder {
 

@@ -36,8 +36,10 @@ class SourceFinderScaleTest {
 
         Random random = new Random(11);
         String[] leaks = new String[60];
+        int[] firsts = new int[leaks.length];
         for (int i = 0; i < leaks.length; i++) {
             int first = random.nextInt(INDEXED - 5);
+            firsts[i] = first;
             String bundle = texts[first] + texts[first + 1] + texts[first + 2] + texts[first + 3];
             leaks[i] = bundle.substring(0, Math.min(10_000, bundle.length()));
         }
@@ -53,16 +55,25 @@ class SourceFinderScaleTest {
             long took = System.nanoTime() - t;
             total += took;
             worst = Math.max(worst, took);
-            found += matches.isEmpty() ? 0 : 1;
+            String expected = "m" + firsts[i] + ":1";
+            found += matches.stream().anyMatch(m -> m.revisionKey().equals(expected)) ? 1 : 0;
         }
         int falseMatches = 0;
-        for (int i = INDEXED; i < INDEXED + 50; i++) {
-            falseMatches += finder.find(texts[i]).size();
+        int excerptsFound = 0;
+        for (int i = 0; i < 50; i++) {
+            String unknown = texts[INDEXED + i];
+            int from = random.nextInt(unknown.length() - 200);
+            falseMatches += finder.find(unknown).size() + finder.find(unknown.substring(from, from + 200)).size();
+            int document = random.nextInt(INDEXED);
+            from = random.nextInt(texts[document].length() - 200);
+            List<SourceFinder.SourceMatch> excerpt = finder.find(texts[document].substring(from, from + 200));
+            excerptsFound += !excerpt.isEmpty() && excerpt.get(0).revisionKey().equals("m" + document + ":1") ? 1 : 0;
         }
         System.out.printf("SourceFinder at %,d revisions (%,d characters): indexed in %,d ms, holds about %,d MB;"
-                + " find() on a 10,000-character leak: mean %.1f ms, worst %.1f ms; %d of 40 leaks matched;"
-                + " %d false matches from 50 documents not indexed%n", finder.size(), characters, indexing / 1_000_000,
-                held / (1 << 20), total / 40 / 1e6, worst / 1e6, found, falseMatches);
+                + " find() on a 10,000-character leak: mean %.1f ms, worst %.1f ms; %d of 40 leaks found their first material;"
+                + " %d of 50 200-character excerpts found; %d false matches from 50 documents not indexed, whole and"
+                + " excerpted%n", finder.size(), characters, indexing / 1_000_000,
+                held / (1 << 20), total / 40 / 1e6, worst / 1e6, found, excerptsFound, falseMatches);
         assertThat(finder.size()).isEqualTo(INDEXED);
     }
 

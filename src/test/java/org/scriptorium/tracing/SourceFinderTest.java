@@ -142,6 +142,46 @@ class SourceFinderTest {
     }
 
     @Test
+    @DisplayName("a bundle of 50 materials, some re-typed with errors, returns all 50")
+    void bigBundle() {
+        Random random = new Random(6);
+        List<String> expected = new ArrayList<>();
+        StringBuilder leak = new StringBuilder();
+        random.ints(0, INDEXED).distinct().limit(50).forEach(document -> {
+            expected.add(key(document));
+            char[] chars = texts[document].toCharArray();
+            if (expected.size() % 2 == 0) {
+                for (int i = 0; i < chars.length; i++) {
+                    if (random.nextDouble() < 0.02) {
+                        chars[i] = (char) (0x4E00 + random.nextInt(0x5000));
+                    }
+                }
+            }
+            leak.append(chars).append('\n');
+        });
+
+        assertThat(keys(finder.find(leak.toString()))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("half of a material, shuffled and re-typed with 3% errors, still finds it")
+    void retypedPart() {
+        Random random = new Random(7);
+        for (int document : new int[] {8, 808, 1808}) {
+            List<String> paragraphs = new ArrayList<>(Arrays.asList(texts[document].split("\n")));
+            Collections.shuffle(paragraphs, random);
+            char[] chars = String.join("\n", paragraphs.subList(0, paragraphs.size() / 2)).toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                if (random.nextDouble() < 0.03) {
+                    chars[i] = (char) (0x4E00 + random.nextInt(0x5000));
+                }
+            }
+
+            assertThat(keys(finder.find(new String(chars)))).containsExactly(key(document));
+        }
+    }
+
+    @Test
     @DisplayName("documents that were never indexed, whole or as 200-character excerpts, match nothing")
     void notIndexed() {
         Random random = new Random(5);
@@ -201,6 +241,25 @@ class SourceFinderTest {
         assertThat(small.find(texts[0])).isEmpty();
         assertThat(small.find(texts[1])).isEmpty();
         assertThat(keys(small.find(texts[2]))).containsExactly("b:1");
+    }
+
+    @Test
+    @DisplayName("after most revisions are removed, those left are still found and the removed are not")
+    void removeMost() {
+        SourceFinder small = new SourceFinder();
+        for (int i = 0; i < 100; i++) {
+            small.add(key(i), texts[i]);
+        }
+        for (int i = 0; i < 100; i++) {
+            if (i % 3 != 0) {
+                small.remove(key(i));
+            }
+        }
+
+        assertThat(small.size()).isEqualTo(34);
+        for (int i = 0; i < 100; i++) {
+            assertThat(keys(small.find(texts[i]))).isEqualTo(i % 3 == 0 ? List.of(key(i)) : List.of());
+        }
     }
 
     @Test
