@@ -36,6 +36,20 @@
     });
   }
 
+  // What leaves the reading page by copy carries the reader's notice, as every other copy does.
+  document.addEventListener('copy', function (event) {
+    var body = document.getElementById('doc-body');
+    var selection = document.getSelection();
+    if (!body || !selection || selection.isCollapsed || !body.contains(selection.anchorNode)) {
+      return;
+    }
+    var notice = body.getAttribute('data-notice');
+    if (notice && event.clipboardData) {
+      event.clipboardData.setData('text/plain', selection.toString() + '\n\n' + notice);
+      event.preventDefault();
+    }
+  });
+
   // Copy buttons on passages: the text the reader may see goes to the clipboard.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('button[data-copy]');

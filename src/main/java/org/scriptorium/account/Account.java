@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * A registered user.
  *
- * @param suspendedAt when the operator suspended the account, or null while it is in good standing
+ * @param suspendedAt  when the operator suspended the account, or null while it is in good standing
+ * @param memberNumber the number shown in the notice of every copy the account receives (from 100001)
  */
 public record Account(
         String id,
@@ -15,7 +16,8 @@ public record Account(
         Set<Role> roles,
         Instant suspendedAt,
         String suspendedReason,
-        Instant createdAt) {
+        Instant createdAt,
+        long memberNumber) {
 
     public Account {
         roles = Set.copyOf(roles);

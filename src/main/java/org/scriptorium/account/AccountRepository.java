@@ -23,16 +23,35 @@ class AccountRepository {
         this.jdbc = jdbc;
     }
 
+    /** The next member number; the counter row stays locked until the caller's transaction ends. */
+    long nextMemberNumber() {
+        jdbc.sql("UPDATE counters SET next_value = next_value + 1 WHERE name = 'member_number'").update();
+        return jdbc.sql("SELECT next_value FROM counters WHERE name = 'member_number'").query(Long.class).single();
+    }
+
+    List<String> idsWithoutMemberNumber() {
+        return jdbc.sql("SELECT id FROM users WHERE member_number IS NULL ORDER BY created_at").query(String.class).list();
+    }
+
+    void setMemberNumber(String id, long number) {
+        jdbc.sql("UPDATE users SET member_number = ? WHERE id = ?").params(number, id).update();
+    }
+
+    Optional<Account> findByMemberNumber(long number) {
+        return jdbc.sql("SELECT * FROM users WHERE member_number = ?").param(number).query(AccountRepository::map).optional();
+    }
+
     void insert(Account account, String passwordHash) {
         jdbc.sql("""
-                INSERT INTO users (id, email, password_hash, display_name, roles, created_at)
-                VALUES (:id, :email, :hash, :name, :roles, :created)""")
+                INSERT INTO users (id, email, password_hash, display_name, roles, created_at, member_number)
+                VALUES (:id, :email, :hash, :name, :roles, :created, :number)""")
                 .param("id", account.id())
                 .param("email", account.email())
                 .param("hash", passwordHash)
                 .param("name", account.displayName())
                 .param("roles", rolesText(account.roles()))
                 .param("created", DbTime.of(account.createdAt()))
+                .param("number", account.memberNumber())
                 .update();
     }
 
@@ -98,6 +117,7 @@ class AccountRepository {
                 roles,
                 DbTime.toInstant(rs.getObject("suspended_at", OffsetDateTime.class)),
                 rs.getString("suspended_reason"),
-                DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)));
+                DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)),
+                rs.getLong("member_number"));
     }
 }

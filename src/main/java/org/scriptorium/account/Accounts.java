@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,8 +81,14 @@ public class Accounts {
         }
         EnumSet<Role> allRoles = EnumSet.of(Role.MEMBER);
         allRoles.addAll(roles);
-        Account account = new Account(Ids.newId(), normalEmail, name, allRoles, null, null, clock.instant());
-        repository.insert(account, passwords.encode(password));
+        String hash = passwords.encode(password);
+        Account account = new Account(Ids.newId(), normalEmail, name, allRoles, null, null, clock.instant(),
+                repository.nextMemberNumber());
+        try {
+            repository.insert(account, hash);
+        } catch (DuplicateKeyException raced) {
+            throw Rejected.conflict("EMAIL_TAKEN", "该邮箱已注册，请直接登录。", "This e-mail address is already registered; sign in instead.");
+        }
         return account;
     }
 
@@ -131,6 +138,19 @@ public class Accounts {
             return Optional.empty();
         }
         return repository.userIdForToken(sha256(token), clock.instant()).flatMap(repository::findById);
+    }
+
+    /** The account that carries a member number, as printed in a copy's notice. */
+    public Optional<Account> findByMemberNumber(long number) {
+        return repository.findByMemberNumber(number);
+    }
+
+    /** Gives a member number to accounts created before numbers existed; run once at start. */
+    @Transactional
+    public void numberUnnumberedAccounts() {
+        for (String id : repository.idsWithoutMemberNumber()) {
+            repository.setMemberNumber(id, repository.nextMemberNumber());
+        }
     }
 
     public Optional<Account> find(String id) {

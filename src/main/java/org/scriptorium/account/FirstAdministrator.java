@@ -30,6 +30,7 @@ class FirstAdministrator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        accounts.numberUnnumberedAccounts();
         ScriptoriumProperties.Admin admin = properties.admin();
         if (admin == null || admin.email() == null || admin.email().isBlank() || accounts.anyAdministrator()) {
             return;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.scriptorium.common.Rejected;
-import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.library.Block;
+import org.scriptorium.library.Copies;
 import org.scriptorium.library.Heading;
 import org.scriptorium.library.MaterialAccess;
 import org.scriptorium.library.MaterialView;
@@ -14,8 +14,8 @@ import org.scriptorium.library.Paragraph;
 import org.springframework.stereotype.Service;
 
 /**
- * Files for entitled readers. Copies are not yet personalised: the anti-reselling work will mark each copy
- * for its reader and record it in the delivery ledger here.
+ * Files for entitled readers: each one the reader's personalised copy, with their notice, and a file-level trace;
+ * the delivery is in the ledger.
  */
 @Service
 public class Downloads {
@@ -25,13 +25,13 @@ public class Downloads {
     }
 
     private final MaterialAccess access;
-    private final String notice;
     private final TxtWriter txt = new TxtWriter();
     private final DocxWriter docx = new DocxWriter();
+    private final Optional<PdfWriter> pdf;
 
-    Downloads(MaterialAccess access, ScriptoriumProperties properties) {
+    Downloads(MaterialAccess access) {
         this.access = access;
-        this.notice = "仅供学习 禁止外传 · " + properties.siteName();
+        this.pdf = PdfWriter.defaultFont().map(PdfWriter::new);
     }
 
     /**
@@ -41,16 +41,27 @@ public class Downloads {
      */
     public DownloadFile download(String materialId, String format, Optional<String> userId) {
         String f = format == null ? "txt" : format.strip().toLowerCase(Locale.ROOT);
-        if (!f.equals("txt") && !f.equals("docx")) {
-            throw Rejected.invalid("UNSUPPORTED_FORMAT", "可下载的格式为 txt 和 docx。", "Downloads are available as txt or docx.");
+        Copies.Channel channel = switch (f) {
+            case "txt" -> Copies.Channel.TXT;
+            case "docx" -> Copies.Channel.DOCX;
+            case "pdf" -> Copies.Channel.PDF;
+            default -> throw Rejected.invalid("UNSUPPORTED_FORMAT", "可下载的格式为 txt、docx 和 pdf。",
+                    "Downloads are available as txt, docx or pdf.");
+        };
+        if (channel == Copies.Channel.PDF && pdf.isEmpty()) {
+            throw new Rejected(503, "PDF_UNAVAILABLE", "服务器缺少中文字体（fonts-wqy-microhei），暂时无法生成 PDF。",
+                    "The server lacks the CJK font (fonts-wqy-microhei) needed for PDF.");
         }
-        MaterialView view = access.fullView(materialId, userId);
+        MaterialView view = access.fullView(materialId, userId, channel);
         DeliveredDocument document = document(view);
+        FileTrace trace = new FileTrace(view.fileToken());
         String baseName = safeFileName(view.material().title());
-        return f.equals("txt")
-                ? new DownloadFile(baseName + ".txt", "text/plain;charset=UTF-8", txt.write(document))
-                : new DownloadFile(baseName + ".docx",
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.write(document));
+        return switch (channel) {
+            case TXT -> new DownloadFile(baseName + ".txt", "text/plain;charset=UTF-8", txt.write(document));
+            case DOCX -> new DownloadFile(baseName + ".docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.write(document, trace));
+            default -> new DownloadFile(baseName + ".pdf", "application/pdf", pdf.orElseThrow().write(document, trace));
+        };
     }
 
     private DeliveredDocument document(MaterialView view) {
@@ -65,7 +76,7 @@ public class Downloads {
                         p.closing() ? DeliveredParagraph.Style.CLOSING : DeliveredParagraph.Style.BODY, p.text());
             });
         }
-        return new DeliveredDocument(view.material().title(), paragraphs, notice);
+        return new DeliveredDocument(view.material().title(), paragraphs, view.notice());
     }
 
     private static DeliveredParagraph.Style headingStyle(int level) {

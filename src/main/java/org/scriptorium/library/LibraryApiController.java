@@ -174,7 +174,7 @@ class LibraryApiController {
 
     @GetMapping("/materials/{id}")
     Reading read(@PathVariable String id) {
-        MaterialView v = access.view(id, AccountPrincipal.currentUserId());
+        MaterialView v = access.view(id, AccountPrincipal.currentUserId(), Copies.Channel.API);
         Material m = v.material();
         return new Reading(m.id(), v.revision(), m.title(), m.kind(), m.topics(), m.tier(), m.publishedAt(),
                 v.salutation(), OutlineEntry.of(v.outline()), v.placeholders(), v.characters(), v.entitled(),

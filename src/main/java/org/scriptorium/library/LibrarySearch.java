@@ -119,10 +119,12 @@ public class LibrarySearch {
             if (m == null) {
                 continue;
             }
-            boolean entitled = access.access(m, reader).full();
-            hits.add(new FoundPassage(m.id(), m.title(), hit.paragraph(), entitled,
-                    entitled ? hit.text() : null,
-                    entitled ? Snippets.around(hit.text(), query.text(), Math.max(hit.text().length(), 1)) : null));
+            // An entitled reader's passage is their own marked copy of that paragraph, like every other copy.
+            Optional<String> text = userId.isPresent() && access.access(m, reader).full()
+                    ? access.passage(m, hit.paragraph(), userId.get())
+                    : Optional.empty();
+            hits.add(new FoundPassage(m.id(), m.title(), hit.paragraph(), text.isPresent(), text.orElse(null),
+                    text.map(t -> Snippets.around(t, query.text(), Math.max(t.length(), 1))).orElse(null)));
         }
         return new FoundPassages(query, result.total(), hits);
     }

@@ -24,8 +24,12 @@ public class MaterialAccess {
     private final EntitlementRule rule = new EntitlementRule();
     private final int previewCharacters;
 
-    MaterialAccess(Materials materials, Memberships memberships, Clock clock, ScriptoriumProperties properties) {
+    private final Copies copies;
+
+    MaterialAccess(Materials materials, Memberships memberships, Clock clock, ScriptoriumProperties properties,
+                   Copies copies) {
         this.materials = materials;
+        this.copies = copies;
         this.memberships = memberships;
         this.clock = clock;
         this.previewCharacters = properties.previewCharacters();
@@ -46,11 +50,21 @@ public class MaterialAccess {
     }
 
     /**
-     * The current revision of a material as this user may see it.
+     * The current revision of a material as this user may see it on a page.
      *
      * @throws Rejected 404 when the material does not exist or is not yet published (for readers other than staff)
      */
     public MaterialView view(String materialId, Optional<String> userId) {
+        return view(materialId, userId, Copies.Channel.WEB);
+    }
+
+    /**
+     * The current revision of a material as this user may see it through a channel. An entitled reader's text is
+     * their personalised copy, and the delivery is recorded.
+     *
+     * @throws Rejected 404 when the material does not exist or is not yet published (for readers other than staff)
+     */
+    public MaterialView view(String materialId, Optional<String> userId, Copies.Channel channel) {
         Material material = materials.get(materialId);
         Access access = access(material, reader(userId));
         if (access.level() == Access.Level.NONE) {
@@ -58,19 +72,47 @@ public class MaterialAccess {
         }
         Revision revision = materials.revision(materialId, material.currentRevision());
         ParsedMaterial parsed = materials.parse(revision);
-        boolean full = access.full();
-        return new MaterialView(
-                material,
-                revision.revision(),
-                parsed.salutation(),
-                parsed.outline(),
-                parsed.placeholders(),
-                parsed.characters(),
-                parsed.points(),
-                access,
-                full ? parsed.blocks() : List.of(),
-                full ? parsed.body() : null,
-                full ? null : preview(parsed));
+        if (!access.full() || userId.isEmpty()) {
+            return new MaterialView(material, revision.revision(), parsed.salutation(), parsed.outline(),
+                    parsed.placeholders(), parsed.characters(), parsed.points(), access, List.of(), null,
+                    access.full() ? null : preview(parsed), null, null);
+        }
+        List<String> original = parsed.blocks().stream().map(Block::text).toList();
+        Copies.Copy copy = copies.deliver(userId.get(), material, revision.revision(), original, channel);
+        List<Block> blocks = new java.util.ArrayList<>(original.size());
+        for (int i = 0; i < original.size(); i++) {
+            String text = copy.paragraphs().get(i);
+            blocks.add(switch (parsed.blocks().get(i)) {
+                case Heading h -> new Heading(h.level(), h.number(), h.heading(), text, h.anchor());
+                case Paragraph p -> new Paragraph(text, p.points(), p.closing());
+            });
+        }
+        StringBuilder text = new StringBuilder(material.title()).append('\n');
+        if (parsed.salutation() != null) {
+            text.append(parsed.salutation()).append('\n');
+        }
+        copy.paragraphs().forEach(line -> text.append(line).append('\n'));
+        text.append(copy.notice());
+        return new MaterialView(material, revision.revision(), parsed.salutation(), parsed.outline(),
+                parsed.placeholders(), parsed.characters(), parsed.points(), access, blocks, text.toString(), null,
+                copy.notice(), copy.fileToken());
+    }
+
+    /**
+     * One paragraph of an entitled reader's personalised copy, for a passage they copy; the delivery is recorded.
+     * Empty when the reader is not entitled or the paragraph does not exist.
+     */
+    public Optional<String> passage(Material material, int paragraph, String userId) {
+        if (!access(material, reader(Optional.of(userId))).full()) {
+            return Optional.empty();
+        }
+        ParsedMaterial parsed = materials.parse(materials.revision(material.id(), material.currentRevision()));
+        List<String> original = parsed.blocks().stream().map(Block::text).toList();
+        if (paragraph < 0 || paragraph >= original.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(copies.deliver(userId, material, material.currentRevision(), original, Copies.Channel.PASSAGE)
+                .paragraphs().get(paragraph));
     }
 
     /**
@@ -78,8 +120,8 @@ public class MaterialAccess {
      *
      * @throws Rejected 403 with the reason when the reader may not have the full text
      */
-    public MaterialView fullView(String materialId, Optional<String> userId) {
-        MaterialView view = view(materialId, userId);
+    public MaterialView fullView(String materialId, Optional<String> userId, Copies.Channel channel) {
+        MaterialView view = view(materialId, userId, channel);
         if (!view.entitled()) {
             throw new Rejected(userId.isEmpty() ? 401 : 403, "NOT_ENTITLED", view.access().explanationZh(),
                     view.access().explanationEn());

@@ -11,6 +11,8 @@ import org.scriptorium.membership.Access;
  * @param blocks   the body as headings and paragraphs; empty unless entitled
  * @param text     the cleaned full text, one paragraph per line; null unless entitled
  * @param preview  about the first 300 characters after the title; null when entitled
+ * @param notice   the visible notice of the reader's copy ("仅供学习 禁止外传 · … · 会员 100001"); null unless entitled
+ * @param fileToken the token that files made from this copy carry; null unless entitled
  */
 public record MaterialView(
         Material material,
@@ -23,7 +25,9 @@ public record MaterialView(
         Access access,
         List<Block> blocks,
         String text,
-        String preview) {
+        String preview,
+        String notice,
+        String fileToken) {
 
     public MaterialView {
         outline = List.copyOf(outline);

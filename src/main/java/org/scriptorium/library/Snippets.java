@@ -20,7 +20,10 @@ public final class Snippets {
      * occurs in it (or its beginning when none occurs), escaped for HTML, every occurrence of a term in {@code <em>}.
      */
     public static String around(String text, String query, int width) {
-        String flat = text.replace('\n', ' ');
+        // A snippet is for reading: the invisible marks of a personalised copy are left out (the copy itself keeps them).
+        StringBuilder visible = new StringBuilder(text.length());
+        text.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(visible::appendCodePoint);
+        String flat = visible.toString().replace('\n', ' ');
         List<String> terms = query == null || query.isBlank() ? List.of() : List.of(query.strip().split("\\s+"));
         int first = -1;
         for (String term : terms) {

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
+import org.scriptorium.support.Marked;
 import org.scriptorium.support.Speeches;
 
 /** A visitor in a real, phone-sized headless Chromium: registers, redeems a code and reads a member material. */
@@ -67,13 +68,13 @@ class MemberJourneyE2ETest extends IntegrationTest {
         assertThat(browser.findElement(By.id("membership-status")).getText()).contains("三年会员");
 
         browser.get(url("/materials/" + materialId));
-        assertThat(browser.findElement(By.id("doc-body")).getText())
+        assertThat(Marked.visible(browser.findElement(By.id("doc-body")).getText()))
                 .contains("同志们：", "奋力夺取全年农业丰收")
                 .doesNotContain("QQ123456789");
         assertThat(browser.findElements(By.id("paywall"))).isEmpty();
         // The fill-in box replaces a placeholder in this reader's view only.
         browser.findElement(By.cssSelector("input[data-token='××']")).sendKeys("青山");
-        assertThat(browser.findElement(By.id("doc-body")).getText()).contains("青山镇");
+        assertThat(Marked.visible(browser.findElement(By.id("doc-body")).getText())).contains("青山镇");
 
         browser.manage().deleteAllCookies();
         registerAndSignIn("e2e-free-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
+import org.scriptorium.support.Marked;
 import org.scriptorium.support.Speeches;
 import tools.jackson.databind.JsonNode;
 
@@ -117,7 +118,7 @@ class LibraryApiTest extends IntegrationTest {
         assertThat(revised.json().get("tier").asString()).isEqualTo("FREE");
         JsonNode read = admin.get("/api/v1/materials/" + id).json();
         assertThat(read.get("revision").asInt()).isEqualTo(2);
-        assertThat(read.get("text").asString()).contains("农机配件");
+        assertThat(Marked.visible(read.get("text").asString())).contains("农机配件");
     }
 
     @Test
@@ -139,7 +140,7 @@ class LibraryApiTest extends IntegrationTest {
 
         JsonNode member = memberWithCode(admin).get("/api/v1/materials/" + id).json();
         assertThat(member.get("entitled").asBoolean()).isTrue();
-        assertThat(member.get("text").asString()).contains("奋力夺取全年农业丰收").doesNotContain("QQ123456789");
+        assertThat(Marked.visible(member.get("text").asString())).contains("奋力夺取全年农业丰收").doesNotContain("QQ123456789");
     }
 
     @Test
@@ -183,12 +184,12 @@ class LibraryApiTest extends IntegrationTest {
         Api member = memberWithCode(admin);
         Api.Response txt = member.get("/api/v1/materials/" + id + "/download?format=txt");
         assertThat(txt.status()).isEqualTo(200);
-        assertThat(txt.text()).contains("在全县春季农业生产工作会议上的讲话", "奋力夺取全年农业丰收");
+        assertThat(Marked.visible(txt.text())).contains("在全县春季农业生产工作会议上的讲话", "奋力夺取全年农业丰收");
         Api.Response docx = member.get("/api/v1/materials/" + id + "/download?format=docx");
         assertThat(docx.status()).isEqualTo(200);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.bytes()))) {
             assertThat(doc.getParagraphs().stream().map(p -> p.getText()).toList())
-                    .anyMatch(t -> t.contains("抓好粮食播种"));
+                    .anyMatch(t -> Marked.visible(t).contains("抓好粮食播种"));
         }
         assertThat(member.get("/api/v1/materials/" + id + "/download?format=exe").status()).isEqualTo(422);
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.scriptorium.library.SearchIndexing;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
+import org.scriptorium.support.Marked;
 import org.scriptorium.support.Speeches;
 import org.scriptorium.support.Words;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +77,7 @@ class SearchApiTest extends IntegrationTest {
 
         JsonNode entitled = member(admin).get("/api/v1/passages?q=" + q(word)).json().get("hits").get(0);
         assertThat(entitled.get("entitled").asBoolean()).isTrue();
-        assertThat(entitled.get("text").asString()).contains(word, "沟渠清淤");
+        assertThat(Marked.visible(entitled.get("text").asString())).contains(word, "沟渠清淤");
         assertThat(entitled.get("snippet").asString()).contains("<em>" + word + "</em>");
     }
 

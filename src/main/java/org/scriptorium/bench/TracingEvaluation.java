@@ -1,0 +1,289 @@
+package org.scriptorium.bench;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.scriptorium.corpus.SpeechCorpus;
+import org.scriptorium.library.Block;
+import org.scriptorium.library.StructureParser;
+import org.scriptorium.tracing.AccusationBound;
+import org.scriptorium.tracing.FragileMark;
+import org.scriptorium.tracing.Prf;
+import org.scriptorium.tracing.SourceFinder;
+import org.scriptorium.tracing.TardosCode;
+import org.scriptorium.tracing.TextMarks;
+import org.scriptorium.tracing.VariationSite;
+import org.scriptorium.tracing.VariationSites;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar scriptorium.jar bench-trace}: simulates N members (default 10,000) receiving personalised copies of
+ * generated materials, leaks them in the ways resellers do, traces every leak with the same layers and rules as the
+ * product, and prints how often the leaker is named, how often an innocent member is, and the bounds. A benchmark, not a
+ * test: it takes minutes.
+ */
+@Component
+@Order(1)
+class TracingEvaluation implements ApplicationRunner {
+
+    static final String NAME = "bench-trace";
+    private static final double THRESHOLD = 1e-6;
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!args.getNonOptionArgs().contains(NAME)) {
+            return;
+        }
+        int members = intOption(args, "eval.members", 10_000);
+        int trials = intOption(args, "eval.trials", 20);
+        int bundleTrials = intOption(args, "eval.bundle-trials", 5);
+        new Run(members, 60, 20261129L).all(trials, bundleTrials);
+    }
+
+    private static int intOption(ApplicationArguments args, String name, int fallback) {
+        List<String> v = args.getOptionValues(name);
+        return v == null || v.isEmpty() ? fallback : Integer.parseInt(v.getFirst());
+    }
+
+    /** One evaluation over a fixed library of generated materials. */
+    static final class Run {
+        final int members;
+        final Prf prf;
+        final TardosCode code;
+        final List<List<String>> paragraphs = new ArrayList<>();
+        final List<List<VariationSite>> sites = new ArrayList<>();
+        final SourceFinder finder = new SourceFinder();
+        final SplittableRandom random;
+
+        Run(int members, int materials, long seed) {
+            this.members = members;
+            this.random = new SplittableRandom(seed);
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            this.prf = new Prf(key);
+            this.code = new TardosCode(prf, TardosCode.DEFAULT_CUTOFF);
+            SpeechCorpus corpus = new SpeechCorpus(seed);
+            StructureParser parser = new StructureParser();
+            for (int i = 0; i < materials; i++) {
+                List<String> p = parser.parse(corpus.document(i).text()).blocks().stream().map(Block::text).toList();
+                paragraphs.add(p);
+                sites.add(VariationSites.choose(p, prf, key(i), Set.of(), 400));
+                finder.add(key(i), String.join("\n", p));
+            }
+        }
+
+        static String key(int material) {
+            return "doc" + material + ":1";
+        }
+
+        String position(int material, VariationSite s) {
+            return key(material) + "#" + s.rule() + "@" + s.paragraph() + ":" + s.offset();
+        }
+
+        /** The member's copy: robust symbols, invisible payloads and the visible notice line. */
+        List<String> copy(int member, int material) {
+            List<VariationSite> s = sites.get(material);
+            boolean[] symbols = new boolean[s.size()];
+            for (int i = 0; i < symbols.length; i++) {
+                symbols[i] = code.symbol("m" + member, position(material, s.get(i)));
+            }
+            List<String> marked = TextMarks.apply(paragraphs.get(material), s, symbols);
+            List<String> withFragile = new ArrayList<>(FragileMark.embedAll(marked, prf, member, material));
+            withFragile.add("仅供学习 禁止外传 · 笔杆子文库 · 会员 " + member);
+            return withFragile;
+        }
+
+        /** Who the tracer names for a leak: members whose union-bounded false-accusation chance is below the threshold. */
+        Outcome trace(String leak) {
+            List<Integer> found = new ArrayList<>();
+            for (SourceFinder.SourceMatch m : finder.find(leak)) {
+                found.add(Integer.parseInt(m.revisionKey().substring(3, m.revisionKey().indexOf(':'))));
+            }
+            List<String> positions = new ArrayList<>();
+            List<Boolean> observed = new ArrayList<>();
+            for (int material : found) {
+                List<VariationSite> s = sites.get(material);
+                for (TextMarks.SiteRead read : TextMarks.read(paragraphs.get(material), s, leak)) {
+                    positions.add(position(material, s.get(read.site())));
+                    observed.add(read.observed());
+                }
+            }
+            double[] q = new double[positions.size()];
+            double[] bias = new double[positions.size()];
+            for (int i = 0; i < q.length; i++) {
+                bias[i] = code.bias(positions.get(i));
+                q[i] = observed.get(i) ? bias[i] : 1 - bias[i];
+            }
+            Set<Integer> named = new HashSet<>();
+            double best = 1;
+            for (int m = 0; m < members; m++) {
+                double score = 0;
+                for (int i = 0; i < q.length; i++) {
+                    score += TardosCode.score(observed.get(i), code.symbol("m" + m, positions.get(i)), bias[i]);
+                }
+                if (score > 0) {
+                    double bound = Math.min(1, AccusationBound.falseAccusation(score, q) * members);
+                    best = Math.min(best, bound);
+                    if (bound <= THRESHOLD) {
+                        named.add(m);
+                    }
+                }
+            }
+            for (FragileMark.Payload p : FragileMark.read(leak, prf)) {
+                named.add((int) p.memberNumber());
+                best = Math.min(best, Math.pow(2, -32) * members);
+            }
+            return new Outcome(named, best, positions.size(), found.size());
+        }
+
+        record Outcome(Set<Integer> named, double bestBound, int positions, int materialsFound) {
+        }
+
+        /** The leakers and materials of one trial. */
+        final class Trial {
+            final List<Integer> leakers;
+            final List<Integer> materials;
+
+            Trial(List<Integer> leakers, List<Integer> materials) {
+                this.leakers = leakers;
+                this.materials = materials;
+            }
+
+            /** The first leaker's full copy of the first material. */
+            List<String> copy() {
+                return Run.this.copy(leakers.getFirst(), materials.getFirst());
+            }
+
+            /**
+             * Every material merged from the leakers' copies and sanitised: strategy 1 takes the majority form at each
+             * site (ties at random), 2 a random leaker's form at each site, 3 whole paragraphs from leakers in turn.
+             */
+            String merged(int strategy) {
+                StringBuilder out = new StringBuilder();
+                for (int material : materials) {
+                    List<VariationSite> s = sites.get(material);
+                    boolean[] symbols = new boolean[s.size()];
+                    for (int i = 0; i < symbols.length; i++) {
+                        String position = position(material, s.get(i));
+                        int ones = 0;
+                        for (int leaker : leakers) {
+                            ones += code.symbol("m" + leaker, position) ? 1 : 0;
+                        }
+                        symbols[i] = switch (strategy) {
+                            case 1 -> 2 * ones == leakers.size() ? random.nextBoolean() : 2 * ones > leakers.size();
+                            case 2 -> code.symbol("m" + leakers.get(random.nextInt(leakers.size())), position);
+                            default -> code.symbol("m" + leakers.get(s.get(i).paragraph() % leakers.size()), position);
+                        };
+                    }
+                    out.append(sanitise(String.join("\n", TextMarks.apply(paragraphs.get(material), s, symbols)))).append('\n');
+                }
+                return out.toString();
+            }
+        }
+
+        /** Runs a scenario: each trial picks leakers and materials, builds the leak, traces it, and tallies. */
+        void scenario(String name, int trials, int colluders, int bundle, Function<Trial, String> leak) {
+            int identified = 0;
+            int innocents = 0;
+            List<Double> bounds = new ArrayList<>();
+            List<Integer> read = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < trials; t++) {
+                List<Integer> leakers = new ArrayList<>();
+                while (leakers.size() < colluders) {
+                    int m = random.nextInt(members);
+                    if (!leakers.contains(m)) {
+                        leakers.add(m);
+                    }
+                }
+                List<Integer> chosen = new ArrayList<>();
+                while (chosen.size() < bundle) {
+                    int m = random.nextInt(paragraphs.size());
+                    if (!chosen.contains(m)) {
+                        chosen.add(m);
+                    }
+                }
+                Outcome o = trace(leak.apply(new Trial(leakers, chosen)));
+                if (o.named().stream().anyMatch(leakers::contains)) {
+                    identified++;
+                }
+                if (o.named().stream().anyMatch(n -> !leakers.contains(n))) {
+                    innocents++;
+                }
+                bounds.add(o.bestBound());
+                read.add(o.positions());
+            }
+            Collections.sort(bounds);
+            Collections.sort(read);
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f%% | %d | %.1e | %d | %.0f s |%n", name, colluders, bundle,
+                    trials, 100.0 * identified / trials, innocents, bounds.get(bounds.size() / 2), read.get(read.size() / 2),
+                    (System.nanoTime() - start) / 1e9);
+        }
+
+        void all(int trials, int bundleTrials) {
+            System.out.printf("Tracing evaluation: %,d members, %d materials, threshold %.0e overall%n", members, paragraphs.size(), THRESHOLD);
+            System.out.printf("Sites per material (median): %d; theoretical code length for ε₁ = 1e-11: c=1 %.0f, c=2 %.0f, c=3 %.0f, c=4 %.0f%n",
+                    sites.stream().mapToInt(List::size).sorted().toArray()[sites.size() / 2],
+                    TardosCode.theoreticalLength(1, 1e-11), TardosCode.theoreticalLength(2, 1e-11),
+                    TardosCode.theoreticalLength(3, 1e-11), TardosCode.theoreticalLength(4, 1e-11));
+            System.out.println("| leak | colluders | materials | trials | leaker named | trials naming an innocent | median bound | median positions read | time |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            scenario("(a) 200-character excerpt", trials, 1, 1, t -> excerpt(String.join("\n", t.copy()), 200));
+            scenario("(b) whole copy, notice removed", trials, 1, 1, t -> withoutNotice(t.copy()));
+            scenario("(c) sanitised copy", trials, 1, 1, t -> sanitise(withoutNotice(t.copy())));
+            scenario("(f) shuffled, half deleted", trials, 1, 1, t -> shuffledHalf(t.copy()));
+            scenario("(c) sanitised, bundle of 10", bundleTrials, 1, 10, t -> t.merged(1));
+            for (int colluders = 2; colluders <= 4; colluders++) {
+                for (int bundle : new int[] {1, 10, 50}) {
+                    int n = bundle == 1 ? trials : bundleTrials;
+                    scenario("(g) majority", n, colluders, bundle, t -> t.merged(1));
+                    scenario("(g) random", n, colluders, bundle, t -> t.merged(2));
+                    scenario("(g) interleaved paragraphs", n, colluders, bundle, t -> t.merged(3));
+                }
+            }
+        }
+
+        String excerpt(String text, int length) {
+            int visible = text.length();
+            int from = random.nextInt(Math.max(1, visible - length * 2));
+            return text.substring(from, Math.min(text.length(), from + length + countInvisible(text, from, length)));
+        }
+
+        private static int countInvisible(String text, int from, int length) {
+            int extra = 0;
+            for (int i = from; i < Math.min(text.length(), from + length + extra); i++) {
+                if (Character.getType(text.charAt(i)) == Character.FORMAT) {
+                    extra++;
+                }
+            }
+            return extra;
+        }
+
+        static String withoutNotice(List<String> copy) {
+            return String.join("\n", copy.subList(0, copy.size() - 1));
+        }
+
+        /** NFKC with case folding, invisible and format characters removed, whitespace collapsed. */
+        static String sanitise(String text) {
+            String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            StringBuilder out = new StringBuilder(folded.length());
+            folded.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(out::appendCodePoint);
+            return out.toString().replaceAll("[ \\t\\u3000]+", " ");
+        }
+
+        String shuffledHalf(List<String> copy) {
+            List<String> body = new ArrayList<>(copy.subList(0, copy.size() - 1));
+            Collections.shuffle(body, new java.util.Random(random.nextLong()));
+            return sanitise(String.join("\n", body.subList(0, body.size() / 2)));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.scriptorium.delivery;
+
+import org.scriptorium.tracing.TraceResult;
+import org.scriptorium.tracing.Tracer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code POST /api/v1/admin/trace}: files and/or pasted text of a leak, answered with the tracer's verdict. */
+@RestController
+class TraceApiController {
+
+    private final Tracer tracer;
+    private final LeakIntake intake;
+
+    TraceApiController(Tracer tracer, LeakIntake intake) {
+        this.tracer = tracer;
+        this.intake = intake;
+    }
+
+    @PostMapping("/api/v1/admin/trace")
+    TraceResult trace(@RequestParam(name = "file", required = false) List<MultipartFile> files,
+                      @RequestParam(required = false) String text) throws IOException {
+        return tracer.trace(intake.leaks(submitted(files), text));
+    }
+
+    static List<LeakIntake.SubmittedFile> submitted(List<MultipartFile> files) throws IOException {
+        List<LeakIntake.SubmittedFile> submitted = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    submitted.add(new LeakIntake.SubmittedFile(f.getOriginalFilename(), f.getBytes()));
+                }
+            }
+        }
+        return submitted;
+    }
+}
