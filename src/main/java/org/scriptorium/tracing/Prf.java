@@ -15,6 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Prf {
 
     private final SecretKeySpec key;
+    /** A Mac initialised with the key per thread: creating one per call would cost more than the hash itself. */
+    private final ThreadLocal<Mac> macs;
 
     /** @param key at least 16 bytes of secret key material */
     public Prf(byte[] key) {
@@ -22,22 +24,29 @@ public final class Prf {
             throw new IllegalArgumentException("the key must hold at least 16 bytes");
         }
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The 32-byte output for the given parts (joined unambiguously). */
     public byte[] bytes(String... parts) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            for (String part : parts) {
-                byte[] b = part.getBytes(StandardCharsets.UTF_8);
-                mac.update(ByteBuffer.allocate(4).putInt(b.length).array());
-                mac.update(b);
-            }
-            return mac.doFinal();
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
+        Mac mac = macs.get();
+        for (String part : parts) {
+            byte[] b = part.getBytes(StandardCharsets.UTF_8);
+            mac.update(ByteBuffer.allocate(4).putInt(b.length).array());
+            mac.update(b);
         }
+        return mac.doFinal(); // doFinal also resets the Mac for the next call
+
     }
 
     /** 64 pseudo-random bits for the given parts. */
