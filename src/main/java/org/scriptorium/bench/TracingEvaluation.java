@@ -48,6 +48,8 @@ class TracingEvaluation implements ApplicationRunner {
         int trials = intOption(args, "eval.trials", 20);
         int bundleTrials = intOption(args, "eval.bundle-trials", 5);
         Run run = new Run(members, 60, 20261129L);
+        List<String> only = args.getOptionValues("eval.only");
+        run.only = only == null || only.isEmpty() ? "" : only.getFirst();
         run.cost();
         if (intOption(args, "eval.cost-only", 0) == 0) {
             run.all(trials, bundleTrials);
@@ -68,6 +70,8 @@ class TracingEvaluation implements ApplicationRunner {
         final List<List<VariationSite>> sites = new ArrayList<>();
         final SourceFinder finder = new SourceFinder();
         final SplittableRandom random;
+        /** Runs only the scenarios whose name starts with this (empty: all). */
+        String only = "";
 
         Run(int members, int materials, long seed) {
             this.members = members;
@@ -274,6 +278,9 @@ class TracingEvaluation implements ApplicationRunner {
 
         /** Runs a scenario: each trial picks leakers and materials, builds the leak, traces it, and tallies. */
         void scenario(String name, int trials, int colluders, int bundle, Function<Trial, String> leak) {
+            if (!name.startsWith(only)) {
+                return;
+            }
             int identified = 0;
             int innocents = 0;
             List<Double> bounds = new ArrayList<>();
@@ -322,6 +329,7 @@ class TracingEvaluation implements ApplicationRunner {
             scenario("(a) 200-character excerpt", trials, 1, 1, t -> excerpt(String.join("\n", t.copy()), 200));
             scenario("(b) whole copy, notice removed", trials, 1, 1, t -> withoutNotice(t.copy()));
             scenario("(c) sanitised copy", trials, 1, 1, t -> sanitise(withoutNotice(t.copy())));
+            scenario("(d) PDF, text extracted", trials, 1, 1, t -> viaPdf(t.copy()));
             scenario("(f) shuffled, half deleted", trials, 1, 1, t -> shuffledHalf(t.copy()));
             scenario("(c) sanitised, bundle of 10", bundleTrials, 1, 10, t -> t.merged(1));
             for (int colluders = 2; colluders <= 4; colluders++) {
@@ -349,6 +357,21 @@ class TracingEvaluation implements ApplicationRunner {
             }
             return extra;
         }
+
+        /** The copy as the product's PDF (A4, embedded CJK font) and its text extracted again, as a reseller would. */
+        static String viaPdf(List<String> copy) {
+            try {
+                byte[] pdf = PDF.write(document(copy.subList(0, copy.size() - 1)), null);
+                try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                    return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private static final org.scriptorium.delivery.PdfWriter PDF = org.scriptorium.delivery.PdfWriter.defaultFont()
+                .map(org.scriptorium.delivery.PdfWriter::new).orElse(null);
 
         static String withoutNotice(List<String> copy) {
             return String.join("\n", copy.subList(0, copy.size() - 1));
