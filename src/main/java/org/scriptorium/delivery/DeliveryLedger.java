@@ -17,7 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The append-only record of every copy delivered: who, what, which revision, in which format, when and from where.
- * Rows are only ever inserted. The tracer asks it who received a revision.
+ * Rows are only ever inserted; the tracer reads them to know who received a revision.
  */
 @Service
 public class DeliveryLedger {
@@ -73,28 +73,5 @@ public class DeliveryLedger {
                         rs.getString("address"), rs.getString("user_agent"),
                         DbTime.toInstant(rs.getObject("delivered_at", OffsetDateTime.class))))
                 .list();
-    }
-
-    /** Everyone who received a revision, with the time they first did. */
-    public List<Recipient> recipients(String materialId, int revision) {
-        return jdbc.sql("""
-                SELECT d.user_id, u.member_number, MIN(d.delivered_at) AS first_at
-                FROM deliveries d JOIN users u ON u.id = d.user_id
-                WHERE d.material_id = ? AND d.revision = ?
-                GROUP BY d.user_id, u.member_number""")
-                .params(materialId, revision)
-                .query((rs, n) -> new Recipient(rs.getString("user_id"), rs.getLong("member_number"),
-                        DbTime.toInstant(rs.getObject("first_at", OffsetDateTime.class))))
-                .list();
-    }
-
-    /** Every revision anyone received, as (material, revision). */
-    public List<Map.Entry<String, Integer>> deliveredRevisions() {
-        return jdbc.sql("SELECT DISTINCT material_id, revision FROM deliveries")
-                .query((rs, n) -> Map.entry(rs.getString("material_id"), rs.getInt("revision"))).list();
-    }
-
-    /** A reader who received a revision. */
-    public record Recipient(String userId, long memberNumber, Instant firstDeliveredAt) {
     }
 }

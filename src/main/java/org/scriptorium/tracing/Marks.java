@@ -3,7 +3,6 @@ package org.scriptorium.tracing;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -135,11 +134,5 @@ public class Marks {
         ByteBuffer b = ByteBuffer.allocate(16);
         b.putInt((int) memberNumber).putInt((int) tag).putLong(prf.bits("file", Long.toString(memberNumber), Long.toString(tag)));
         return java.util.HexFormat.of().formatHex(b.array());
-    }
-
-    /** When a recipient first received a revision, to know which vetoes applied to their copy. */
-    Optional<Instant> firstDelivery(String userId, String materialId, int revision) {
-        return jdbc.sql("SELECT MIN(delivered_at) FROM deliveries WHERE user_id = ? AND material_id = ? AND revision = ?")
-                .params(userId, materialId, revision).query(OffsetDateTime.class).optional().map(DbTime::toInstant);
     }
 }
