@@ -64,7 +64,9 @@ class MemberJourneyE2ETest extends IntegrationTest {
         browser.get(url("/me"));
         browser.findElement(By.name("code")).sendKeys(code.toLowerCase());
         browser.findElement(By.cssSelector("#redeem-form button")).click();
-        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).startsWith("兑换成功");
+        // The click submits the form; wait for the page it leads to before reading it.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).startsWith("兑换成功");
         assertThat(browser.findElement(By.id("membership-status")).getText()).contains("三年会员");
 
         browser.get(url("/materials/" + materialId));
