@@ -69,36 +69,28 @@ class MaterialRepository {
 
     /** The source text of the current revision of each given material. */
     Map<String, String> currentSources(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> sources = new HashMap<>();
-        jdbc.sql("""
-                SELECT m.id, r.source_text FROM materials m
-                JOIN material_revisions r ON r.material_id = m.id AND r.revision = m.current_revision
-                WHERE m.id IN (:ids)""")
-                .param("ids", ids)
-                .query(rs -> {
-                    sources.put(rs.getString("id"), rs.getString("source_text"));
-                });
-        return sources;
+        return currentRevisionText(ids, "source_text");
     }
 
     /** The cleaned text of the current revision of each given material. */
     Map<String, String> currentBodies(Collection<String> ids) {
+        return currentRevisionText(ids, "body");
+    }
+
+    /** One text column ("source_text" or "body", never user input) of each material's current revision. */
+    private Map<String, String> currentRevisionText(Collection<String> ids, String column) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> bodies = new HashMap<>();
-        jdbc.sql("""
-                SELECT m.id, r.body FROM materials m
-                JOIN material_revisions r ON r.material_id = m.id AND r.revision = m.current_revision
-                WHERE m.id IN (:ids)""")
+        Map<String, String> texts = new HashMap<>();
+        jdbc.sql("SELECT m.id, r." + column + " AS revision_text FROM materials m"
+                        + " JOIN material_revisions r ON r.material_id = m.id AND r.revision = m.current_revision"
+                        + " WHERE m.id IN (:ids)")
                 .param("ids", ids)
                 .query(rs -> {
-                    bodies.put(rs.getString("id"), rs.getString("body"));
+                    texts.put(rs.getString("id"), rs.getString("revision_text"));
                 });
-        return bodies;
+        return texts;
     }
 
     Optional<Revision> revision(String materialId, int revision) {
