@@ -203,7 +203,7 @@ public class Materials {
 
     /** The structure of a revision, parsed from its source text exactly as on import. */
     public ParsedMaterial parse(Revision revision) {
-        return parser.parse(revision.sourceText());
+        return parse(revision.sourceText());
     }
 
     /** Materials matching a query, newest first; unpublished ones only for staff. */
