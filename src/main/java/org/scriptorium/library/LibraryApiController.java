@@ -4,15 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.scriptorium.account.AccountPrincipal;
-import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
 import org.scriptorium.search.SearchResult;
-import org.scriptorium.search.SortOrder;
 import org.scriptorium.search.TitleSuggestion;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,15 +80,8 @@ class LibraryApiController {
     }
 
     @GetMapping("/materials")
-    HitPage list(@RequestParam(required = false) String q,
-                 @RequestParam(required = false) String kind,
-                 @RequestParam(required = false) String topic,
-                 @RequestParam(required = false) Integer year,
-                 @RequestParam(required = false) String tier,
-                 @RequestParam(required = false) String sort,
-                 @RequestParam(defaultValue = "0") int page,
-                 @RequestParam(defaultValue = "20") int size) {
-        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), parseSort(sort), page, size);
+    HitPage list(SearchForm form) {
+        MaterialQuery query = form.toQuery(20);
         LibrarySearch.FoundPage found = search.search(query, AccountPrincipal.currentUserId());
         List<Hit> hits = found.hits().stream().map(f -> new Hit(f.material().id(), f.material().title(), f.material().kind(),
                 f.material().topics(), f.material().publishedAt(), f.material().tier(), f.entitled(), f.snippet())).toList();
@@ -106,14 +96,11 @@ class LibraryApiController {
     }
 
     @GetMapping("/passages")
-    PassagePage passages(@RequestParam(required = false) String q,
-                         @RequestParam(required = false) String kind,
-                         @RequestParam(required = false) String topic,
-                         @RequestParam(required = false) Integer year,
-                         @RequestParam(required = false) String tier,
-                         @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "20") int size) {
-        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), null, page, size);
+    PassagePage passages(SearchForm form) {
+        // Passages are always ranked by relevance: a sort order in the request is not read.
+        SearchForm unsorted = new SearchForm(form.q(), form.kind(), form.topic(), form.year(), form.tier(), null,
+                form.page(), form.size());
+        MaterialQuery query = unsorted.toQuery(20);
         LibrarySearch.FoundPassages found = search.passages(query, AccountPrincipal.currentUserId());
         return new PassagePage(found.total(), query.page(), query.size(), found.hits().stream()
                 .map(p -> new Passage(p.materialId(), p.title(), p.paragraph(), p.entitled(), p.text(), p.snippet())).toList());
@@ -154,17 +141,6 @@ class LibraryApiController {
         return read(id);
     }
 
-    static SortOrder parseSort(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return null;
-        }
-        return switch (sort.strip().toLowerCase(Locale.ROOT)) {
-            case "relevance" -> SortOrder.RELEVANCE;
-            case "newest", "date" -> SortOrder.NEWEST;
-            default -> throw Rejected.invalid("INVALID_SORT", "排序只能是 relevance（相关度）或 newest（最新）。",
-                    "sort must be relevance or newest.");
-        };
-    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reading(String materialId, int revision, String title, String kind, List<String> topics, Tier tier,

@@ -48,17 +48,11 @@ class LibraryPages {
     }
 
     @GetMapping("/materials")
-    String list(@RequestParam(required = false) String q,
-                @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String topic,
-                @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) String tier,
-                @RequestParam(required = false) String sort,
-                @RequestParam(required = false) String tab,
-                @RequestParam(defaultValue = "0") int page,
-                Model model) {
-        MaterialQuery query = new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier),
-                LibraryApiController.parseSort(sort), page, 20);
+    String list(SearchForm form, @RequestParam(required = false) String tab, Model model) {
+        // The pages show 20 hits a page whatever the request says.
+        SearchForm fixedSize = new SearchForm(form.q(), form.kind(), form.topic(), form.year(), form.tier(), form.sort(),
+                form.page(), null);
+        MaterialQuery query = fixedSize.toQuery(20);
         boolean passages = "passages".equals(tab) && query.text() != null;
         model.addAttribute("query", query);
         model.addAttribute("tab", passages ? "passages" : "materials");

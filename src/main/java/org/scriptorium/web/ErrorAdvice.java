@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -47,7 +48,8 @@ class ErrorAdvice {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class, MultipartException.class, HttpMediaTypeNotSupportedException.class})
+            MethodArgumentTypeMismatchException.class, MultipartException.class, HttpMediaTypeNotSupportedException.class,
+            BindException.class})
     Object badRequest(Exception e, HttpServletRequest request) {
         return answer(new Rejected(400, "BAD_REQUEST", "请求格式有误，请检查后重试。",
                 "The request is malformed: " + e.getMessage()), request);

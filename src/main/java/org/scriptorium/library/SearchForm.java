@@ -1,0 +1,35 @@
+package org.scriptorium.library;
+
+import java.util.Locale;
+import org.scriptorium.common.Rejected;
+import org.scriptorium.search.MaterialQuery;
+import org.scriptorium.search.SortOrder;
+
+/**
+ * The search fields as the reader's pages and the API both bind them from the query string; absent fields mean "any"
+ * (page 0, the caller's page size).
+ */
+record SearchForm(String q, String kind, String topic, Integer year, String tier, String sort, Integer page, Integer size) {
+
+    /**
+     * The query these fields describe; {@code size} is used when the request names none.
+     *
+     * @throws Rejected 422 for an unknown tier or sort order
+     */
+    MaterialQuery toQuery(int defaultSize) {
+        return new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), parseSort(sort),
+                page == null ? 0 : page, size == null ? defaultSize : size);
+    }
+
+    static SortOrder parseSort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return null;
+        }
+        return switch (sort.strip().toLowerCase(Locale.ROOT)) {
+            case "relevance" -> SortOrder.RELEVANCE;
+            case "newest", "date" -> SortOrder.NEWEST;
+            default -> throw Rejected.invalid("INVALID_SORT", "排序只能是 relevance（相关度）或 newest（最新）。",
+                    "sort must be relevance or newest.");
+        };
+    }
+}
