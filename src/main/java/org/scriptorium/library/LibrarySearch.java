@@ -85,6 +85,7 @@ public class LibrarySearch {
         }
         Map<String, String> bodies = query.text() == null ? Map.of() : materials.currentBodies(entitledIds);
         List<Found> hits = new ArrayList<>();
+        Snippets.Highlighter snippets = Snippets.forQuery(query.text());
         for (SearchResult.MaterialHit hit : result.hits()) {
             Material m = byId.get(hit.materialId());
             if (m == null) {
@@ -94,7 +95,7 @@ public class LibrarySearch {
             String source = entitled && bodies.containsKey(m.id())
                     ? bodies.get(m.id())
                     : m.title() + "｜" + hit.outline().replace('\n', ' ');
-            hits.add(new Found(m, entitled, Snippets.around(source, query.text(), SNIPPET_WIDTH)));
+            hits.add(new Found(m, entitled, snippets.around(source, SNIPPET_WIDTH)));
         }
         Help help = Help.NONE;
         if (result.total() == 0 && query.text() != null) {
@@ -114,6 +115,7 @@ public class LibrarySearch {
         List<String> ids = result.hits().stream().map(PassageResult.PassageHit::materialId).distinct().toList();
         Map<String, Material> byId = materials.findAll(ids).stream().collect(Collectors.toMap(Material::id, Function.identity()));
         List<FoundPassage> hits = new ArrayList<>();
+        Snippets.Highlighter snippets = Snippets.forQuery(query.text());
         for (PassageResult.PassageHit hit : result.hits()) {
             Material m = byId.get(hit.materialId());
             if (m == null) {
@@ -124,7 +126,7 @@ public class LibrarySearch {
                     ? access.passage(m, hit.paragraph(), userId.get())
                     : Optional.empty();
             hits.add(new FoundPassage(m.id(), m.title(), hit.paragraph(), text.isPresent(), text.orElse(null),
-                    text.map(t -> Snippets.around(t, query.text(), Math.max(t.length(), 1))).orElse(null)));
+                    text.map(t -> snippets.around(t, Math.max(t.length(), 1))).orElse(null)));
         }
         return new FoundPassages(query, result.total(), hits);
     }

@@ -1,6 +1,7 @@
 package org.scriptorium.library;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
@@ -18,6 +20,8 @@ import org.scriptorium.search.SearchResult;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The library's materials: import, revision, editorial details and listing. Reading a material's text goes
@@ -34,6 +38,19 @@ public class Materials {
     private final StructureParser parser = new StructureParser();
     private final DocumentReader reader;
     private final ApplicationEventPublisher events;
+
+    /**
+     * The kinds and topics in use, kept because listing them reads every material (seconds at 300,000) and pages
+     * and empty-search help show them on every view. Dropped on every change made here; read again after
+     * {@link #VOCABULARY_TTL}, in the background, in case another node or an import straight into the database changed
+     * them.
+     */
+    private volatile Vocabulary vocabulary;
+    private static final Duration VOCABULARY_TTL = Duration.ofMinutes(1);
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+
+    private record Vocabulary(List<String> kinds, List<String> topics, Instant readAt) {
+    }
 
     Materials(MaterialRepository repository, MaterialSearch search, Clock clock, ScriptoriumProperties properties,
               ApplicationEventPublisher events) {
@@ -72,6 +89,7 @@ public class Materials {
                 parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now);
         repository.insert(material);
         repository.insertRevision(revision);
+        forgetVocabulary();
         events.publishEvent(new MaterialEvent.Published(material.id()));
         return new ImportResult(material, revision, parsed);
     }
@@ -105,6 +123,7 @@ public class Materials {
                 parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now);
         repository.insertRevision(revision);
         repository.update(revised);
+        forgetVocabulary();
         events.publishEvent(new MaterialEvent.Revised(materialId, number, revision.changeNote()));
         return new ImportResult(revised, revision, parsed);
     }
@@ -124,6 +143,7 @@ public class Materials {
                 publishedAt == null ? current.publishedAt() : publishedAt,
                 current.currentRevision(), current.createdAt(), clock.instant(), current.withdrawnAt());
         repository.update(updated);
+        forgetVocabulary();
         events.publishEvent(new MaterialEvent.DetailsChanged(materialId));
         return updated;
     }
@@ -139,6 +159,7 @@ public class Materials {
         Material withdrawn = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
                 current.publishedAt(), current.currentRevision(), current.createdAt(), now, now);
         repository.update(withdrawn);
+        forgetVocabulary();
         events.publishEvent(new MaterialEvent.Withdrawn(materialId));
         return withdrawn;
     }
@@ -153,6 +174,7 @@ public class Materials {
         Material restored = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
                 current.publishedAt(), current.currentRevision(), current.createdAt(), clock.instant(), null);
         repository.update(restored);
+        forgetVocabulary();
         events.publishEvent(new MaterialEvent.Published(materialId));
         return restored;
     }
@@ -219,14 +241,52 @@ public class Materials {
 
     /** Every kind in use, for filters. */
     public List<String> kinds() {
-        return repository.kinds();
+        return vocabulary().kinds();
     }
 
     /** Every topic in use, for filters. */
     public List<String> topics() {
-        TreeSet<String> all = new TreeSet<>(Comparator.naturalOrder());
-        repository.topicTexts().forEach(t -> all.addAll(Topics.parse(t)));
-        return List.copyOf(all);
+        return vocabulary().topics();
+    }
+
+    /** Now, and again once the change is committed, so that a read meanwhile cannot keep the old list. */
+    private void forgetVocabulary() {
+        vocabulary = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    vocabulary = null;
+                }
+            });
+        }
+    }
+
+    private Vocabulary vocabulary() {
+        Vocabulary v = vocabulary;
+        if (v == null) {
+            return readVocabulary();
+        }
+        if (v.readAt().plus(VOCABULARY_TTL).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
+            // Old enough to check, but a reader should not wait seconds for it: read it again in the background.
+            Thread.ofVirtual().name("vocabulary-refresh").start(() -> {
+                try {
+                    readVocabulary();
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return v;
+    }
+
+    private Vocabulary readVocabulary() {
+        Instant now = clock.instant();
+        TreeSet<String> topics = new TreeSet<>(Comparator.naturalOrder());
+        repository.topicTexts().forEach(t -> topics.addAll(Topics.parse(t)));
+        Vocabulary v = new Vocabulary(List.copyOf(repository.kinds()), List.copyOf(topics), now);
+        vocabulary = v;
+        return v;
     }
 
     private String sourceText(MaterialDraft draft) {

@@ -20,28 +20,64 @@ public final class Snippets {
      * occurs in it (or its beginning when none occurs), escaped for HTML, every occurrence of a term in {@code <em>}.
      */
     public static String around(String text, String query, int width) {
-        // A snippet is for reading: the invisible marks of a personalised copy are left out (the copy itself keeps them).
-        StringBuilder visible = new StringBuilder(text.length());
-        text.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(visible::appendCodePoint);
-        String flat = visible.toString().replace('\n', ' ');
+        return forQuery(query).around(text, width);
+    }
+
+    /** Snippets for one query: its terms are parsed and their pattern compiled once for every hit of a page. */
+    public static Highlighter forQuery(String query) {
         List<String> terms = query == null || query.isBlank() ? List.of() : List.of(query.strip().split("\\s+"));
-        int first = -1;
-        for (String term : terms) {
-            int at = flat.indexOf(term);
-            if (at >= 0 && (first < 0 || at < first)) {
-                first = at;
+        // One pass over the escaped text, so a term can never match inside a tag added for another term.
+        Pattern anyTerm = terms.isEmpty() ? null : Pattern.compile(terms.stream()
+                .map(t -> Pattern.quote(HtmlUtils.htmlEscape(t))).collect(Collectors.joining("|")));
+        return new Highlighter(terms, anyTerm);
+    }
+
+    /** Makes snippets for one query's terms. */
+    public static final class Highlighter {
+
+        private final List<String> terms;
+        private final Pattern anyTerm;
+
+        private Highlighter(List<String> terms, Pattern anyTerm) {
+            this.terms = terms;
+            this.anyTerm = anyTerm;
+        }
+
+        /** As {@link Snippets#around(String, String, int)}, for this highlighter's query. */
+        public String around(String text, int width) {
+            String flat = visible(text);
+            int first = -1;
+            for (String term : terms) {
+                int at = flat.indexOf(term);
+                if (at >= 0 && (first < 0 || at < first)) {
+                    first = at;
+                }
             }
+            int start = first < 0 ? 0 : Math.max(0, first - width / 3);
+            int end = Math.min(flat.length(), start + width);
+            String html = HtmlUtils.htmlEscape(flat.substring(start, end));
+            if (anyTerm != null) {
+                html = anyTerm.matcher(html).replaceAll(m -> "<em>" + Matcher.quoteReplacement(m.group()) + "</em>");
+            }
+            return (start > 0 ? "…" : "") + html + (end < flat.length() ? "…" : "");
         }
-        int start = first < 0 ? 0 : Math.max(0, first - width / 3);
-        int end = Math.min(flat.length(), start + width);
-        String excerpt = flat.substring(start, end);
-        String html = HtmlUtils.htmlEscape(excerpt);
-        if (!terms.isEmpty()) {
-            // One pass over the escaped text, so a term can never match inside a tag added for another term.
-            Pattern anyTerm = Pattern.compile(terms.stream().map(t -> Pattern.quote(HtmlUtils.htmlEscape(t)))
-                    .collect(Collectors.joining("|")));
-            html = anyTerm.matcher(html).replaceAll(m -> "<em>" + Matcher.quoteReplacement(m.group()) + "</em>");
+
+        /**
+         * The text on one line without format characters: a snippet is for reading, so the invisible marks of a
+         * personalised copy are left out (the copy itself keeps them).
+         */
+        private static String visible(String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); ) {
+                int c = text.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == '\n') {
+                    out.append(' ');
+                } else if (Character.getType(c) != Character.FORMAT) {
+                    out.appendCodePoint(c);
+                }
+            }
+            return out.toString();
         }
-        return (start > 0 ? "…" : "") + html + (end < flat.length() ? "…" : "");
     }
 }

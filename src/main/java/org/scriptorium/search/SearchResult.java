@@ -20,10 +20,16 @@ public record SearchResult(long total, List<MaterialHit> hits, Facets facets) {
     public record MaterialHit(String materialId, float score, String title, String outline) {
     }
 
-    /** Counts of matching materials per kind, topic, year and tier, largest first. */
-    public record Facets(List<FacetCount> kinds, List<FacetCount> topics, List<FacetCount> years, List<FacetCount> tiers) {
+    /**
+     * Counts of matching materials per kind, topic, year and tier, largest first.
+     *
+     * @param estimated whether the counts were scaled up from a random sample of the matches (done when very many
+     *                  match, to keep such searches fast); totals are always exact
+     */
+    public record Facets(List<FacetCount> kinds, List<FacetCount> topics, List<FacetCount> years, List<FacetCount> tiers,
+                         boolean estimated) {
 
-        public static final Facets NONE = new Facets(List.of(), List.of(), List.of(), List.of());
+        public static final Facets NONE = new Facets(List.of(), List.of(), List.of(), List.of(), false);
 
         public Facets {
             kinds = List.copyOf(kinds);

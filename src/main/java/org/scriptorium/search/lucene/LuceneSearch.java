@@ -20,8 +20,7 @@ import java.util.function.LongConsumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -107,11 +106,16 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
      * @param bodyWords also cut bodies and passages into words for scoring; about triples the time of a rebuild
      */
     public LuceneSearch(Path directory, ZoneId zone, boolean bodyWords) {
+        this(directory, zone, bodyWords, FacetReader.SAMPLE);
+    }
+
+    /** As above, with facet counts estimated from a sample of {@code facetSample} when more match (for tests). */
+    LuceneSearch(Path directory, ZoneId zone, boolean bodyWords, int facetSample) {
         ChineseAnalysis analysis = new ChineseAnalysis();
         FacetsConfig config = Documents.facetsConfig();
         this.documents = new Documents(zone, config, bodyWords);
         this.queries = new QueryBuilder(analysis);
-        this.facets = new FacetReader(config);
+        this.facets = new FacetReader(config, facetSample);
         this.materialWordFields = bodyWords
                 ? List.of(Documents.TITLE, Documents.HEADINGS, Documents.BODY)
                 : List.of(Documents.TITLE, Documents.HEADINGS);
@@ -334,12 +338,12 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
         Query q = filtered(text, query, now, includeUnpublished);
         Sort sort = text != null && query.sort() == SortOrder.RELEVANCE ? BEST : NEWEST;
         return read(materials, searcher -> {
-            // Three cheap passes beat one expensive one: counting and facet collection need no scores, and the page
-            // needs scores only where a document can still make it, so Lucene may skip the rest.
-            long total = searcher.count(q);
+            // Two cheap passes beat one expensive one: collecting every match for the total and the facets needs no
+            // scores, and the page needs scores only where a document can still make it, so Lucene may skip the rest.
             TopFieldDocs docs = searcher.search(q,
                     new TopFieldCollectorManager(sort, query.offset() + query.size(), null, COMPETITIVE_HITS));
-            FacetsCollector matches = searcher.search(q, new FacetsCollectorManager());
+            RandomSamplingFacetsCollector matches = searcher.search(q, facets.collector());
+            long total = FacetReader.total(matches);
             StoredFields stored = searcher.storedFields();
             List<SearchResult.MaterialHit> hits = new ArrayList<>();
             for (ScoreDoc sd : page(docs, query)) {

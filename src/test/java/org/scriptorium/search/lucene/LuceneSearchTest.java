@@ -266,6 +266,28 @@ class LuceneSearchTest {
             assertThat(f.years()).containsExactly(new FacetCount("2020", 17), new FacetCount("2021", 17),
                     new FacetCount("2022", 16));
             assertThat(f.tiers()).containsExactly(new FacetCount("MEMBER", 40), new FacetCount("FREE", 10));
+            assertThat(f.estimated()).isFalse();
+        }
+
+        @Test
+        @DisplayName("above the sample size, facets are estimated from a sample and say so; the total stays exact")
+        void sampledFacets(@TempDir Path other) throws IOException {
+            List<IndexedMaterial> many = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                many.add(material("s" + i, "第" + i + "次推进会讲话", i % 4 == 0 ? "工作报告" : "讲话稿", List.of("党建"),
+                        Tier.MEMBER, NOW.minusSeconds(60), "推进工作落实。"));
+            }
+            try (LuceneSearch sampled = new LuceneSearch(other, SHANGHAI, false, 200)) {
+                sampled.rebuild(many.iterator(), n -> { });
+                SearchResult result = sampled.search(new MaterialQuery("推进", null, null, null, null, 0, 5), NOW, false);
+                assertThat(result.total()).isEqualTo(2_000);
+                assertThat(result.facets().estimated()).isTrue();
+                assertThat(result.facets().kinds()).extracting(FacetCount::value).containsExactly("讲话稿", "工作报告");
+                assertThat(result.facets().kinds().get(0).count()).isBetween(1_200L, 1_800L);
+                assertThat(result.facets().kinds().get(1).count()).isBetween(300L, 800L);
+                assertThat(result.facets().topics()).singleElement().extracting(FacetCount::count)
+                        .isEqualTo(2_000L); // every document has it: the scale is the sample's own
+            }
         }
 
         @Test
