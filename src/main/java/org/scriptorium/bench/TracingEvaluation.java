@@ -11,10 +11,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.scriptorium.corpus.SpeechCorpus;
+import org.scriptorium.common.Ids;
+import org.scriptorium.delivery.DocxWriter;
+import org.scriptorium.delivery.FileTrace;
 import org.scriptorium.library.Block;
 import org.scriptorium.library.StructureParser;
 import org.scriptorium.tracing.AccusationBound;
 import org.scriptorium.tracing.FragileMark;
+import org.scriptorium.tracing.Marks;
 import org.scriptorium.tracing.Prf;
 import org.scriptorium.tracing.SourceFinder;
 import org.scriptorium.tracing.TardosCode;
@@ -39,6 +43,51 @@ class TracingEvaluation implements ApplicationRunner {
     static final String NAME = "bench-trace";
     private static final double THRESHOLD = 1e-6;
 
+    private final Marks marks;
+
+    TracingEvaluation(Marks marks) {
+        this.marks = marks;
+    }
+
+    /**
+     * What personalising costs through the product's own path ({@link Marks#mark}: the revision's sites, each member's
+     * Tardos symbols, the invisible payloads), against delivering the same text unmarked, in the same run: a material
+     * of 10,000 characters made of generated paragraphs, as text and as DOCX (median of 300 after 300 warm-up rounds).
+     * A revision's sites are chosen on its first copy and kept; choosing them is timed apart.
+     */
+    void cost() {
+        SpeechCorpus corpus = new SpeechCorpus(20261129L);
+        StructureParser parser = new StructureParser();
+        List<String> p = new ArrayList<>();
+        int chars = 0;
+        for (int i = 0; chars < 10_000; i++) {
+            for (Block b : parser.parse(corpus.document(i).text()).blocks()) {
+                if (chars >= 10_000) {
+                    break;
+                }
+                p.add(b.text());
+                chars += b.text().length();
+            }
+        }
+        String materialId = "cost-" + Ids.newId();
+        DocxWriter docx = new DocxWriter();
+        Prf prf = new Prf(new byte[32]);
+        long[] choose = Run.time(() -> VariationSites.choose(p, prf, materialId + ":1", Set.of(), Marks.MAX_SITES).size());
+        long[] plainText = Run.time(() -> String.join("\n", p).length());
+        long[] markedText = Run.time(() -> String.join("\n", marks.mark(materialId, 1, p, 4242).paragraphs()).length());
+        long[] plainDocx = Run.time(() -> docx.write(Run.document(p)).length);
+        long[] markedDocx = Run.time(() -> {
+            Marks.MarkedCopy copy = marks.mark(materialId, 1, p, 4242);
+            return docx.write(Run.document(copy.paragraphs()), new FileTrace(copy.fileToken())).length;
+        });
+        System.out.printf(Locale.ROOT, "Cost of personalising a %,d-character material (%d sites), median of 300:%n",
+                chars, marks.mark(materialId, 1, p, 4242).sites());
+        System.out.printf(Locale.ROOT, "| copy | unmarked | personalised | difference |%n|---|---|---|---|%n");
+        System.out.printf(Locale.ROOT, "| text / HTML | %.3f ms | %.3f ms | %.3f ms |%n", plainText[0] / 1e6, markedText[0] / 1e6, (markedText[0] - plainText[0]) / 1e6);
+        System.out.printf(Locale.ROOT, "| DOCX | %.2f ms | %.2f ms | %.2f ms |%n", plainDocx[0] / 1e6, markedDocx[0] / 1e6, (markedDocx[0] - plainDocx[0]) / 1e6);
+        System.out.printf(Locale.ROOT, "Choosing the revision's sites (first copy of a revision only): %.2f ms%n", choose[0] / 1e6);
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         if (!args.getNonOptionArgs().contains(NAME)) {
@@ -47,12 +96,15 @@ class TracingEvaluation implements ApplicationRunner {
         int members = intOption(args, "eval.members", 10_000);
         int trials = intOption(args, "eval.trials", 20);
         int bundleTrials = intOption(args, "eval.bundle-trials", 5);
+        int ocrTrials = intOption(args, "eval.ocr-trials", 10);
         Run run = new Run(members, 60, 20261129L);
         List<String> only = args.getOptionValues("eval.only");
         run.only = only == null || only.isEmpty() ? "" : only.getFirst();
-        run.cost();
+        if (run.only.isEmpty()) {
+            cost();
+        }
         if (intOption(args, "eval.cost-only", 0) == 0) {
-            run.all(trials, bundleTrials);
+            run.all(trials, bundleTrials, ocrTrials);
         }
     }
 
@@ -186,40 +238,14 @@ class TracingEvaluation implements ApplicationRunner {
         record Outcome(Set<Integer> named, double bestBound, int positions, int materialsFound) {
         }
 
-        /**
-         * What personalising costs, against delivering the same text unmarked, in the same run: a ~10,000-character
-         * material as text and as DOCX (median of 300 after 300 warm-up rounds).
-         */
-        void cost() {
-            int material = 0;
-            for (int i = 0; i < paragraphs.size(); i++) {
-                if (String.join("", paragraphs.get(i)).length() > String.join("", paragraphs.get(material)).length()) {
-                    material = i;
-                }
-            }
-            List<String> p = paragraphs.get(material);
-            int chars = String.join("", p).length();
-            org.scriptorium.delivery.DocxWriter docx = new org.scriptorium.delivery.DocxWriter();
-            int m = material;
-            long[] plainText = time(() -> String.join("\n", p).length());
-            long[] markedText = time(() -> String.join("\n", copy(4242, m)).length());
-            long[] plainDocx = time(() -> docx.write(document(p)).length);
-            long[] markedDocx = time(() -> docx.write(document(copy(4242, m)),
-                    new org.scriptorium.delivery.FileTrace("0123456789abcdef0123456789abcdef")).length);
-            System.out.printf(Locale.ROOT, "Cost of personalising a %,d-character material (%d sites), median of 300:%n", chars, sites.get(m).size());
-            System.out.printf(Locale.ROOT, "| copy | unmarked | personalised | difference |%n|---|---|---|---|%n");
-            System.out.printf(Locale.ROOT, "| text / HTML | %.3f ms | %.3f ms | %.3f ms |%n", plainText[0] / 1e6, markedText[0] / 1e6, (markedText[0] - plainText[0]) / 1e6);
-            System.out.printf(Locale.ROOT, "| DOCX | %.2f ms | %.2f ms | %.2f ms |%n", plainDocx[0] / 1e6, markedDocx[0] / 1e6, (markedDocx[0] - plainDocx[0]) / 1e6);
-        }
-
-        private static org.scriptorium.delivery.DeliveredDocument document(List<String> p) {
+        static org.scriptorium.delivery.DeliveredDocument document(List<String> p) {
             return new org.scriptorium.delivery.DeliveredDocument("标题", p.stream()
                     .map(t -> new org.scriptorium.delivery.DeliveredParagraph(org.scriptorium.delivery.DeliveredParagraph.Style.BODY, t))
                     .toList(), "仅供学习 禁止外传");
         }
 
         /** Median nanoseconds of 300 runs after 300 warm-up runs. */
-        private static long[] time(java.util.function.IntSupplier work) {
+        static long[] time(java.util.function.IntSupplier work) {
             long sink = 0;
             for (int i = 0; i < 300; i++) {
                 sink += work.getAsInt();
@@ -247,6 +273,16 @@ class TracingEvaluation implements ApplicationRunner {
             /** The first leaker's full copy of the first material. */
             List<String> copy() {
                 return Run.this.copy(leakers.getFirst(), materials.getFirst());
+            }
+
+            /** The first leaker's copies of every material as the product's PDFs, without their file traces. */
+            List<byte[]> pdfs() {
+                List<byte[]> out = new ArrayList<>();
+                for (int material : materials) {
+                    List<String> c = Run.this.copy(leakers.getFirst(), material);
+                    out.add(PDF.write(document(c.subList(0, c.size() - 1)), null));
+                }
+                return out;
             }
 
             /**
@@ -278,6 +314,11 @@ class TracingEvaluation implements ApplicationRunner {
 
         /** Runs a scenario: each trial picks leakers and materials, builds the leak, traces it, and tallies. */
         void scenario(String name, int trials, int colluders, int bundle, Function<Trial, String> leak) {
+            scenario(name, trials, colluders, bundle, 0, leak);
+        }
+
+        /** As above, choosing only materials of at least {@code minCharacters}. */
+        void scenario(String name, int trials, int colluders, int bundle, int minCharacters, Function<Trial, String> leak) {
             if (!name.startsWith(only)) {
                 return;
             }
@@ -297,7 +338,7 @@ class TracingEvaluation implements ApplicationRunner {
                 List<Integer> chosen = new ArrayList<>();
                 while (chosen.size() < bundle) {
                     int m = random.nextInt(paragraphs.size());
-                    if (!chosen.contains(m)) {
+                    if (!chosen.contains(m) && characters(m) >= minCharacters) {
                         chosen.add(m);
                     }
                 }
@@ -318,7 +359,7 @@ class TracingEvaluation implements ApplicationRunner {
                     (System.nanoTime() - start) / 1e9);
         }
 
-        void all(int trials, int bundleTrials) {
+        void all(int trials, int bundleTrials, int ocrTrials) {
             System.out.printf("Tracing evaluation: %,d members, %d materials, threshold %.0e overall%n", members, paragraphs.size(), THRESHOLD);
             System.out.printf("Sites per material (median): %d; theoretical code length for ε₁ = 1e-11: c=1 %.0f, c=2 %.0f, c=3 %.0f, c=4 %.0f%n",
                     sites.stream().mapToInt(List::size).sorted().toArray()[sites.size() / 2],
@@ -329,9 +370,17 @@ class TracingEvaluation implements ApplicationRunner {
             scenario("(a) 200-character excerpt", trials, 1, 1, t -> excerpt(String.join("\n", t.copy()), 200));
             scenario("(b) whole copy, notice removed", trials, 1, 1, t -> withoutNotice(t.copy()));
             scenario("(c) sanitised copy", trials, 1, 1, t -> sanitise(withoutNotice(t.copy())));
+            scenario("(c) sanitised 5,000-character document", trials, 1, 1, 5_000,
+                    t -> sanitise(firstCharacters(t.copy(), 5_000)));
             scenario("(d) PDF, text extracted", trials, 1, 1, t -> viaPdf(t.copy()));
             scenario("(f) shuffled, half deleted", trials, 1, 1, t -> shuffledHalf(t.copy()));
             scenario("(c) sanitised, bundle of 10", bundleTrials, 1, 10, t -> t.merged(1));
+            if (Ocr.available()) {
+                scenario("(e) OCR of the PDF, single copy", ocrTrials, 1, 1, t -> Ocr.read(t.pdfs()));
+                scenario("(e) OCR of the PDF, bundle of 10", ocrTrials, 1, 10, t -> Ocr.read(t.pdfs()));
+            } else {
+                System.out.println("(e) skipped: tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)");
+            }
             for (int colluders = 2; colluders <= 4; colluders++) {
                 for (int bundle : new int[] {1, 10, 50}) {
                     int n = bundle == 1 ? trials : bundleTrials;
@@ -373,6 +422,24 @@ class TracingEvaluation implements ApplicationRunner {
         private static final org.scriptorium.delivery.PdfWriter PDF = org.scriptorium.delivery.PdfWriter.defaultFont()
                 .map(org.scriptorium.delivery.PdfWriter::new).orElse(null);
 
+        int characters(int material) {
+            return String.join("", paragraphs.get(material)).length();
+        }
+
+        /** The copy's first whole paragraphs that reach {@code count} characters, without the notice line. */
+        static String firstCharacters(List<String> copy, int count) {
+            StringBuilder out = new StringBuilder();
+            int visible = 0;
+            for (String p : copy.subList(0, copy.size() - 1)) {
+                if (visible >= count) {
+                    break;
+                }
+                out.append(p).append('\n');
+                visible += (int) p.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).count();
+            }
+            return out.toString();
+        }
+
         static String withoutNotice(List<String> copy) {
             return String.join("\n", copy.subList(0, copy.size() - 1));
         }
@@ -389,6 +456,70 @@ class TracingEvaluation implements ApplicationRunner {
             List<String> body = new ArrayList<>(copy.subList(0, copy.size() - 1));
             Collections.shuffle(body, new java.util.Random(random.nextLong()));
             return sanitise(String.join("\n", body.subList(0, body.size() / 2)));
+        }
+    }
+
+    /**
+     * OCR as a reseller retyping a PDF would do it: each page rendered to a 300 dpi greyscale image with PDFBox and
+     * read back by tesseract with its simplified Chinese model, pages on every core.
+     */
+    static final class Ocr {
+
+        private Ocr() {
+        }
+
+        static boolean available() {
+            try {
+                Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
+                String langs = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return p.waitFor() == 0 && langs.lines().anyMatch(l -> l.strip().equals("chi_sim"));
+            } catch (java.io.IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        static String read(List<byte[]> pdfs) {
+            try {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ocr");
+                List<java.nio.file.Path> pages = new ArrayList<>();
+                for (byte[] pdf : pdfs) {
+                    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                        org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+                        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                            java.nio.file.Path png = dir.resolve(pages.size() + ".png");
+                            javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i, 300,
+                                    org.apache.pdfbox.rendering.ImageType.GRAY), "png", png.toFile());
+                            pages.add(png);
+                        }
+                    }
+                }
+                List<String> text = pages.parallelStream().map(Ocr::tesseract).toList();
+                for (java.nio.file.Path png : pages) {
+                    java.nio.file.Files.deleteIfExists(png);
+                }
+                java.nio.file.Files.deleteIfExists(dir);
+                return String.join("\n", text);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private static String tesseract(java.nio.file.Path png) {
+            try {
+                Process p = new ProcessBuilder("tesseract", png.toString(), "stdout", "-l", "chi_sim")
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                p.waitFor();
+                return out;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -4,8 +4,10 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.scriptorium.common.DbTime;
@@ -60,8 +62,39 @@ public class Marks {
 
     /** The sites of a revision as they were at {@code asOf}: vetoes made later do not count. */
     public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Instant asOf) {
-        return VariationSites.choose(paragraphs, prf, revisionKey(materialId, revision), vetoes(materialId, asOf), MAX_SITES);
+        SitesKey key = new SitesKey(revisionKey(materialId, revision), vetoes(materialId, asOf), List.copyOf(paragraphs));
+        synchronized (chosenSites) {
+            List<VariationSite> cached = chosenSites.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // Choosing is deterministic, so two threads choosing at once get equal lists; no need to hold the lock.
+        List<VariationSite> sites = VariationSites.choose(paragraphs, prf, key.revisionKey(), key.vetoes(), MAX_SITES);
+        synchronized (chosenSites) {
+            chosenSites.put(key, sites);
+        }
+        return sites;
     }
+
+    /**
+     * What the sites of a copy depend on. The paragraphs are part of it because a passage copy marks a single
+     * paragraph of the revision.
+     */
+    private record SitesKey(String revisionKey, Set<String> vetoes, List<String> paragraphs) {
+    }
+
+    /**
+     * Sites chosen lately, most recently used last: choosing takes milliseconds for a long material (every candidate
+     * is checked for a unique context), far more than the rest of a copy, and members read the same new materials.
+     */
+    private final Map<SitesKey, List<VariationSite>> chosenSites = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SitesKey, List<VariationSite>> eldest) {
+            return size() > SITE_CACHE_ENTRIES;
+        }
+    };
+    private static final int SITE_CACHE_ENTRIES = 256;
 
     /** Every site candidate of the text, whether used or not, for the editor's review page. */
     public List<VariationSite> candidates(List<String> paragraphs) {

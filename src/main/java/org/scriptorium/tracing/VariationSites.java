@@ -37,7 +37,9 @@ public final class VariationSites {
         /** a comma just after: connectives that open a sentence */
         COMMA_AFTER,
         /** no numeral just before (八十分 is a score, not "very") */
-        NO_NUMERAL_BEFORE
+        NO_NUMERAL_BEFORE,
+        /** an Arabic or Chinese numeral just after: 达到/达 before a figure */
+        DIGIT_AFTER
     }
 
     /** A rule with what keeps it safe: words in which its forms must not be varied, and needed surroundings. */
@@ -101,10 +103,59 @@ public final class VariationSites {
             word("随着", "伴随着", "'along with'", none(), "跟随着", "追随着"),
             word("已经", "业已", "adverbs 'already' before a verb", hanAfter()),
             word("仍然", "依然", "adverbs 'still'", none()),
+            word("切实", "扎实", "adverbs 'in earnest' before a verb (切实加强, 扎实推进)", hanAfter(),
+                    "切实可行", "扎实的", "扎扎实实", "扎实稳健"),
+            word("大力", "全力", "adverbs 'with full effort' before a verb", hanAfter(),
+                    "全力以赴", "竭尽全力", "大力士", "全力打好"),
+            word("全力打好", "坚决打好", "'resolutely win' a 攻坚战", none()),
+            word("加快", "加速", "verbs 'speed up' before a verb or noun", hanAfter(), "加速度", "加速器", "加速期"),
+            word("积极", "主动", "adverbs 'proactively' before a verb", hanAfter(),
+                    "积极性", "主动性", "主动权", "积极分子", "积极因素", "主动脉", "积极向上", "积极作用", "积极意义",
+                    "积极影响", "积极的", "主动的", "积极心态"),
+            word("健全", "完善", "verbs 'improve' a system or mechanism; not 建立健全 or the adjectives", hanAfter(),
+                    "建立健全", "健全的", "完善的", "不健全", "不完善", "健全人格", "日臻完善", "完善化", "完善性",
+                    "健全完善", "完善健全"),
+            word("稳步", "有序", "adverbs 'steadily, in order' before a verb", hanAfter(),
+                    "有序的", "井然有序", "规范有序", "安全有序", "平稳有序", "有序化", "有序性", "有序流动"),
+            word("决不", "绝不", "'never' before a verb", none()),
+            word("实践证明", "事实证明", "'experience shows' opening a sentence", none()),
+            word("良好氛围", "浓厚氛围", "the 'atmosphere' an effort creates (营造……氛围)", none()),
+            word("坚强保障", "有力保障", "'strong guarantee'", none()),
+            word("迈上新台阶", "再上新台阶", "'reach a new level'", none()),
+            word("如期完成", "按期完成", "'completed on schedule'", none()),
+            word("一张蓝图绘到底", "一张蓝图干到底", "both forms of the saying are in use", none()),
+            word("重要抓手", "有力抓手", "'an effective lever'", none()),
+            word("更加突出的位置", "更加重要的位置", "'a more prominent place' (摆在……位置)", none()),
+            word("全部完成", "全面完成", "'completed in full'", none()),
+            word("达到", "达", "'reaches' before a figure (覆盖率达到95%)", EnumSet.of(Need.DIGIT_AFTER),
+                    "到达", "抵达", "送达", "下达", "传达", "表达", "发达", "通达", "直达", "转达", "达到达"),
+            word("累计", "共计", "'in total' before a verb or figure", hanAfter(), "累计值"),
+            word("尚未", "还没有", "'not yet' before a verb", hanAfter()),
+            word("奋力", "努力", "'strive to' before a verb", hanAfter(),
+                    "共同努力", "不懈努力", "努力下", "的努力", "努力方向", "努力程度", "努力奋斗", "奋力拼搏"),
+            word("难点堵点", "堵点难点", "the pair is written in either order", none()),
+            word("上下联动、齐抓共管", "齐抓共管、上下联动", "the pair is written in either order", none()),
+            word("可复制、可推广", "可推广、可复制", "the pair is written in either order", none()),
+            word("责任感和使命感", "使命感和责任感", "the pair is written in either order", none()),
+            word("责任感和紧迫感", "紧迫感和责任感", "the pair is written in either order", none()),
+            word("沟通衔接", "沟通对接", "'liaise' between departments", none()),
+            word("相对", "较为", "adverbs 'relatively' before an adjective", hanAfter(),
+                    "相对于", "相对论", "相对应", "相对而言", "相对性", "相对来说", "绝对", "相对的", "相对人"),
+            word("还不够", "仍不够", "'still not enough'", hanAfter()),
+            word("一些", "部分", "'some' opening a clause (一些地方, 部分干部)", EnumSet.of(Need.CLAUSE_START, Need.HAN_AFTER),
+                    "部分是", "部分的"),
+            word("回应群众期盼", "回应群众关切", "'respond to what the people ask for'", none()),
+            word("开展", "进行", "verbs 'carry out' before an activity", hanAfter(),
+                    "进行时", "进行曲", "正在进行", "进行中", "开展的", "进行的", "进行了", "开展了"),
+            word("深入贯彻", "认真贯彻", "'implement' a policy or spirit", hanAfter()),
+            oneWay("为了", "为", "'in order to' before a verb; only 为了 of the source becomes 为", hanAfter(), "为了解"),
+            oneWay("对于", "对", "'as for, to'; only 对于 of the source becomes 对", hanAfter(), "相对于"),
             // Only a semicolon found in the source is varied: turning commas into semicolons would mis-split sentences.
             new Curated(new Rule("p:；/，", "；", "，",
                     "a semicolon between two clauses may be a comma; only semicolons of the source are varied"),
                     EnumSet.of(Need.HAN_BEFORE, Need.HAN_AFTER), List.of(), false));
+
+    private static final String NUMERALS = "零一二三四五六七八九十百千两〇0123456789０１２３４５６７８９";
 
     /** Every curated form, by its first character, longest first so that 进一步地 wins over 进一步. */
     private static final Map<Character, List<Form>> FORMS = formsByFirstChar();
@@ -183,12 +234,27 @@ public final class VariationSites {
             taken.add(s);
         }
         taken.sort(Comparator.comparingInt(VariationSite::paragraph).thenComparingInt(VariationSite::offset));
+        // Each site is read by its context cut at its neighbours: keep only those that the cut context still finds
+        // at one place. Dropping a site only lengthens its neighbours' contexts, so one pass settles it.
+        List<VariationSite> kept = new ArrayList<>(taken);
+        for (VariationSite s : taken) {
+            if (!locator.uniquelyFound(locator.context(s, kept))) {
+                kept.remove(s);
+            }
+        }
+        taken = kept;
         List<VariationSite> indexed = new ArrayList<>(taken.size());
         for (VariationSite s : taken) {
             indexed.add(new VariationSite(indexed.size(), s.paragraph(), s.offset(), s.form0(), s.form1(), s.rule()));
         }
         return Collections.unmodifiableList(indexed);
     }
+
+    /**
+     * Fewest characters between two sites. Each site's context stops at its neighbours, so sites this close are
+     * still found by at least a 4-character shingle on the side between them.
+     */
+    static final int MIN_GAP = 4;
 
     /** The veto key of a single place: {@code "p{paragraph}:{offset}"}. */
     public static String positionKey(VariationSite site) {
@@ -203,7 +269,7 @@ public final class VariationSites {
             int gap = t.offset() < s.offset()
                     ? s.offset() - (t.offset() + t.form0().length())
                     : t.offset() - (s.offset() + s.form0().length());
-            if (gap < SiteLocator.CONTEXT) {
+            if (gap < MIN_GAP) {
                 return true;
             }
         }
@@ -245,7 +311,8 @@ public final class VariationSites {
                 case HAN_AFTER -> isHan(after);
                 case CLAUSE_START -> before == -1 || "。；！？：，;!?:,".indexOf(before) >= 0;
                 case COMMA_AFTER -> after == '，' || after == ',';
-                case NO_NUMERAL_BEFORE -> before == -1 || "零一二三四五六七八九十百千两〇0123456789".indexOf(before) < 0;
+                case NO_NUMERAL_BEFORE -> before == -1 || NUMERALS.indexOf(before) < 0;
+                case DIGIT_AFTER -> after != -1 && NUMERALS.indexOf(after) >= 0;
             };
             if (!ok) {
                 return false;
@@ -260,6 +327,11 @@ public final class VariationSites {
 
     private static Curated word(String form0, String form1, String why, Set<Need> needs, String... except) {
         return new Curated(new Rule("w:" + form0 + "/" + form1, form0, form1, why), needs, List.of(except), true);
+    }
+
+    /** A pair varied only where the source has {@code form0}: its {@code form1} is too common a character elsewhere. */
+    private static Curated oneWay(String form0, String form1, String why, Set<Need> needs, String... except) {
+        return new Curated(new Rule("w:" + form0 + "/" + form1, form0, form1, why), needs, List.of(except), false);
     }
 
     private static Set<Need> none() {

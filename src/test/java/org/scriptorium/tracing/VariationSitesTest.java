@@ -13,10 +13,10 @@ class VariationSitesTest {
     private final Prf prf = new Prf("a test key of enough length".getBytes(StandardCharsets.UTF_8));
 
     @Test
-    @DisplayName("the curated list holds about forty pairs with unique ids and distinct forms")
+    @DisplayName("the curated list holds about seventy-five pairs with unique ids and distinct forms")
     void rules() {
         List<VariationSites.Rule> rules = VariationSites.rules();
-        assertThat(rules).hasSizeBetween(35, 50);
+        assertThat(rules).hasSizeBetween(70, 90);
         assertThat(rules).extracting(VariationSites.Rule::id).doesNotHaveDuplicates();
         assertThat(rules).allSatisfy(r -> assertThat(r.form0()).isNotEqualTo(r.form1()));
         assertThat(rules).allSatisfy(r -> assertThat(NormalText.normalise(r.form0()))
@@ -36,6 +36,33 @@ class VariationSitesTest {
         assertThat(sites).extracting(VariationSite::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
         assertThat(sites.get(7).paragraph()).isEqualTo(1);
         assertThat(sites.get(7).offset()).isEqualTo(8);
+    }
+
+    @Test
+    @DisplayName("达到/达 only before a figure; 为了 and 对于 become 为 and 对, never the other way")
+    void figuresAndOneWayPairs() {
+        List<VariationSite> sites = VariationSites.candidates(List.of(
+                "覆盖率达到95%，完成率达98%，目标已经达到。", "为了发展，因为困难；对于工作，相对于去年。"));
+        assertThat(sites).extracting(VariationSite::form0).containsExactly("达到", "达", "已经", "为了", "；", "对于");
+        assertThat(sites.get(1).form1()).isEqualTo("达到");
+        assertThat(sites.get(3).form1()).isEqualTo("为");
+        assertThat(sites.get(5).form1()).isEqualTo("对");
+    }
+
+    @Test
+    @DisplayName("chosen sites stand at least a few characters apart, and an unmarked copy gives every one of them back")
+    void chosenSitesAreReadable() {
+        List<String> text = MarkSpeech.PARAGRAPHS;
+        List<VariationSite> chosen = VariationSites.choose(text, prf, "rev-gap", Set.of(), 1000);
+        assertThat(chosen).hasSizeGreaterThan(10);
+        for (int i = 1; i < chosen.size(); i++) {
+            VariationSite a = chosen.get(i - 1);
+            VariationSite b = chosen.get(i);
+            if (a.paragraph() == b.paragraph()) {
+                assertThat(b.offset() - (a.offset() + a.form0().length())).isGreaterThanOrEqualTo(VariationSites.MIN_GAP);
+            }
+        }
+        assertThat(TextMarks.read(text, chosen, String.join("\n", text))).hasSize(chosen.size());
     }
 
     @Test
