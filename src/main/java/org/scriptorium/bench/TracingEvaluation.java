@@ -50,9 +50,33 @@ class TracingEvaluation implements ApplicationRunner {
     }
 
     /**
+     * Median nanoseconds of {@code a} and of {@code b}, run in turn 1,000 times each after 1,000 warm-up rounds, so
+     * that both meet the same compiled code, caches and garbage collector.
+     */
+    private static long[][] alternately(java.util.function.IntSupplier a, java.util.function.IntSupplier b) {
+        long sink = 0;
+        for (int i = 0; i < 1_000; i++) {
+            sink += a.getAsInt() + b.getAsInt();
+        }
+        long[] ta = new long[1_000];
+        long[] tb = new long[1_000];
+        for (int i = 0; i < ta.length; i++) {
+            long start = System.nanoTime();
+            sink += a.getAsInt();
+            long middle = System.nanoTime();
+            sink += b.getAsInt();
+            tb[i] = System.nanoTime() - middle;
+            ta[i] = middle - start;
+        }
+        Arrays.sort(ta);
+        Arrays.sort(tb);
+        return new long[][] {{ta[ta.length / 2], sink}, {tb[tb.length / 2], sink}};
+    }
+
+    /**
      * What personalising costs through the product's own path ({@link Marks#mark}: the revision's sites, each member's
      * Tardos symbols, the invisible payloads), against delivering the same text unmarked, in the same run: a material
-     * of 10,000 characters made of generated paragraphs, as text and as DOCX (median of 300 after 300 warm-up rounds).
+     * of 10,000 characters made of generated paragraphs, as text and as DOCX (see {@link #alternately}).
      * A revision's sites are chosen on its first copy and kept; choosing them is timed apart.
      */
     void cost() {
@@ -73,14 +97,17 @@ class TracingEvaluation implements ApplicationRunner {
         DocxWriter docx = new DocxWriter();
         Prf prf = new Prf(new byte[32]);
         long[] choose = Run.time(() -> VariationSites.choose(p, prf, materialId + ":1", Set.of(), Marks.MAX_SITES).size());
-        long[] plainText = Run.time(() -> String.join("\n", p).length());
-        long[] markedText = Run.time(() -> String.join("\n", marks.mark(materialId, 1, p, 4242).paragraphs()).length());
-        long[] plainDocx = Run.time(() -> docx.write(Run.document(p)).length);
-        long[] markedDocx = Run.time(() -> {
+        long[][] text = alternately(() -> String.join("\n", p).length(),
+                () -> String.join("\n", marks.mark(materialId, 1, p, 4242).paragraphs()).length());
+        long[] plainText = text[0];
+        long[] markedText = text[1];
+        long[][] docxTimes = alternately(() -> docx.write(Run.document(p)).length, () -> {
             Marks.MarkedCopy copy = marks.mark(materialId, 1, p, 4242);
             return docx.write(Run.document(copy.paragraphs()), new FileTrace(copy.fileToken())).length;
         });
-        System.out.printf(Locale.ROOT, "Cost of personalising a %,d-character material (%d sites), median of 300:%n",
+        long[] plainDocx = docxTimes[0];
+        long[] markedDocx = docxTimes[1];
+        System.out.printf(Locale.ROOT, "Cost of personalising a %,d-character material (%d sites), medians of 1,000 alternating runs:%n",
                 chars, marks.mark(materialId, 1, p, 4242).sites());
         System.out.printf(Locale.ROOT, "| copy | unmarked | personalised | difference |%n|---|---|---|---|%n");
         System.out.printf(Locale.ROOT, "| text / HTML | %.3f ms | %.3f ms | %.3f ms |%n", plainText[0] / 1e6, markedText[0] / 1e6, (markedText[0] - plainText[0]) / 1e6);
