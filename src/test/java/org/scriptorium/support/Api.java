@@ -26,6 +26,7 @@ public final class Api {
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;
     private String language;
+    private String userAgent;
 
     Api(String base) {
         this.base = base;
@@ -48,6 +49,14 @@ public final class Api {
         Api other = new Api(base);
         other.token = bearer;
         other.language = language;
+        other.userAgent = userAgent;
+        return other;
+    }
+
+    /** The same client, calling as this browser or device. */
+    public Api withUserAgent(String agent) {
+        Api other = as(token);
+        other.userAgent = agent;
         return other;
     }
 
@@ -141,6 +150,9 @@ public final class Api {
         }
         if (language != null) {
             b.header("Accept-Language", language);
+        }
+        if (userAgent != null) {
+            b.header("User-Agent", userAgent);
         }
         return b;
     }
