@@ -129,6 +129,17 @@ class ReportsApiTest extends IntegrationTest {
         assertThat(mine.get(0).get("outcome").asString()).isEqualTo("REWARDED");
         assertThat(mine.get(0).get("reward").get("planName").asString()).isEqualTo("一年会员");
         assertThat(mine.get(0).toString()).as("the reporter is not told whom the case named").doesNotContain(leak.leakerId());
+
+        // The audit log has the decision, the suspension and the reward, all by the editor who upheld.
+        JsonNode onCase = leak.admin().get("/api/v1/admin/audit?target=" + reportId).json();
+        assertThat(onCase.get(0).get("action").asString()).isEqualTo("REPORT_UPHELD");
+        assertThat(onCase.get(0).get("after").asString()).isEqualTo("已核实（已奖励）");
+        assertThat(onCase.get(0).get("summary").asString()).contains(leak.leakerEmail());
+        JsonNode onLeaker = leak.admin().get("/api/v1/admin/audit?action=ACCOUNT_SUSPENDED&target=" + leak.leakerId()).json();
+        assertThat(onLeaker.get(0).get("after").asString()).contains("经核实泄露", reportId);
+        JsonNode onReporter = leak.admin().get("/api/v1/admin/audit?action=MEMBERSHIP_GRANTED&target=" + reporter.userId()).json();
+        assertThat(onReporter.get(0).get("summary").asString()).contains("一年会员");
+        assertThat(onReporter.get(0).get("actorEmail").asString()).isEqualTo(Api.ADMIN_EMAIL);
     }
 
     @Test
