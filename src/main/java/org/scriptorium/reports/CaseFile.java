@@ -199,7 +199,7 @@ class CaseFile {
     }
 
     private static String number(double value) {
-        return value == 0 ? "0" : String.format(Locale.ROOT, "%.2g", value);
+        return Probabilities.plain(value);
     }
 
     /** Numbered sections and their lines, as the document's paragraphs. */
@@ -222,8 +222,11 @@ class CaseFile {
             paragraphs.add(new DeliveredParagraph(Style.BODY, text));
         }
 
+        /** The evidence for reading: its invisible marks are left out (the files, kept whole, still carry them). */
         void excerpt(String text) {
-            String body = text.strip();
+            StringBuilder visible = new StringBuilder(text.length());
+            text.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(visible::appendCodePoint);
+            String body = visible.toString().strip();
             if (body.length() > MAX_EVIDENCE_CHARACTERS) {
                 body = body.substring(0, MAX_EVIDENCE_CHARACTERS) + "……（以下省略 "
                         + (body.length() - MAX_EVIDENCE_CHARACTERS) + " 字，全文见原件）";
