@@ -178,7 +178,7 @@ public class CaseReview {
             notice(stored.reporterId(), id, "举报已处理",
                     "经核实，泄露的副本来自您本人的账号，按规则不予奖励。", now);
         }
-        repository.insertDecision(Ids.newId(), id, Decision.Action.UPHOLD, editorId, remark, detail.toString(), now);
+        repository.insertDecision(Ids.newId(), id, Decision.Action.UPHOLD, editorId, remark, trimmed(detail.toString(), 2000), now);
         events.publishEvent(new ReportDecided(id, stored.kind(), stored.reporterId(), ReportStatus.UPHELD, outcome,
                 leakers, remark, editorId, now));
         return get(id);
@@ -301,7 +301,7 @@ public class CaseReview {
     }
 
     private void notice(String userId, String reportId, String title, String body, Instant at) {
-        repository.insertNotice(Ids.newId(), userId, reportId, title, body, at);
+        repository.insertNotice(Ids.newId(), userId, reportId, trimmed(title, 200), trimmed(body, 2000), at);
     }
 
     private ReportRepository.Stored stored(String id) {

@@ -149,7 +149,7 @@ class ReportJourneyE2ETest extends IntegrationTest {
         browser.get(url("/materials/" + materialId));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("paywall")));
         assertThat(browser.findElements(By.id("doc-body"))).isEmpty();
-        assertThat(browser.findElement(By.id("paywall")).getText()).contains("账号已被暂停");
+        assertThat(browser.findElement(By.id("paywall")).getText()).contains("账号已被暂停", "暂停期间不能兑换激活码");
         Api leakerAgain = api().as(api().token(leakerEmail, Api.MEMBER_PASSWORD));
         assertThat(leakerAgain.get("/api/v1/materials/" + materialId + "/download?format=txt").status()).isEqualTo(403);
     }
