@@ -2,6 +2,7 @@ package org.scriptorium.account;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +21,15 @@ public final class AccountPrincipal implements Serializable {
     private final String email;
     private final String displayName;
     private final List<String> roles;
+    /** When the password (or token) was checked: a session signed in before a suspension ends with it. */
+    private final Instant authenticatedAt;
 
-    AccountPrincipal(Account account) {
+    AccountPrincipal(Account account, Instant authenticatedAt) {
         this.userId = account.id();
         this.email = account.email();
         this.displayName = account.displayName();
         this.roles = account.roles().stream().map(Role::name).sorted().toList();
+        this.authenticatedAt = authenticatedAt;
     }
 
     public String userId() {
@@ -38,6 +42,10 @@ public final class AccountPrincipal implements Serializable {
 
     public String displayName() {
         return displayName;
+    }
+
+    Instant authenticatedAt() {
+        return authenticatedAt;
     }
 
     List<GrantedAuthority> authorities() {
@@ -54,7 +62,7 @@ public final class AccountPrincipal implements Serializable {
     }
 
     static Collection<? extends GrantedAuthority> authoritiesOf(Account account) {
-        return new AccountPrincipal(account).authorities();
+        return new AccountPrincipal(account, null).authorities();
     }
 
     @Override

@@ -89,6 +89,21 @@ class AccountRepository {
                 .params(DbTime.of(suspendedAt), reason, id).update();
     }
 
+    void revokeSessions(String id, Instant at) {
+        jdbc.sql("UPDATE users SET sessions_revoked_at = ? WHERE id = ?").params(DbTime.of(at), id).update();
+    }
+
+    /** When an account's browser sessions were last revoked: {@code at} is null if never. */
+    record SessionRevocation(Instant at) {
+    }
+
+    /** The account's session revocation; empty when there is no such account. */
+    Optional<SessionRevocation> sessionRevocation(String id) {
+        return jdbc.sql("SELECT sessions_revoked_at FROM users WHERE id = ?").param(id)
+                .query((rs, n) -> new SessionRevocation(DbTime.toInstant(rs.getObject(1, OffsetDateTime.class))))
+                .optional();
+    }
+
     void insertToken(String tokenHash, String userId, Instant createdAt, Instant expiresAt) {
         jdbc.sql("INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
                 .params(tokenHash, userId, DbTime.of(createdAt), DbTime.of(expiresAt)).update();

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -34,14 +35,17 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Duration tokenLifetime;
     /** Hashed once so that a sign-in for an unknown address costs as much as one for a known address. */
     private final String unknownAccountHash;
 
-    Accounts(AccountRepository repository, PasswordEncoder passwords, Clock clock, ScriptoriumProperties properties) {
+    Accounts(AccountRepository repository, PasswordEncoder passwords, Clock clock, ScriptoriumProperties properties,
+             ApplicationEventPublisher events) {
         this.repository = repository;
         this.passwords = passwords;
         this.clock = clock;
+        this.events = events;
         this.throttle = new SignInThrottle(clock, properties.signIn().maxFailures(),
                 Duration.ofMinutes(properties.signIn().lockMinutes()));
         this.tokenLifetime = Duration.ofDays(properties.apiTokenDays());
@@ -179,28 +183,72 @@ public class Accounts {
     /** Replaces the staff roles of an account; every account keeps MEMBER. */
     @Transactional
     public Account setRoles(String id, Set<Role> roles) {
-        get(id);
+        Account before = get(id);
         EnumSet<Role> all = EnumSet.of(Role.MEMBER);
         all.addAll(roles);
         repository.updateRoles(id, all);
+        if (!before.roles().equals(all)) {
+            events.publishEvent(new AccountEvent.RolesChanged(id, before.email(), before.roles(), all));
+        }
         return get(id);
     }
 
-    /** Suspends an account and revokes its API tokens; its member access stops at once. */
+    /**
+     * Suspends an account: its member access stops at once, its API tokens are revoked and its browser sessions end
+     * (see {@link #sessionStillValid}). It may still sign in, to be told why.
+     *
+     * @throws Rejected 404 when there is no such account
+     */
     @Transactional
     public Account suspend(String id, String reason) {
-        get(id);
+        Account before = get(id);
         String why = reason == null || reason.isBlank() ? "运营方暂停" : reason.strip();
-        repository.updateSuspension(id, clock.instant(), why.length() > 500 ? why.substring(0, 500) : why);
+        why = why.length() > 500 ? why.substring(0, 500) : why;
+        Instant now = clock.instant();
+        repository.updateSuspension(id, now, why);
+        repository.revokeSessions(id, now);
         repository.deleteTokens(id);
+        events.publishEvent(new AccountEvent.Suspended(id, before.email(), before.suspendedReason(), why));
         return get(id);
     }
 
+    /** Lifts a suspension without giving a reason; see {@link #unsuspend(String, String)}. */
     @Transactional
     public Account unsuspend(String id) {
-        get(id);
+        return unsuspend(id, null);
+    }
+
+    /**
+     * Lifts a suspension; the reason goes to the audit log. An account in good standing is left as it is.
+     *
+     * @throws Rejected 404 when there is no such account
+     */
+    @Transactional
+    public Account unsuspend(String id, String reason) {
+        Account before = get(id);
+        if (!before.suspended()) {
+            return before;
+        }
         repository.updateSuspension(id, null, null);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        events.publishEvent(new AccountEvent.Unsuspended(id, before.email(), before.suspendedReason(),
+                why == null || why.length() <= 500 ? why : why.substring(0, 500)));
         return get(id);
+    }
+
+    /**
+     * Whether a browser session signed in at {@code authenticatedAt} may go on: false once the account's sessions
+     * were revoked after that (by a suspension), or when the account no longer exists.
+     */
+    public boolean sessionStillValid(String userId, Instant authenticatedAt) {
+        return repository.sessionRevocation(userId)
+                .map(r -> r.at() == null || authenticatedAt != null && authenticatedAt.isAfter(r.at()))
+                .orElse(false);
+    }
+
+    /** The one clock's time, for sign-in stamps. */
+    Instant now() {
+        return clock.instant();
     }
 
     private static Rejected badCredentials() {

@@ -47,7 +47,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("令牌无效或已过期。"));
             return;
         }
-        AccountPrincipal principal = new AccountPrincipal(account.get());
+        AccountPrincipal principal = new AccountPrincipal(account.get(), accounts.now());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
         SecurityContextHolder.setContext(context);

@@ -24,7 +24,7 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
         try {
             Account account = accounts.authenticate(email, password);
-            AccountPrincipal principal = new AccountPrincipal(account);
+            AccountPrincipal principal = new AccountPrincipal(account, accounts.now());
             return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities());
         } catch (Rejected e) {
             if (e.status() == 429) {

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.scriptorium.common.DbTime;
 import org.scriptorium.common.Ids;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -27,12 +30,21 @@ public class DeliveryLedger {
                            String format, String address, String userAgent, Instant deliveredAt) {
     }
 
+    /** Where one or more deliveries went: the client's address and User-Agent, either null when unknown. */
+    public record Origin(String address, String userAgent) {
+    }
+
+    /** Downloads are the file formats; reading on a page, through the API or copying a passage are not. */
+    private static final List<String> DOWNLOAD_FORMATS = List.of("txt", "docx", "pdf");
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DeliveryLedger(JdbcClient jdbc, Clock clock) {
+    DeliveryLedger(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     void record(String userId, String materialId, int revision, String format) {
@@ -44,11 +56,32 @@ public class DeliveryLedger {
             String agent = request.getHeader("User-Agent");
             userAgent = agent == null ? null : agent.substring(0, Math.min(agent.length(), 300));
         }
+        Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO deliveries (id, user_id, material_id, revision, format, address, user_agent, delivered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Ids.newId(), userId, materialId, revision, format, address, userAgent, DbTime.of(clock.instant()))
+                .params(Ids.newId(), userId, materialId, revision, format, address, userAgent, DbTime.of(now))
                 .update();
+        events.publishEvent(new CopyDelivered(userId, materialId, revision, format, address, userAgent, now));
+    }
+
+    /** The distinct materials the user downloaded as a file (TXT, DOCX or PDF) at or after {@code since}. */
+    public Set<String> downloadedSince(String userId, Instant since) {
+        return new TreeSet<>(jdbc.sql("""
+                SELECT DISTINCT material_id FROM deliveries
+                WHERE user_id = :user AND delivered_at >= :since AND format IN (:formats)""")
+                .param("user", userId)
+                .param("since", DbTime.of(since))
+                .param("formats", DOWNLOAD_FORMATS)
+                .query(String.class).list());
+    }
+
+    /** The distinct origins of the user's deliveries after {@code since}. */
+    public List<Origin> originsSince(String userId, Instant since) {
+        return jdbc.sql("SELECT DISTINCT address, user_agent FROM deliveries WHERE user_id = ? AND delivered_at > ?")
+                .params(userId, DbTime.of(since))
+                .query((rs, n) -> new Origin(rs.getString("address"), rs.getString("user_agent")))
+                .list();
     }
 
     /** Deliveries filtered by material and/or user (null for any), newest first, at most {@code limit}. */

@@ -25,19 +25,22 @@ public class Downloads {
     }
 
     private final MaterialAccess access;
+    private final List<DownloadPolicy> policies;
     private final TxtWriter txt = new TxtWriter();
     private final DocxWriter docx = new DocxWriter();
     private final Optional<PdfWriter> pdf;
 
-    Downloads(MaterialAccess access) {
+    Downloads(MaterialAccess access, List<DownloadPolicy> policies) {
         this.access = access;
+        this.policies = List.copyOf(policies);
         this.pdf = PdfWriter.defaultFont().map(PdfWriter::new);
     }
 
     /**
      * The material as a file in the given format.
      *
-     * @throws Rejected 401/403 when the reader is not entitled, 404 for an unknown material, 422 for an unknown format
+     * @throws Rejected 401/403 when the reader is not entitled, 404 for an unknown material, 422 for an unknown format,
+     *                  and whatever a {@link DownloadPolicy} refuses with (429 beyond the daily cap)
      */
     public DownloadFile download(String materialId, String format, Optional<String> userId) {
         String f = format == null ? "txt" : format.strip().toLowerCase(Locale.ROOT);
@@ -52,6 +55,7 @@ public class Downloads {
             throw new Rejected(503, "PDF_UNAVAILABLE", "服务器缺少中文字体（fonts-wqy-microhei），暂时无法生成 PDF。",
                     "The server lacks the CJK font (fonts-wqy-microhei) needed for PDF.");
         }
+        userId.ifPresent(id -> policies.forEach(policy -> policy.check(id, materialId)));
         MaterialView view = access.fullView(materialId, userId, channel);
         DeliveredDocument document = document(view);
         FileTrace trace = new FileTrace(view.fileToken());

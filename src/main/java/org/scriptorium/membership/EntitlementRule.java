@@ -19,10 +19,10 @@ public final class EntitlementRule {
      *       whatever the account's membership or suspension;</li>
      *   <li>published after {@code now} → NONE ({@code NOT_PUBLISHED});</li>
      *   <li>anonymous → PREVIEW ({@code NOT_SIGNED_IN}), whatever the tier;</li>
-     *   <li>FREE material → FULL ({@code FREE_MATERIAL}) for every signed-in user, <em>including a
-     *       suspended one</em>: suspension is a measure against reselling paid material, and free
-     *       material has nothing to resell;</li>
-     *   <li>MEMBER material: suspended → PREVIEW ({@code SUSPENDED}); no term started by {@code now} → PREVIEW
+     *   <li>suspended → PREVIEW ({@code SUSPENDED}), whatever the tier: a suspended account (a reseller's, as a
+     *       rule) receives no more copies of anything until the operator lifts the suspension;</li>
+     *   <li>FREE material → FULL ({@code FREE_MATERIAL}) for every other signed-in user;</li>
+     *   <li>MEMBER material: no term started by {@code now} → PREVIEW
      *       ({@code NO_MEMBERSHIP}); no period active at {@code now} → PREVIEW ({@code EXPIRED});
      *       published at or after {@code anchor − backCatalog} of the active period → FULL
      *       ({@code MEMBER}); earlier → PREVIEW ({@code BEFORE_BACK_CATALOG}).</li>
@@ -51,6 +51,7 @@ public final class EntitlementRule {
         }
         return switch (reader) {
             case Reader.Anonymous anonymous -> preview(Access.Reason.NOT_SIGNED_IN);
+            case Reader.SignedIn user when user.suspended() -> preview(Access.Reason.SUSPENDED);
             case Reader.SignedIn user -> switch (tier) {
                 case FREE -> new Access(Access.Level.FULL, Access.Reason.FREE_MATERIAL);
                 case MEMBER -> member(user, publishedAt, now);
@@ -59,9 +60,6 @@ public final class EntitlementRule {
     }
 
     private static Access member(Reader.SignedIn user, Instant publishedAt, Instant now) {
-        if (user.suspended()) {
-            return preview(Access.Reason.SUSPENDED);
-        }
         // A term granted to start later is not yet a membership: "expired" would mislead the reader.
         if (user.terms().stream().allMatch(term -> term.startsAt().isAfter(now))) {
             return preview(Access.Reason.NO_MEMBERSHIP);

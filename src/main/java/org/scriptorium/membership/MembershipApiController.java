@@ -114,8 +114,8 @@ class MembershipApiController {
     }
 
     @PostMapping("/admin/users/{userId}/unsuspend")
-    UserState unsuspend(@PathVariable String userId) {
-        accounts.unsuspend(userId);
+    UserState unsuspend(@PathVariable String userId, @RequestBody(required = false) SuspendRequest body) {
+        accounts.unsuspend(userId, body == null ? null : body.reason());
         return state(userId);
     }
 

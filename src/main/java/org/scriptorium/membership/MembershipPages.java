@@ -140,8 +140,9 @@ class MembershipPages {
     }
 
     @PostMapping("/admin/users/{userId}/unsuspend")
-    String unsuspend(@PathVariable String userId, RedirectAttributes redirect) {
-        return act(userId, redirect, "已恢复该账号。", () -> accounts.unsuspend(userId));
+    String unsuspend(@PathVariable String userId, @RequestParam(required = false) String reason,
+                     RedirectAttributes redirect) {
+        return act(userId, redirect, "已恢复该账号。", () -> accounts.unsuspend(userId, reason));
     }
 
     /** Only administrators change who is staff. */

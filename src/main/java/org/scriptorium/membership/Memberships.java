@@ -10,6 +10,7 @@ import org.scriptorium.account.Account;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +27,14 @@ public class Memberships {
     private final MembershipRepository repository;
     private final Accounts accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    Memberships(MembershipRepository repository, Accounts accounts, Clock clock) {
+    Memberships(MembershipRepository repository, Accounts accounts, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.accounts = accounts;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -90,6 +93,7 @@ public class Memberships {
                 // 100 bits make this practically impossible; drawing again keeps the promise anyway.
             }
         }
+        events.publishEvent(new MembershipEvent.CodesGenerated(batchId, plan.id(), plan.name(), codes.size(), createdBy));
         return new GeneratedCodes(batchId, plan, codes);
     }
 
@@ -142,15 +146,21 @@ public class Memberships {
     public Optional<MembershipStatus> grant(String userId, String planId, Instant startsAt, String grantedBy) {
         accounts.get(userId);
         Plan plan = plan(planId);
+        Instant endedBefore = status(userId).map(MembershipStatus::endsAt).orElse(null);
         addTerm(userId, plan, startsAt, "GRANT", null, grantedBy, clock.instant());
-        return status(userId);
+        Optional<MembershipStatus> after = status(userId);
+        events.publishEvent(new MembershipEvent.Granted(userId, plan.id(), plan.name(), endedBefore,
+                after.map(MembershipStatus::endsAt).orElse(null), grantedBy));
+        return after;
     }
 
     /** Ends the user's membership now: the running term is cut short and future terms are withdrawn. */
     @Transactional
     public void revoke(String userId) {
         accounts.get(userId);
+        Instant endedBefore = status(userId).map(MembershipStatus::endsAt).orElse(null);
         repository.revokeFrom(userId, clock.instant());
+        events.publishEvent(new MembershipEvent.Revoked(userId, endedBefore));
     }
 
     /** The user's membership period active now, with the account's suspension, if a period is active. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.account.BearerTokenFilter;
+import org.scriptorium.account.EndedSessionFilter;
 import org.scriptorium.account.PasswordAuthenticationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +38,11 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterBefore(new BearerTokenFilter(accounts, problems.authenticationEntryPoint()),
                         AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new EndedSessionFilter(accounts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/**").permitAll()
+                        // The audit log watches the editors too: only administrators read it.
+                        .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/materials", "/api/v1/materials/*",
                                 "/api/v1/passages", "/api/v1/suggest").permitAll()
@@ -54,11 +58,14 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, PasswordAuthenticationProvider passwords) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordAuthenticationProvider passwords)
+            throws Exception {
         http.authenticationProvider(passwords)
+                .addFilterBefore(new EndedSessionFilter(accounts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/admin/audit", "/admin/audit/**", "/admin/audit.csv").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "EDITOR")
-                        .requestMatchers("/me/**", "/materials/*/download").authenticated()
+                        .requestMatchers("/me/**", "/materials/*/download", "/reports/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -110,11 +110,14 @@ class EntitlementRuleTest {
         }
 
         @Test
-        @DisplayName("stays open to a suspended user, since suspension is against reselling paid material")
+        @DisplayName("is closed to a suspended user too: a suspended account receives no copies at all")
         void suspended() {
             var suspended = new Reader.SignedIn(List.of(ONE_YEAR), true, false);
             assertThat(decide(suspended, Tier.FREE, PUBLISHED_LAST_YEAR))
-                    .isEqualTo(new Access(FULL, Access.Reason.FREE_MATERIAL));
+                    .isEqualTo(new Access(PREVIEW, Access.Reason.SUSPENDED));
+            var suspendedWithoutMembership = new Reader.SignedIn(List.of(), true, false);
+            assertThat(decide(suspendedWithoutMembership, Tier.FREE, PUBLISHED_LAST_YEAR))
+                    .isEqualTo(new Access(PREVIEW, Access.Reason.SUSPENDED));
         }
     }
 

@@ -26,6 +26,7 @@ public final class Api {
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;
     private String language;
+    private String userAgent;
 
     Api(String base) {
         this.base = base;
@@ -48,6 +49,14 @@ public final class Api {
         Api other = new Api(base);
         other.token = bearer;
         other.language = language;
+        other.userAgent = userAgent;
+        return other;
+    }
+
+    /** The same client, calling as this browser or device. */
+    public Api withUserAgent(String agent) {
+        Api other = as(token);
+        other.userAgent = agent;
         return other;
     }
 
@@ -64,12 +73,24 @@ public final class Api {
 
     /** Registers a new member with a unique address and returns a client signed in as them. */
     public Api newMember() {
-        String email = "m" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+        return newMember("m" + UUID.randomUUID().toString().substring(0, 8) + "@test.example");
+    }
+
+    /** The password of every member that {@link #newMember} registers. */
+    public static final String MEMBER_PASSWORD = "member-pass-1";
+
+    /** Registers a new member with this address and returns a client signed in as them. */
+    public Api newMember(String email) {
         Response r = post("/api/v1/auth/register", Map.of("email", email, "password", "member-pass-1", "displayName", "笔杆子"));
         if (r.status() != 201) {
             throw new IllegalStateException("register failed: " + r.text());
         }
-        return as(token(email, "member-pass-1"));
+        return as(token(email, MEMBER_PASSWORD));
+    }
+
+    /** The user id of the account this client is signed in as. */
+    public String userId() {
+        return get("/api/v1/me").json().get("userId").asString();
     }
 
     public String token(String email, String password) {
@@ -129,6 +150,9 @@ public final class Api {
         }
         if (language != null) {
             b.header("Accept-Language", language);
+        }
+        if (userAgent != null) {
+            b.header("User-Agent", userAgent);
         }
         return b;
     }

@@ -1,0 +1,28 @@
+package org.scriptorium.audit;
+
+/** What an operator did, as the audit log names it. */
+public enum AuditAction {
+    REPORT_UPHELD("核实举报"),
+    REPORT_REJECTED("不予采纳"),
+    ACCOUNT_SUSPENDED("暂停账号"),
+    ACCOUNT_UNSUSPENDED("恢复账号"),
+    ROLES_CHANGED("调整角色"),
+    MEMBERSHIP_GRANTED("开通会员"),
+    MEMBERSHIP_REVOKED("终止会员"),
+    CODES_GENERATED("生成激活码"),
+    MATERIAL_PUBLISHED("发布资料"),
+    MATERIAL_REVISED("修订资料"),
+    MATERIAL_DETAILS_CHANGED("修改资料详情"),
+    MATERIAL_WITHDRAWN("撤回资料");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    /** The name shown on pages and in the export, in Chinese. */
+    public String label() {
+        return label;
+    }
+}

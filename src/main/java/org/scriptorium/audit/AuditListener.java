@@ -1,0 +1,128 @@
+package org.scriptorium.audit;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.scriptorium.account.Account;
+import org.scriptorium.account.AccountEvent;
+import org.scriptorium.account.AccountPrincipal;
+import org.scriptorium.account.Accounts;
+import org.scriptorium.account.Role;
+import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.library.Material;
+import org.scriptorium.library.MaterialEvent;
+import org.scriptorium.library.Materials;
+import org.scriptorium.membership.MembershipEvent;
+import org.scriptorium.reports.ReportDecided;
+import org.scriptorium.reports.ReportStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Writes the audit entry of each operator action from the event the action publishes, before its transaction commits.
+ * The actor is whoever is signed in on the request (or the id the event carries); no one means the system.
+ */
+@Component
+class AuditListener {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final AuditLog log;
+    private final Accounts accounts;
+    private final Materials materials;
+    private final ZoneId zone;
+
+    AuditListener(AuditLog log, Accounts accounts, Materials materials, ScriptoriumProperties properties) {
+        this.log = log;
+        this.accounts = accounts;
+        this.materials = materials;
+        this.zone = properties.zone();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void account(AccountEvent event) {
+        String actor = actor(null);
+        switch (event) {
+            case AccountEvent.Suspended s -> log.record(actor, AuditAction.ACCOUNT_SUSPENDED, "USER", s.userId(),
+                    "暂停账号 " + s.email(), s.previousReason() == null ? "正常" : "已暂停：" + s.previousReason(),
+                    "已暂停：" + s.reason());
+            case AccountEvent.Unsuspended u -> log.record(actor, AuditAction.ACCOUNT_UNSUSPENDED, "USER", u.userId(),
+                    "恢复账号 " + u.email() + (u.reason() == null ? "" : "，理由：" + u.reason()),
+                    "已暂停：" + u.previousReason(), "正常");
+            case AccountEvent.RolesChanged r -> log.record(actor, AuditAction.ROLES_CHANGED, "USER", r.userId(),
+                    "调整角色 " + r.email(), roles(r.before()), roles(r.after()));
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void membership(MembershipEvent event) {
+        switch (event) {
+            case MembershipEvent.Granted g -> log.record(actor(g.grantedBy()), AuditAction.MEMBERSHIP_GRANTED, "USER",
+                    g.userId(), "为 " + email(g.userId()) + " 开通「" + g.planName() + "」",
+                    period(g.endedBefore()), period(g.endsAfter()));
+            case MembershipEvent.Revoked r -> log.record(actor(null), AuditAction.MEMBERSHIP_REVOKED, "USER", r.userId(),
+                    "终止 " + email(r.userId()) + " 的会员", period(r.endedBefore()), "无有效会员");
+            case MembershipEvent.CodesGenerated c -> log.record(actor(c.createdBy()), AuditAction.CODES_GENERATED,
+                    "BATCH", c.batchId(), "为「" + c.planName() + "」生成 " + c.count() + " 个激活码", null,
+                    "批次 " + c.batchId() + "，共 " + c.count() + " 个");
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void material(MaterialEvent event) {
+        String title = materials.find(event.materialId()).map(Material::title).orElse(event.materialId());
+        String actor = actor(null);
+        switch (event) {
+            case MaterialEvent.Published p -> log.record(actor, AuditAction.MATERIAL_PUBLISHED, "MATERIAL",
+                    p.materialId(), "发布资料《" + title + "》", null, "已发布");
+            case MaterialEvent.Revised r -> log.record(actor, AuditAction.MATERIAL_REVISED, "MATERIAL", r.materialId(),
+                    "修订资料《" + title + "》", "第 " + (r.revision() - 1) + " 版",
+                    "第 " + r.revision() + " 版：" + r.changeNote());
+            case MaterialEvent.DetailsChanged d -> log.record(actor, AuditAction.MATERIAL_DETAILS_CHANGED, "MATERIAL",
+                    d.materialId(), "修改资料《" + title + "》的标题、类别、主题、级别或发布时间", null, null);
+            case MaterialEvent.Withdrawn w -> log.record(actor, AuditAction.MATERIAL_WITHDRAWN, "MATERIAL",
+                    w.materialId(), "撤回资料《" + title + "》", "已发布", "已撤回");
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void report(ReportDecided event) {
+        String kind = event.kind().label();
+        if (event.status() == ReportStatus.UPHELD) {
+            log.record(actor(event.decidedBy()), AuditAction.REPORT_UPHELD, "REPORT", event.reportId(),
+                    "核实" + kind + "案件 " + event.reportId() + "，认定 " + event.suspendedUserIds().size() + " 个泄露账号："
+                            + event.suspendedUserIds().stream().map(this::email).collect(Collectors.joining("、")),
+                    ReportStatus.PENDING.label(),
+                    ReportStatus.UPHELD.label() + "（" + event.outcome().label() + "）"
+                            + (event.reason() == null ? "" : "：" + event.reason()));
+        } else {
+            log.record(actor(event.decidedBy()), AuditAction.REPORT_REJECTED, "REPORT", event.reportId(),
+                    "不予采纳" + kind + "案件 " + event.reportId(), ReportStatus.PENDING.label(),
+                    ReportStatus.REJECTED.label() + "：" + event.reason());
+        }
+    }
+
+    /** The id the event names, else whoever makes the current request, else null for the system. */
+    private static String actor(String named) {
+        return named != null ? named : AccountPrincipal.currentUserId().orElse(null);
+    }
+
+    private String email(String userId) {
+        return accounts.find(userId).map(Account::email).orElse(userId);
+    }
+
+    private String period(Instant endsAt) {
+        return endsAt == null ? "无有效会员" : "会员期至 " + DAY.format(endsAt.atZone(zone));
+    }
+
+    private static String roles(Set<Role> roles) {
+        return roles.stream().sorted().map(r -> switch (r) {
+            case MEMBER -> "会员";
+            case EDITOR -> "编辑";
+            case ADMIN -> "管理员";
+        }).collect(Collectors.joining("、"));
+    }
+}

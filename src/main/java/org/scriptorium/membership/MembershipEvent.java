@@ -1,0 +1,30 @@
+package org.scriptorium.membership;
+
+import java.time.Instant;
+
+/**
+ * Something the operator did to memberships or codes, published in the transaction that saved it. Other modules
+ * listen for these (the audit log records them).
+ */
+public sealed interface MembershipEvent
+        permits MembershipEvent.Granted, MembershipEvent.Revoked, MembershipEvent.CodesGenerated {
+
+    /**
+     * A plan was granted by hand (by an editor, or as a reward).
+     *
+     * @param endedBefore when the user's active period ended before the grant; null if none was active
+     * @param endsAfter   when it ends now; null if the grant starts later than now
+     */
+    record Granted(String userId, String planId, String planName, Instant endedBefore, Instant endsAfter,
+                   String grantedBy) implements MembershipEvent {
+    }
+
+    /** A user's membership was ended now; {@code endedBefore} is when the active period would have ended, or null. */
+    record Revoked(String userId, Instant endedBefore) implements MembershipEvent {
+    }
+
+    /** A batch of activation codes was generated. */
+    record CodesGenerated(String batchId, String planId, String planName, int count, String createdBy)
+            implements MembershipEvent {
+    }
+}

@@ -1,0 +1,61 @@
+package org.scriptorium.reports;
+
+import java.util.List;
+import java.util.Optional;
+import org.scriptorium.account.Accounts;
+import org.scriptorium.membership.Memberships;
+import org.scriptorium.membership.Plan;
+import org.scriptorium.tracing.TraceResult;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns stored rows into the cases and summaries the pages and the API show, and the tracer's result into JSON. */
+@Component
+class CaseViews {
+
+    private final ReportRepository repository;
+    private final Accounts accounts;
+    private final Memberships memberships;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    CaseViews(ReportRepository repository, Accounts accounts, Memberships memberships) {
+        this.repository = repository;
+        this.accounts = accounts;
+        this.memberships = memberships;
+    }
+
+    String traceJson(TraceResult result) {
+        return result == null ? null : json.writeValueAsString(result);
+    }
+
+    Report report(ReportRepository.Stored s) {
+        List<Report.EvidenceFile> files = repository.files(s.id()).stream().map(ReportRepository.StoredFile::file).toList();
+        List<Report.Person> named = repository.named(s.id()).stream().map(this::person).flatMap(Optional::stream).toList();
+        TraceResult trace = s.traceJson() == null ? null : json.readValue(s.traceJson(), TraceResult.class);
+        return new Report(s.id(), s.kind(), person(s.reporterId()).orElse(null), person(s.subjectId()).orElse(null),
+                s.where(), s.statement(), s.evidenceText(), s.signalDetail(), trace, s.traceNote(), s.status(),
+                s.outcome(), s.decisionReason(), person(s.decidedBy()).orElse(null), s.decidedAt(), reward(s),
+                s.filedAt(), files, named);
+    }
+
+    ReportSummary summary(ReportRepository.Stored s) {
+        return new ReportSummary(s.id(), s.filedAt(), s.where(), s.statement(), repository.files(s.id()).size(),
+                s.status(), s.outcome(), s.decisionReason(), reward(s), s.decidedAt());
+    }
+
+    Decision decision(ReportRepository.StoredDecision d) {
+        return new Decision(d.action(), person(d.actorId()).orElse(null), d.reason(), d.detail(), d.at());
+    }
+
+    Optional<Report.Person> person(String userId) {
+        return userId == null ? Optional.empty() : accounts.find(userId).map(Report.Person::of);
+    }
+
+    private Report.Reward reward(ReportRepository.Stored s) {
+        if (s.rewardPlanId() == null) {
+            return null;
+        }
+        Plan plan = memberships.plan(s.rewardPlanId());
+        return new Report.Reward(plan.name(), plan.durationDays(), s.rewardEndsAt());
+    }
+}

@@ -1,0 +1,123 @@
+package org.scriptorium.reports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.scriptorium.account.AccountPrincipal;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Reports in the JSON API: filing and the reporter's own list; the review queue and decisions for editors. */
+@RestController
+@RequestMapping("/api/v1")
+class ReportApiController {
+
+    private final Reports reports;
+    private final CaseReview review;
+
+    ReportApiController(Reports reports, CaseReview review) {
+        this.reports = reports;
+        this.review = review;
+    }
+
+    record Filed(String reportId) {
+    }
+
+    record UpholdRequest(List<String> userIds, String note) {
+    }
+
+    record RejectRequest(String reason) {
+    }
+
+    record UnsuspendRequest(String userId, String reason) {
+    }
+
+    @PostMapping("/reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    Filed file(@RequestParam(required = false) String where, @RequestParam(required = false) String statement,
+               @RequestParam(required = false) String text,
+               @RequestParam(name = "file", required = false) List<MultipartFile> files) throws IOException {
+        return new Filed(reports.file(currentUser(), where, statement, text, submitted(files)));
+    }
+
+    @GetMapping("/me/reports")
+    List<ReportSummary> mine() {
+        return reports.mine(currentUser());
+    }
+
+    @GetMapping("/admin/reports")
+    List<Report> queue(@RequestParam(required = false) ReportStatus status,
+                       @RequestParam(required = false) ReportKind kind) {
+        return review.queue(status, kind).cases();
+    }
+
+    @GetMapping("/admin/reports/{id}")
+    CaseReview.CaseDetail detail(@PathVariable String id) {
+        return review.detail(id);
+    }
+
+    @PostMapping("/admin/reports/{id}/uphold")
+    Report uphold(@PathVariable String id, @RequestBody(required = false) UpholdRequest body) {
+        return review.uphold(id, body == null ? null : body.userIds(), body == null ? null : body.note(), currentUser());
+    }
+
+    @PostMapping("/admin/reports/{id}/reject")
+    Report reject(@PathVariable String id, @RequestBody(required = false) RejectRequest body) {
+        return review.reject(id, body == null ? null : body.reason(), currentUser());
+    }
+
+    @PostMapping("/admin/reports/{id}/unsuspend")
+    Report unsuspend(@PathVariable String id, @RequestBody UnsuspendRequest body) {
+        return review.unsuspend(id, body.userId(), body.reason(), currentUser());
+    }
+
+    @GetMapping("/admin/reports/{id}/case-file")
+    ResponseEntity<byte[]> caseFile(@PathVariable String id) {
+        return attachment("案卷-" + id + ".pdf", MediaType.APPLICATION_PDF_VALUE, review.caseFile(id, currentUser()));
+    }
+
+    @GetMapping("/admin/reports/{id}/files/{fileId}")
+    ResponseEntity<byte[]> evidence(@PathVariable String id, @PathVariable String fileId) {
+        CaseReview.EvidenceDownload file = review.evidence(id, fileId);
+        return attachment(file.name(), file.mediaType(), file.content());
+    }
+
+    /** Always an attachment, never shown inline: evidence comes from strangers. */
+    static ResponseEntity<byte[]> attachment(String name, String mediaType, byte[] content) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .contentType(MediaType.parseMediaType(mediaType))
+                .body(content);
+    }
+
+    static List<Reports.SubmittedFile> submitted(List<MultipartFile> files) throws IOException {
+        List<Reports.SubmittedFile> submitted = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    submitted.add(new Reports.SubmittedFile(f.getOriginalFilename(), f.getBytes()));
+                }
+            }
+        }
+        return submitted;
+    }
+
+    private static String currentUser() {
+        return AccountPrincipal.currentUserId().orElseThrow();
+    }
+}
