@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.scriptorium.membership.Reader;
+import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
 import org.scriptorium.search.MaterialSearch;
 import org.scriptorium.search.PassageResult;
@@ -41,7 +42,19 @@ public class LibrarySearch {
     }
 
     /** A material found, with whether this reader may read it and a snippet they may see (HTML, escaped, matches in {@code <em>}). */
-    public record Found(Material material, boolean entitled, String snippet) {
+    public record Found(Listing material, boolean entitled, String snippet) {
+    }
+
+    /** What a list of hits shows of a material. */
+    public record Listing(String id, String title, String kind, List<String> topics, Tier tier, Instant publishedAt) {
+
+        static Listing of(Material m) {
+            return new Listing(m.id(), m.title(), m.kind(), m.topics(), m.tier(), m.publishedAt());
+        }
+
+        static Listing of(SearchResult.MaterialHit hit) {
+            return new Listing(hit.materialId(), hit.title(), hit.kind(), hit.topics(), hit.tier(), hit.publishedAt());
+        }
     }
 
     /** One page of found materials, facet counts, and help when nothing was found. */
@@ -74,6 +87,36 @@ public class LibrarySearch {
         boolean staff = reader instanceof Reader.SignedIn s && s.staff();
         Instant now = clock.instant();
         SearchResult result = search.search(query, now, staff);
+        List<Found> hits = reader instanceof Reader.Anonymous && result.hits().stream().allMatch(h -> h.kind() != null)
+                ? listedFromIndex(result, query)
+                : listedFromDatabase(result, query, reader);
+        Help help = Help.NONE;
+        if (result.total() == 0 && query.text() != null) {
+            if (query.page() == 0) {
+                misses.record(query.text());
+            }
+            help = help(query, now, staff);
+        }
+        return new FoundPage(query, result.total(), hits, result.facets(), help);
+    }
+
+    /**
+     * Hits for a reader who is not signed in, straight from the index: they may read nothing, so their snippets come
+     * from the title and outline and no database read is needed (the index drops withdrawn materials as they go).
+     */
+    private List<Found> listedFromIndex(SearchResult result, MaterialQuery query) {
+        Snippets.Highlighter snippets = Snippets.forQuery(query.text());
+        return result.hits().stream()
+                .map(hit -> new Found(Listing.of(hit), false, snippets.around(outlineSource(hit), SNIPPET_WIDTH)))
+                .toList();
+    }
+
+    private static String outlineSource(SearchResult.MaterialHit hit) {
+        return hit.title() + "｜" + hit.outline().replace('\n', ' ');
+    }
+
+    /** Hits with what the database says now, and snippets from the text of those this reader may read. */
+    private List<Found> listedFromDatabase(SearchResult result, MaterialQuery query, Reader reader) {
         List<String> ids = result.hits().stream().map(SearchResult.MaterialHit::materialId).toList();
         Map<String, Material> byId = materials.findAll(ids).stream().collect(Collectors.toMap(Material::id, Function.identity()));
         List<String> entitledIds = new ArrayList<>();
@@ -95,16 +138,9 @@ public class LibrarySearch {
             String source = entitled && bodies.containsKey(m.id())
                     ? bodies.get(m.id())
                     : m.title() + "｜" + hit.outline().replace('\n', ' ');
-            hits.add(new Found(m, entitled, snippets.around(source, SNIPPET_WIDTH)));
+            hits.add(new Found(Listing.of(m), entitled, snippets.around(source, SNIPPET_WIDTH)));
         }
-        Help help = Help.NONE;
-        if (result.total() == 0 && query.text() != null) {
-            if (query.page() == 0) {
-                misses.record(query.text());
-            }
-            help = help(query, now, staff);
-        }
-        return new FoundPage(query, result.total(), hits, result.facets(), help);
+        return hits;
     }
 
     /** Searches paragraphs; text only for materials this reader may read. */

@@ -31,12 +31,14 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
     public SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished) {
         Filter filter = filter(query, now, includeUnpublished);
         long total = jdbc.sql("SELECT COUNT(*)" + filter.from()).params(filter.params()).query(Long.class).single();
-        List<SearchResult.MaterialHit> hits = jdbc.sql("SELECT m.id, m.title" + filter.from()
-                        + " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset")
+        List<SearchResult.MaterialHit> hits = jdbc.sql("SELECT m.id, m.title, m.kind, m.topics, m.tier, m.published_at"
+                        + filter.from() + " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset")
                 .params(filter.params())
                 .param("limit", query.size())
                 .param("offset", query.offset())
-                .query((rs, n) -> new SearchResult.MaterialHit(rs.getString("id"), 0f, rs.getString("title"), ""))
+                .query((rs, n) -> new SearchResult.MaterialHit(rs.getString("id"), 0f, rs.getString("title"), "",
+                        rs.getString("kind"), topics(rs.getString("topics")), Tier.valueOf(rs.getString("tier")),
+                        DbTime.toInstant(rs.getObject("published_at", java.time.OffsetDateTime.class))))
                 .list();
         return new SearchResult(total, hits, SearchResult.Facets.NONE);
     }
@@ -144,5 +146,13 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
 
     private static String escapeLike(String term) {
         return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The materials table keeps topics comma-separated. */
+    private static List<String> topics(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 }

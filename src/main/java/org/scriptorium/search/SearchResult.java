@@ -1,6 +1,8 @@
 package org.scriptorium.search;
 
+import java.time.Instant;
 import java.util.List;
+import org.scriptorium.membership.Tier;
 
 /**
  * One page of material hits, how many match in all, and facet counts over all matches.
@@ -12,12 +14,22 @@ public record SearchResult(long total, List<MaterialHit> hits, Facets facets) {
     }
 
     /**
-     * A matching material.
+     * A matching material, with what a list of hits shows of it as indexed.
      *
-     * @param title   the indexed title
-     * @param outline the indexed headings, one per line: what a snippet may show to a reader who is not entitled
+     * @param title       the indexed title
+     * @param outline     the indexed headings, one per line: what a snippet may show to a reader who is not entitled
+     * @param kind        the indexed kind; null when the index was written before kinds and topics were stored in it
+     *                    (the caller then reads them from the database)
+     * @param topics      the indexed topics
+     * @param tier        the indexed tier
+     * @param publishedAt the indexed publication time
      */
-    public record MaterialHit(String materialId, float score, String title, String outline) {
+    public record MaterialHit(String materialId, float score, String title, String outline, String kind,
+                              List<String> topics, Tier tier, Instant publishedAt) {
+
+        public MaterialHit {
+            topics = List.copyOf(topics);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,10 @@ class SearchApiTest extends IntegrationTest {
         assertThat(anonymous.get("snippet").asString()).doesNotContain(word, "沟渠清淤").contains("抓好粮食播种");
         JsonNode member = member(admin).get("/api/v1/materials?q=" + q(word)).json().get("hits").get(0);
         assertThat(member.get("snippet").asString()).contains("<em>" + word + "</em>");
+        // A visitor's list is drawn from the index, a member's from the database: both show the same material.
+        for (String field : List.of("materialId", "title", "kind", "topics", "tier", "publishedAt")) {
+            assertThat(anonymous.get(field)).as(field).isEqualTo(member.get(field));
+        }
 
         String titleWord = uniqueWord();
         importWith(admin, uniqueWord(), Map.of("title", "在" + titleWord + "会议上的讲话"));

@@ -29,6 +29,7 @@ final class Documents {
     static final String YEAR = "year";
     static final String PUBLISHED = "published";
     static final String PUBLISHED_SORT = "published_sort";
+    static final String PUBLISHED_MICROS = "published_micros";
 
     // Stored only.
     static final String TITLE = "title";
@@ -114,13 +115,16 @@ final class Documents {
     }
 
     private void filters(Document doc, IndexedMaterial m, boolean facet) {
-        doc.add(new StringField(KIND, m.kind(), Field.Store.NO));
+        // The materials index (the one with facets) also stores kind and topics, so that a page of hits can be shown
+        // without reading the database.
+        Field.Store store = facet ? Field.Store.YES : Field.Store.NO;
+        doc.add(new StringField(KIND, m.kind(), store));
         if (facet) {
             doc.add(new SortedSetDocValuesFacetField(KIND, m.kind()));
             doc.add(new SortedSetDocValuesFacetField(TIER, m.tier().name()));
         }
         for (String topic : m.topics().stream().distinct().toList()) {
-            doc.add(new StringField(TOPIC, topic, Field.Store.NO));
+            doc.add(new StringField(TOPIC, topic, store));
             if (facet) {
                 doc.add(new SortedSetDocValuesFacetField(TOPIC, topic));
             }
@@ -131,6 +135,11 @@ final class Documents {
         long millis = published.toEpochMilli();
         doc.add(new LongPoint(PUBLISHED, millis));
         doc.add(new StoredField(PUBLISHED, millis));
+        if (facet && m.publishedAt() != null) {
+            // To the microsecond, as the database keeps it, so that a list drawn from the index shows the same time.
+            doc.add(new StoredField(PUBLISHED_MICROS,
+                    Math.addExact(Math.multiplyExact(published.getEpochSecond(), 1_000_000L), published.getNano() / 1_000)));
+        }
         doc.add(new NumericDocValuesField(PUBLISHED_SORT, millis));
         if (m.publishedAt() != null) {
             int year = m.publishedAt().atZone(zone).getYear();

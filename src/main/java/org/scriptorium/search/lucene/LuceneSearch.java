@@ -63,6 +63,8 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     private static final Sort BEST = new Sort(SortField.FIELD_SCORE,
             new SortField(Documents.PUBLISHED_SORT, SortField.Type.LONG, true));
     private static final int PROGRESS_EVERY = 1_000;
+    private static final Set<String> HIT_FIELDS = Set.of(Documents.ID, Documents.TITLE, Documents.OUTLINE, Documents.KIND,
+            Documents.TOPIC, Documents.TIER, Documents.PUBLISHED, Documents.PUBLISHED_MICROS);
 
     private final IndexStore materials;
     private final IndexStore passages;
@@ -347,9 +349,10 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
             StoredFields stored = searcher.storedFields();
             List<SearchResult.MaterialHit> hits = new ArrayList<>();
             for (ScoreDoc sd : page(docs, query)) {
-                Document d = stored.document(sd.doc, Set.of(Documents.ID, Documents.TITLE, Documents.OUTLINE));
+                Document d = stored.document(sd.doc, HIT_FIELDS);
                 hits.add(new SearchResult.MaterialHit(d.get(Documents.ID), score(sd, sort), d.get(Documents.TITLE),
-                        d.get(Documents.OUTLINE)));
+                        d.get(Documents.OUTLINE), d.get(Documents.KIND), List.of(d.getValues(Documents.TOPIC)),
+                        Tier.valueOf(d.get(Documents.TIER)), publishedAt(d)));
             }
             return new SearchResult(total, hits, facets.count(searcher.getIndexReader(), matches));
         });
@@ -431,6 +434,15 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
         ScoreDoc[] all = docs.scoreDocs;
         int from = Math.min(all.length, query.offset());
         return List.of(all).subList(from, Math.min(all.length, from + query.size()));
+    }
+
+    private static Instant publishedAt(Document d) {
+        var micros = d.getField(Documents.PUBLISHED_MICROS);
+        if (micros != null) {
+            long value = micros.numericValue().longValue();
+            return Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
+        }
+        return Instant.ofEpochMilli(d.getField(Documents.PUBLISHED).numericValue().longValue());
     }
 
     private static float score(ScoreDoc sd, Sort sort) {

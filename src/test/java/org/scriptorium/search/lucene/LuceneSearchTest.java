@@ -222,13 +222,23 @@ class LuceneSearchTest {
         }
 
         @Test
-        @DisplayName("returns the stored title and the outline")
+        @DisplayName("returns the stored title, outline, kind, topics, tier and publication time")
         void stored() {
             search.upsert(new IndexedMaterial("o", "在年度总结会上的讲话", "讲话稿", List.of(), Tier.FREE, NOW.minusSeconds(5),
                     List.of("提高政治站位", "狠抓工作落实"), List.of("一、提高政治站位。", "二、狠抓工作落实。")));
             SearchResult.MaterialHit hit = search.search(text("站位"), NOW, false).hits().getFirst();
             assertThat(hit.title()).isEqualTo("在年度总结会上的讲话");
             assertThat(hit.outline()).isEqualTo("提高政治站位\n狠抓工作落实");
+            assertThat(hit.kind()).isEqualTo("讲话稿");
+            assertThat(hit.topics()).isEmpty();
+            assertThat(hit.tier()).isEqualTo(Tier.FREE);
+            assertThat(hit.publishedAt()).isEqualTo(NOW.minusSeconds(5));
+            search.upsert(material("t", "乡村振兴推进会讲话", "工作报告", List.of("乡村振兴", "党建"), Tier.MEMBER,
+                    NOW.minusSeconds(60), "正文。"));
+            SearchResult.MaterialHit topical = search.search(text("推进会"), NOW, false).hits().getFirst();
+            assertThat(topical.kind()).isEqualTo("工作报告");
+            assertThat(topical.topics()).containsExactly("乡村振兴", "党建");
+            assertThat(topical.tier()).isEqualTo(Tier.MEMBER);
         }
     }
 
