@@ -536,8 +536,11 @@ class TracingEvaluation implements ApplicationRunner {
 
         private static String tesseract(java.nio.file.Path png) {
             try {
-                Process p = new ProcessBuilder("tesseract", png.toString(), "stdout", "-l", "chi_sim")
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                ProcessBuilder builder = new ProcessBuilder("tesseract", png.toString(), "stdout", "-l", "chi_sim")
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+                // One thread each: pages already run on every core, and tesseract's own threads would only contend.
+                builder.environment().put("OMP_THREAD_LIMIT", "1");
+                Process p = builder.start();
                 String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 p.waitFor();
                 return out;
