@@ -24,6 +24,8 @@ final class QueryBuilder {
     /** Enough for any real query, and keeps the clause count far below Lucene's limit of 1,024. */
     static final int MAX_TERMS = 16;
     static final int MAX_GRAMS_PER_TERM = 24;
+    /** Score added when a short field (title, headings) holds the term as whole words, as 河长 in 河长 but not 河长制. */
+    static final float WORD_BONUS = 2f;
 
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     /** Chinese is written without spaces: inside a quoted phrase, 全面 小康 means 全面小康. */
@@ -78,9 +80,6 @@ final class QueryBuilder {
         }
         return used == 0 ? null : all.build();
     }
-
-    /** Score added when a short field (title, headings) holds the term as whole words, as 河长 in 河长 but not 河长制. */
-    static final float WORD_BONUS = 2f;
 
     private Query term(String term, Map<String, Float> gramFields, List<String> wordFields) {
         List<ChineseAnalysis.Gram> grams = analysis.grams("q", term);
