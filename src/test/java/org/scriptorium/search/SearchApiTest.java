@@ -188,7 +188,9 @@ class SearchApiTest extends IntegrationTest {
         JsonNode farPage = caller.get("/api/v1/materials?q=" + q("讲话") + "&page=999999").json();
         assertThat(farPage.get("hits").size()).isZero();
         assertThat(caller.get("/api/v1/materials?sort=sideways").status()).isEqualTo(422);
-        assertThat(caller.get("/api/v1/materials?year=abc").status()).isEqualTo(400);
+        Api.Response badYear = caller.get("/api/v1/materials?year=abc");
+        assertThat(badYear.status()).isEqualTo(400);
+        assertThat(badYear.json().get("detail").asString()).contains("year");
         assertThat(caller.get("/api/v1/suggest?q=" + q("}{)(")).status()).isEqualTo(200);
     }
 
