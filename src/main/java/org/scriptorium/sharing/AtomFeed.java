@@ -7,10 +7,12 @@ import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialAccess;
+import org.scriptorium.library.MaterialEvent;
 import org.scriptorium.library.MaterialView;
 import org.scriptorium.library.Materials;
 import org.scriptorium.search.MaterialQuery;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The public Atom feed of the newest publications: titles, kinds, topics and the preview an anonymous visitor sees,
@@ -44,6 +46,12 @@ class AtomFeed {
     /** Something was published: build the feed again at the next request. */
     void changed() {
         built = null;
+    }
+
+    /** Any change to a material (a withdrawal, a new title) shows in the feed as soon as it is committed. */
+    @TransactionalEventListener
+    void on(MaterialEvent event) {
+        changed();
     }
 
     String xml() {
