@@ -89,6 +89,9 @@
         });
     }
     var events = new EventSource('/api/v1/events');
+    // Whether the page is live, for styles and for tests.
+    events.onopen = function () { document.documentElement.setAttribute('data-events', 'open'); };
+    events.onerror = function () { document.documentElement.setAttribute('data-events', 'reconnecting'); };
     events.onmessage = function () {
       // Several events at once (a replay) make one refresh.
       if (!timer) {
