@@ -14,7 +14,7 @@ import org.scriptorium.library.Materials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +57,8 @@ class Dispatcher implements DisposableBean {
         this.settings = properties.stream();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Once the context is up, before command runners (a benchmark publishes from one). */
+    @EventListener(ApplicationStartedEvent.class)
     void start() {
         bus.subscribe(this::look);
         long poll = settings.poll().toMillis();

@@ -34,6 +34,8 @@ class LiveStreams implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
     private static final Object HEARTBEAT = new Object();
+    /** Wakes a new connection's sender to replay what it missed. */
+    private static final Object REPLAY = new Object();
     private static final int REPLAY_PAGE = 500;
     private static final int REPLAY_MAX = 5_000;
 
@@ -88,12 +90,27 @@ class LiveStreams implements DisposableBean {
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
         Connection connection = new Connection(userId, emitter, lastEventId == null ? -1 : lastEventId);
         emitter.onCompletion(() -> remove(connection));
-        emitter.onTimeout(() -> remove(connection));
+        // At the end of its time a stream is simply closed; the browser reconnects with its last event id.
+        emitter.onTimeout(() -> {
+            remove(connection);
+            emitter.complete();
+        });
         emitter.onError(e -> remove(connection));
         connections.add(connection);
         byUser.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(connection);
-        // The first write tells the browser how soon to come back; the replay (if any) runs on the sender.
-        offer(connection, HEARTBEAT);
+        // The first write tells the browser how soon to come back. It is made here, before the emitter is returned,
+        // so that it is held and flushed by the request's own thread: the response (and its headers) is then
+        // committed there, never by a sender racing the request thread's own header writing.
+        try {
+            emitter.send(SseEmitter.event().reconnectTime(settings.retry().toMillis()).comment(""));
+        } catch (IOException e) {
+            remove(connection);
+            emitter.completeWithError(e);
+            return emitter;
+        }
+        if (lastEventId != null) {
+            offer(connection, REPLAY);
+        }
         return emitter;
     }
 
@@ -166,6 +183,9 @@ class LiveStreams implements DisposableBean {
     }
 
     private void write(Connection connection, Object item) throws IOException {
+        if (item == REPLAY) {
+            return; // the replay itself ran at the top of the sender's loop
+        }
         if (item == HEARTBEAT) {
             connection.emitter.send(SseEmitter.event().reconnectTime(settings.retry().toMillis()).comment(""));
             return;

@@ -1,6 +1,8 @@
 package org.scriptorium.sharing;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.scriptorium.account.AccountEvent;
 import org.scriptorium.library.MaterialAccess;
@@ -22,7 +24,8 @@ class Viewers {
 
     private static final long TTL_NANOS = 60_000_000_000L;
 
-    private final ConcurrentHashMap<String, Viewer> cache = new ConcurrentHashMap<>();
+    /** A future per user, so that ten thousand streams of one hundred users wake to one hundred reads, not more. */
+    private final ConcurrentHashMap<String, CompletableFuture<Viewer>> cache = new ConcurrentHashMap<>();
     private final MaterialAccess access;
     private final FollowRepository follows;
 
@@ -32,12 +35,33 @@ class Viewers {
     }
 
     Viewer get(String userId) {
-        Viewer viewer = cache.get(userId);
-        if (viewer == null || System.nanoTime() - viewer.loadedAt() > TTL_NANOS) {
-            viewer = new Viewer(access.reader(Optional.of(userId)), follows.follows(userId), System.nanoTime());
-            cache.put(userId, viewer);
+        while (true) {
+            CompletableFuture<Viewer> known = cache.get(userId);
+            if (known != null && (!known.isDone() || fresh(known))) {
+                try {
+                    return known.join();
+                } catch (CompletionException e) {
+                    cache.remove(userId, known);
+                    continue;
+                }
+            }
+            CompletableFuture<Viewer> mine = new CompletableFuture<>();
+            boolean won = known == null ? cache.putIfAbsent(userId, mine) == null : cache.replace(userId, known, mine);
+            if (won) {
+                try {
+                    mine.complete(new Viewer(access.reader(Optional.of(userId)), follows.follows(userId), System.nanoTime()));
+                } catch (RuntimeException e) {
+                    cache.remove(userId, mine);
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
+                return mine.join();
+            }
         }
-        return viewer;
+    }
+
+    private static boolean fresh(CompletableFuture<Viewer> done) {
+        return !done.isCompletedExceptionally() && System.nanoTime() - done.join().loadedAt() <= TTL_NANOS;
     }
 
     void forget(String userId) {
@@ -47,7 +71,7 @@ class Viewers {
     /** Drops entries nobody asked for within the minute, so users who left do not stay in memory. */
     void prune() {
         long now = System.nanoTime();
-        cache.values().removeIf(v -> now - v.loadedAt() > TTL_NANOS);
+        cache.values().removeIf(f -> f.isDone() && (f.isCompletedExceptionally() || now - f.join().loadedAt() > TTL_NANOS));
     }
 
     @EventListener
