@@ -140,6 +140,29 @@ class EventsTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("a reporter is told on their stream and in the bell when their report is decided")
+    void reportDecided() throws Exception {
+        Api admin = api().asAdmin();
+        Api reporter = api().newMember();
+        reporter.get("/api/v1/notifications");
+        try (EventStream stream = EventStream.open(port, tokenOf(reporter))) {
+            Api.Response filed = reporter.multipart("POST", "/api/v1/reports",
+                    Map.of("where", "某QQ群" + Words.unique(), "text", "群里有人九块九打包卖讲话稿"), null, null);
+            assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+            String reportId = filed.json().get("reportId").asString();
+            assertThat(admin.post("/api/v1/admin/reports/" + reportId + "/reject", Map.of("reason", "无法核实")).status())
+                    .isEqualTo(200);
+            EventStream.Event event = stream.next(e -> e.data().has("reportId")
+                    && reportId.equals(e.data().get("reportId").asString()), Duration.ofSeconds(10));
+            assertThat(event).isNotNull();
+            assertThat(event.data().get("type").asString()).isEqualTo("REPORT_DECIDED");
+            assertThat(event.data().toString()).doesNotContain("无法核实");
+        }
+        assertThat(reporter.get("/api/v1/notifications").json().get("items").get(0).get("link").asString())
+                .isEqualTo("/me/reports");
+    }
+
+    @Test
     @DisplayName("the stream needs a signed-in caller")
     void streamNeedsSignIn() {
         Api.Response r = api().get("/api/v1/events");
