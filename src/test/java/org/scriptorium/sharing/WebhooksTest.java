@@ -157,8 +157,15 @@ class WebhooksTest extends IntegrationTest {
                 }
             }
             assertThat(status).isEqualTo("FAILING");
-            JsonNode attempts = admin.get("/api/v1/admin/webhooks/" + id + "/deliveries").json();
-            assertThat(attempts.size()).as("every attempt logged").isEqualTo(3);
+            // Only this publication's attempts: another test context on the same database may relay older ones.
+            long eventId = JsonMapper.builder().build().readTree(first.body()).get("id").asLong();
+            List<JsonNode> attempts = new java.util.ArrayList<>();
+            admin.get("/api/v1/admin/webhooks/" + id + "/deliveries").json().forEach(a -> {
+                if (a.get("eventId").asLong() == eventId) {
+                    attempts.add(a);
+                }
+            });
+            assertThat(attempts).as("every attempt logged").hasSize(3);
             assertThat(attempts.get(0).get("error").asString()).isEqualTo("HTTP 503");
 
             String hangingId = hanging.get("id").asString();
