@@ -61,9 +61,54 @@
     });
   });
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', setUpFillIn);
-  } else {
+  // The bell: the server tells this page of new events (EventSource reconnects by itself, sending the last id it
+  // saw, and the server replays what was missed); the bell's contents are then fetched again from the page.
+  function setUpBell() {
+    var bell = document.getElementById('bell');
+    if (!bell || !window.EventSource) {
+      return;
+    }
+    var source = bell.getAttribute('data-bell-src');
+    var timer = null;
+    function refresh() {
+      timer = null;
+      fetch(source, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (!html) {
+            return;
+          }
+          var current = document.getElementById('bell');
+          var holder = document.createElement('div');
+          holder.innerHTML = html.trim();
+          var fresh = holder.querySelector('#bell');
+          if (current && fresh) {
+            fresh.open = current.open;
+            current.replaceWith(fresh);
+          }
+        });
+    }
+    var events = new EventSource('/api/v1/events');
+    // Whether the page is live, for styles and for tests.
+    events.onopen = function () { document.documentElement.setAttribute('data-events', 'open'); };
+    events.onerror = function () { document.documentElement.setAttribute('data-events', 'reconnecting'); };
+    events.onmessage = function () {
+      // Several events at once (a replay) make one refresh.
+      if (!timer) {
+        timer = setTimeout(refresh, 200);
+      }
+    };
+    window.addEventListener('pagehide', function () { events.close(); });
+  }
+
+  function setUp() {
     setUpFillIn();
+    setUpBell();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', setUp);
+  } else {
+    setUp();
   }
 })();

@@ -76,6 +76,13 @@ public class DeliveryLedger {
                 .query(String.class).list());
     }
 
+    /** The distinct users who received an earlier revision than {@code revision} of a material, in any format. */
+    public List<String> recipientsBefore(String materialId, int revision) {
+        return jdbc.sql("SELECT DISTINCT user_id FROM deliveries WHERE material_id = ? AND revision < ?")
+                .params(materialId, revision)
+                .query(String.class).list();
+    }
+
     /** The distinct origins of the user's deliveries after {@code since}. */
     public List<Origin> originsSince(String userId, Instant since) {
         return jdbc.sql("SELECT DISTINCT address, user_agent FROM deliveries WHERE user_id = ? AND delivered_at > ?")

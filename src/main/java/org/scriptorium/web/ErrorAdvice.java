@@ -65,6 +65,12 @@ class ErrorAdvice {
         return answer(Rejected.notFound("NOT_FOUND", "页面不存在。", "Not found."), request);
     }
 
+    /** A client that went away, such as a closed live event stream: there is nobody to answer. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // nothing to write
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException

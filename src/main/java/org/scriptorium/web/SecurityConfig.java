@@ -1,5 +1,6 @@
 package org.scriptorium.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.scriptorium.account.Accounts;
@@ -40,9 +41,13 @@ class SecurityConfig {
                         AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new EndedSessionFilter(accounts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // The end of a live event stream is an async dispatch of a request already authorised.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         // The audit log watches the editors too: only administrators read it.
                         .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole("ADMIN")
+                        // Webhook secrets sign what is relayed in the library's name: administrators only.
+                        .requestMatchers("/api/v1/admin/webhooks", "/api/v1/admin/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/materials", "/api/v1/materials/*",
                                 "/api/v1/passages", "/api/v1/suggest").permitAll()
@@ -64,8 +69,10 @@ class SecurityConfig {
                 .addFilterBefore(new EndedSessionFilter(accounts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/audit", "/admin/audit/**", "/admin/audit.csv").hasRole("ADMIN")
+                        .requestMatchers("/admin/webhooks", "/admin/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "EDITOR")
-                        .requestMatchers("/me/**", "/materials/*/download", "/reports/**").authenticated()
+                        .requestMatchers("/me/**", "/materials/*/download", "/reports/**", "/requests", "/requests/**")
+                        .authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -110,6 +110,15 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response postForm(String path, Map<String, String> fields) {
         StringBuilder form = new StringBuilder();
         fields.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(k).append('=')

@@ -1,0 +1,203 @@
+package org.scriptorium.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.scriptorium.support.Api;
+import org.scriptorium.support.IntegrationTest;
+import org.scriptorium.support.Speeches;
+import org.scriptorium.support.Words;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhooks against a local HTTP server: signed bodies with public fields only, retries with back-off, failing. This
+ * class's node announces in-process only, so that another test context on the same PostgreSQL database (a "node" with
+ * the default, slower retry settings) does not hear of the publication first and relay it itself.
+ */
+@TestPropertySource(properties = {
+        "scriptorium.sharing.webhooks.first-retry=200ms",
+        "scriptorium.sharing.webhooks.max-attempts=3",
+        "scriptorium.sharing.webhooks.timeout=1s",
+        "scriptorium.sharing.bus=in-process"})
+class WebhooksTest extends IntegrationTest {
+
+    /** One request the endpoint received. */
+    record Received(byte[] body, String signature, long at) {
+    }
+
+    private HttpServer server;
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+
+    @BeforeEach
+    void endpoint() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ok", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Scriptorium-Signature"),
+                    System.nanoTime()));
+            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 503 : 204, -1);
+            exchange.close();
+        });
+        server.createContext("/hang", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException ignored) {
+                // the test is over
+            }
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    private static String publish(Api admin, String tier) {
+        return admin.multipart("POST", "/api/v1/admin/materials",
+                Map.of("text", Speeches.RURAL_MEETING.replace("抓好农田水利", "抓好" + Words.unique()), "tier", tier),
+                null, null).json().get("materialId").asString();
+    }
+
+    private Received nextAbout(String materialId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Received r = received.poll(100, TimeUnit.MILLISECONDS);
+            if (r != null && new String(r.body(), StandardCharsets.UTF_8).contains(materialId)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @DisplayName("each publication is posted signed with HMAC-SHA256 of the body, carrying the public preview and never the text")
+    void signedDelivery() throws Exception {
+        Api admin = api().asAdmin();
+        JsonNode hook = admin.post("/api/v1/admin/webhooks", Map.of("url", url("/ok"), "description", "群转发")).json();
+        String secret = hook.get("secret").asString();
+        try {
+            String materialId = publish(admin, "MEMBER");
+            Received r = nextAbout(materialId, Duration.ofSeconds(10));
+            assertThat(r).as("delivered").isNotNull();
+            assertThat(r.signature()).isEqualTo(Webhooks.signature(secret, r.body()));
+            assertThat(r.signature()).matches("sha256=[0-9a-f]{64}");
+            JsonNode body = JsonMapper.builder().build().readTree(r.body());
+            assertThat(body.get("type").asString()).isEqualTo("MATERIAL_PUBLISHED");
+            assertThat(body.get("title").asString()).isEqualTo("在全县春季农业生产工作会议上的讲话");
+            String preview = body.get("preview").asString();
+            assertThat(preview).isNotBlank().hasSizeLessThan(320);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("农田水利").doesNotContain("奋力夺取全年农业丰收");
+            // The attempt is logged once the endpoint has answered: wait for it.
+            JsonNode log = null;
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline && (log == null || log.isEmpty())) {
+                Thread.sleep(50);
+                log = admin.get("/api/v1/admin/webhooks/" + hook.get("id").asString() + "/deliveries").json();
+            }
+            assertThat(log.get(0).get("succeeded").asBoolean()).isTrue();
+            assertThat(api().newMember().get("/api/v1/admin/webhooks").status()).isEqualTo(403);
+        } finally {
+            admin.delete("/api/v1/admin/webhooks/" + hook.get("id").asString());
+        }
+    }
+
+    @Test
+    @DisplayName("a failing endpoint is retried with doubling waits, then marked failing; a hanging one times out")
+    void retryThenFailing() throws Exception {
+        Api admin = api().asAdmin();
+        failuresLeft.set(100);
+        JsonNode hook = admin.post("/api/v1/admin/webhooks", Map.of("url", url("/ok"))).json();
+        JsonNode hanging = admin.post("/api/v1/admin/webhooks", Map.of("url", url("/hang"))).json();
+        String id = hook.get("id").asString();
+        try {
+            long t0 = System.nanoTime();
+            String materialId = publish(admin, "FREE");
+            assertThat((System.nanoTime() - t0) / 1e9).as("publishing does not wait for endpoints").isLessThan(3);
+            Received first = nextAbout(materialId, Duration.ofSeconds(10));
+            Received second = nextAbout(materialId, Duration.ofSeconds(10));
+            Received third = nextAbout(materialId, Duration.ofSeconds(10));
+            assertThat(java.util.Arrays.asList(first, second, third)).doesNotContainNull();
+            double wait1 = (second.at() - first.at()) / 1e6;
+            double wait2 = (third.at() - second.at()) / 1e6;
+            assertThat(wait1).as("first wait, ms").isGreaterThanOrEqualTo(190);
+            assertThat(wait2).as("second wait doubles, ms").isGreaterThanOrEqualTo(390);
+            long deadline = System.currentTimeMillis() + 10_000;
+            String status = "";
+            while (System.currentTimeMillis() < deadline && !status.equals("FAILING")) {
+                Thread.sleep(100);
+                for (JsonNode h : admin.get("/api/v1/admin/webhooks").json()) {
+                    if (h.get("id").asString().equals(id)) {
+                        status = h.get("status").asString();
+                    }
+                }
+            }
+            assertThat(status).isEqualTo("FAILING");
+            // Only this publication's attempts: another test context on the same database may relay older ones.
+            long eventId = JsonMapper.builder().build().readTree(first.body()).get("id").asLong();
+            List<JsonNode> attempts = new java.util.ArrayList<>();
+            admin.get("/api/v1/admin/webhooks/" + id + "/deliveries").json().forEach(a -> {
+                if (a.get("eventId").asLong() == eventId) {
+                    attempts.add(a);
+                }
+            });
+            assertThat(attempts).as("every attempt logged").hasSize(3);
+            assertThat(attempts.get(0).get("error").asString()).isEqualTo("HTTP 503");
+
+            String hangingId = hanging.get("id").asString();
+            deadline = System.currentTimeMillis() + 15_000;
+            JsonNode timedOut = null;
+            while (System.currentTimeMillis() < deadline && timedOut == null) {
+                Thread.sleep(200);
+                JsonNode log = admin.get("/api/v1/admin/webhooks/" + hangingId + "/deliveries").json();
+                if (log.size() > 0) {
+                    timedOut = log.get(0);
+                }
+            }
+            assertThat(timedOut).isNotNull();
+            assertThat(timedOut.get("succeeded").asBoolean()).isFalse();
+            assertThat(timedOut.get("durationMs").asLong()).isLessThan(4_000);
+        } finally {
+            admin.delete("/api/v1/admin/webhooks/" + id);
+            admin.delete("/api/v1/admin/webhooks/" + hanging.get("id").asString());
+        }
+    }
+
+    @Test
+    @DisplayName("the Atom feed lists publications with their public preview, and never a withdrawn one")
+    void atomFeed() {
+        Api admin = api().asAdmin();
+        String shown = publish(admin, "MEMBER");
+        String withdrawn = publish(admin, "MEMBER");
+        admin.post("/api/v1/admin/materials/" + withdrawn + "/withdraw", Map.of());
+        Api.Response feed = api().get("/feed.atom");
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.contentType()).startsWith("application/atom+xml");
+        assertThat(feed.text()).contains("urn:scriptorium:material:" + shown).contains("<summary>")
+                .doesNotContain(withdrawn).doesNotContain("奋力夺取全年农业丰收");
+    }
+}
