@@ -200,9 +200,9 @@ public final class VariationSites {
      * The sites used for a revision. Candidates whose rule id or position key ({@code "p{paragraph}:{offset}"}) is
      * vetoed are dropped, as are those whose surroundings could not be found again in a leak (too little context, or
      * the same context elsewhere in the revision). The rest are taken in the order of
-     * {@code prf.unit("site", revisionKey, paragraph, offset)}, skipping any closer than
-     * 10 characters to one already taken (the context a
-     * reader needs), until {@code max} are taken.
+     * {@code prf.unit("site", revisionKey, paragraph, offset)}, skipping any closer than {@link #MIN_GAP} characters
+     * to one already taken, until {@code max} are taken; last, any whose context cut at its chosen neighbours (as the
+     * tracer reads it) is no longer found at one place only is dropped.
      *
      * @return at most {@code max} sites, re-indexed 0..n-1 in text order; the same inputs always give the same sites
      */
