@@ -162,7 +162,7 @@ class TracingEvaluation implements ApplicationRunner {
             SpeechCorpus corpus = new SpeechCorpus(seed);
             StructureParser parser = new StructureParser();
             for (int i = 0; i < materials; i++) {
-                List<String> p = parser.parse(corpus.document(i).text()).blocks().stream().map(Block::text).toList();
+                List<String> p = parser.parse(corpus.document(i).text()).paragraphs();
                 paragraphs.add(p);
                 sites.add(VariationSites.choose(p, prf, key(i), Set.of(), 400));
                 finder.add(key(i), String.join("\n", p));

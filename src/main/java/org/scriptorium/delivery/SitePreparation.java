@@ -2,7 +2,6 @@ package org.scriptorium.delivery;
 
 import java.time.Clock;
 import java.util.List;
-import org.scriptorium.library.Block;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
 import org.scriptorium.library.Materials;
@@ -43,7 +42,7 @@ class SitePreparation {
         try {
             Material material = materials.get(materialId);
             List<String> paragraphs = materials.parse(materials.revision(materialId, material.currentRevision()))
-                    .blocks().stream().map(Block::text).toList();
+                    .paragraphs();
             marks.sites(materialId, material.currentRevision(), paragraphs, clock.instant());
         } catch (RuntimeException e) {
             // Only a head start: the first copy chooses the sites itself.

@@ -107,12 +107,14 @@ public class LibrarySearch {
     private List<Found> listedFromIndex(SearchResult result, MaterialQuery query) {
         Snippets.Highlighter snippets = Snippets.forQuery(query.text());
         return result.hits().stream()
-                .map(hit -> new Found(Listing.of(hit), false, snippets.around(outlineSource(hit), SNIPPET_WIDTH)))
+                .map(hit -> new Found(Listing.of(hit), false,
+                        snippets.around(outlineSource(hit.title(), hit), SNIPPET_WIDTH)))
                 .toList();
     }
 
-    private static String outlineSource(SearchResult.MaterialHit hit) {
-        return hit.title() + "｜" + hit.outline().replace('\n', ' ');
+    /** What a reader who may not read a material sees a snippet of: its title and its headings. */
+    private static String outlineSource(String title, SearchResult.MaterialHit hit) {
+        return title + "｜" + hit.outline().replace('\n', ' ');
     }
 
     /** Hits with what the database says now, and snippets from the text of those this reader may read. */
@@ -137,7 +139,7 @@ public class LibrarySearch {
             boolean entitled = entitledIds.contains(m.id());
             String source = entitled && bodies.containsKey(m.id())
                     ? bodies.get(m.id())
-                    : m.title() + "｜" + hit.outline().replace('\n', ' ');
+                    : outlineSource(m.title(), hit);
             hits.add(new Found(Listing.of(m), entitled, snippets.around(source, SNIPPET_WIDTH)));
         }
         return hits;

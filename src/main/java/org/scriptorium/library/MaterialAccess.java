@@ -77,7 +77,7 @@ public class MaterialAccess {
                     parsed.placeholders(), parsed.characters(), parsed.points(), access, List.of(), null,
                     access.full() ? null : preview(parsed), null, null);
         }
-        List<String> original = parsed.blocks().stream().map(Block::text).toList();
+        List<String> original = parsed.paragraphs();
         Copies.Copy copy = copies.deliver(userId.get(), material, revision.revision(), original, channel);
         List<Block> blocks = new java.util.ArrayList<>(original.size());
         for (int i = 0; i < original.size(); i++) {
@@ -107,7 +107,7 @@ public class MaterialAccess {
             return Optional.empty();
         }
         ParsedMaterial parsed = materials.parse(materials.revision(material.id(), material.currentRevision()));
-        List<String> original = parsed.blocks().stream().map(Block::text).toList();
+        List<String> original = parsed.paragraphs();
         if (paragraph < 0 || paragraph >= original.size()) {
             return Optional.empty();
         }

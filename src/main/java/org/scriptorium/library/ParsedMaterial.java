@@ -18,6 +18,14 @@ public record ParsedMaterial(String title, String salutation, List<Block> blocks
         strippedNotices = List.copyOf(strippedNotices);
     }
 
+    /**
+     * The text of every block, headings included, in reading order: what a copy is made of, what marks are placed
+     * in and what the tracer compares a leak with, so every one of them must use this same list.
+     */
+    public List<String> paragraphs() {
+        return blocks.stream().map(Block::text).toList();
+    }
+
     /** The headings of all levels, in reading order. */
     public List<Heading> outline() {
         return blocks.stream().filter(Heading.class::isInstance).map(Heading.class::cast).toList();

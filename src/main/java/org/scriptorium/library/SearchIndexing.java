@@ -136,6 +136,6 @@ public class SearchIndexing {
     private static IndexedMaterial document(Material m, ParsedMaterial parsed) {
         return new IndexedMaterial(m.id(), m.title(), m.kind(), m.topics(), m.tier(), m.publishedAt(),
                 parsed.outline().stream().map(Heading::heading).toList(),
-                parsed.blocks().stream().map(Block::text).toList());
+                parsed.paragraphs());
     }
 }

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.scriptorium.account.Account;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.common.DbTime;
-import org.scriptorium.library.Block;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.Materials;
 import org.scriptorium.library.ParsedMaterial;
@@ -185,7 +184,7 @@ public class Tracer {
                 continue;
             }
             ParsedMaterial parsed = materials.parse(materials.revision(r.getKey(), r.getValue()));
-            List<String> paragraphs = parsed.blocks().stream().map(Block::text).toList();
+            List<String> paragraphs = parsed.paragraphs();
             indexed.put(key, new RevisionText(r.getKey(), r.getValue(), material.get().title(), paragraphs));
             sources.add(key, String.join("\n", paragraphs));
         }
