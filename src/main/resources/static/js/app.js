@@ -61,8 +61,9 @@
     });
   });
 
-  // The bell: the server tells this page of new events (EventSource reconnects by itself, sending the last id it
-  // saw, and the server replays what was missed); the bell's contents are then fetched again from the page.
+  // The bell: the server tells this page of new events and the bell's contents are then fetched again. The stream
+  // comes from the stream port (data-stream-src, with a ticket in it) when the server offers one, else from this
+  // port. EventSource reconnects by itself, sending the last id it saw, and the server replays what was missed.
   function setUpBell() {
     var bell = document.getElementById('bell');
     if (!bell || !window.EventSource) {
@@ -70,6 +71,8 @@
     }
     var source = bell.getAttribute('data-bell-src');
     var timer = null;
+    var lastId = null;
+    var stream = null;
     function refresh() {
       timer = null;
       fetch(source, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
@@ -88,17 +91,55 @@
           }
         });
     }
-    var events = new EventSource('/api/v1/events');
-    // Whether the page is live, for styles and for tests.
-    events.onopen = function () { document.documentElement.setAttribute('data-events', 'open'); };
-    events.onerror = function () { document.documentElement.setAttribute('data-events', 'reconnecting'); };
-    events.onmessage = function () {
-      // Several events at once (a replay) make one refresh.
-      if (!timer) {
-        timer = setTimeout(refresh, 200);
+    function resumeFrom(url) {
+      return lastId === null ? url : url + (url.indexOf('?') < 0 ? '?' : '&') + 'after=' + encodeURIComponent(lastId);
+    }
+    // Opens the stream; streamUrl null means this port's. A stream port that cannot be reached within a few
+    // seconds (a firewall, a proxy without the route) is given up for this port's stream.
+    function connect(streamUrl) {
+      var opened = false;
+      var events = new EventSource(resumeFrom(streamUrl || '/api/v1/events'));
+      stream = events;
+      var giveUp = streamUrl ? setTimeout(fallBack, 5000) : null;
+      function fallBack() {
+        events.close();
+        connect(null);
       }
-    };
-    window.addEventListener('pagehide', function () { events.close(); });
+      events.onopen = function () {
+        opened = true;
+        clearTimeout(giveUp);
+        // Whether the page is live, for styles and for tests.
+        document.documentElement.setAttribute('data-events', streamUrl ? 'open' : 'open-main');
+      };
+      events.onerror = function () {
+        document.documentElement.setAttribute('data-events', 'reconnecting');
+        if (!streamUrl || events.readyState !== EventSource.CLOSED) {
+          return; // the browser tries again by itself
+        }
+        clearTimeout(giveUp);
+        events.close();
+        if (!opened) {
+          connect(null);
+          return;
+        }
+        // Refused after it had worked: the ticket expired. Ask for a new one.
+        setTimeout(function () {
+          fetch('/api/v1/events/ticket', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+            .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+            .then(function (address) { connect(address.url); })
+            .catch(function () { document.documentElement.setAttribute('data-events', 'closed'); });
+        }, 1000);
+      };
+      events.onmessage = function (event) {
+        lastId = event.lastEventId || lastId;
+        // Several events at once (a replay) make one refresh.
+        if (!timer) {
+          timer = setTimeout(refresh, 200);
+        }
+      };
+    }
+    window.addEventListener('pagehide', function () { stream.close(); });
+    connect(bell.getAttribute('data-stream-src'));
   }
 
   function setUp() {

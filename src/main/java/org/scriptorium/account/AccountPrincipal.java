@@ -44,7 +44,8 @@ public final class AccountPrincipal implements Serializable {
         return displayName;
     }
 
-    Instant authenticatedAt() {
+    /** When the password or token was checked; {@link Accounts#sessionStillValid} tells whether that still counts. */
+    public Instant authenticatedAt() {
         return authenticatedAt;
     }
 
@@ -54,9 +55,14 @@ public final class AccountPrincipal implements Serializable {
 
     /** The user id of whoever makes the current request, if signed in. */
     public static Optional<String> currentUserId() {
+        return current().map(AccountPrincipal::userId);
+    }
+
+    /** Whoever makes the current request, if signed in. */
+    public static Optional<AccountPrincipal> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
-            return Optional.of(p.userId());
+            return Optional.of(p);
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package org.scriptorium.sharing;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open event streams of this node and the sending to them.
+ * The open event streams of this node and the sending to them, whichever port they came in on.
  *
- * <p>Publishing only puts the event on each connection's small queue; a connection's own virtual thread decides
- * whether its user may be told and writes it. A client that stalls blocks nobody but itself, and once its queue is
- * full it is closed: the browser reconnects and the missed events are replayed from the log.
+ * <p>Publishing only puts the event on each connection's small queue; a connection's own virtual thread writes it,
+ * if its user may be told. Whether a user may be told is decided once per event and user, however many pages they
+ * have open. A client that stalls blocks nobody but itself, and once its queue is full it is closed: the browser
+ * reconnects and the missed events are replayed from the log.
  */
 @Component
 class LiveStreams implements DisposableBean {
@@ -39,14 +41,23 @@ class LiveStreams implements DisposableBean {
     private static final int REPLAY_PAGE = 500;
     private static final int REPLAY_MAX = 5_000;
 
-    /** Something waiting to be written to one connection: an event with its material (null if none), or a heartbeat. */
-    private record Delivery(SharingEvent event, Material material) {
+    /**
+     * An event on its way to the connections, with its material (null if none) and what each user is sent of it:
+     * the JSON, or {@link #NOT_TOLD}.
+     */
+    private record Delivery(SharingEvent event, Material material, Map<String, String> byUser) {
+
+        static final String NOT_TOLD = "";
+
+        Delivery(SharingEvent event, Material material) {
+            this(event, material, new ConcurrentHashMap<>());
+        }
     }
 
     /** One open stream. Kept small: ten thousand of these sit idle most of the time. */
-    private static final class Connection {
+    static final class Connection {
         final String userId;
-        final SseEmitter emitter;
+        final StreamSink sink;
         final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
         final AtomicInteger queued = new AtomicInteger();
         final AtomicBoolean sending = new AtomicBoolean();
@@ -56,9 +67,9 @@ class LiveStreams implements DisposableBean {
         long replayedThrough;
         volatile boolean closed;
 
-        Connection(String userId, SseEmitter emitter, long replayAfter) {
+        Connection(String userId, StreamSink sink, long replayAfter) {
             this.userId = userId;
-            this.emitter = emitter;
+            this.sink = sink;
             this.replayAfter = replayAfter;
         }
     }
@@ -84,11 +95,20 @@ class LiveStreams implements DisposableBean {
     }
 
     /**
-     * Opens a stream for a user. With {@code lastEventId} the events after it that the user may see are sent first.
+     * Opens a stream on the main port, as a servlet response. With {@code lastEventId} the events after it that the
+     * user may see are sent first.
      */
     SseEmitter open(String userId, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        Connection connection = new Connection(userId, emitter, lastEventId == null ? -1 : lastEventId);
+        Connection connection;
+        try {
+            // The first write, made in attach, is held by the emitter and flushed by the request's own thread: the
+            // response (and its headers) is then committed there, never by a sender racing the header writing.
+            connection = attach(userId, lastEventId, new EmitterSink(emitter));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
         emitter.onCompletion(() -> remove(connection));
         // At the end of its time a stream is simply closed; the browser reconnects with its last event id.
         emitter.onTimeout(() -> {
@@ -96,22 +116,34 @@ class LiveStreams implements DisposableBean {
             emitter.complete();
         });
         emitter.onError(e -> remove(connection));
+        return emitter;
+    }
+
+    /**
+     * Adds a stream: writes the reconnection delay at once, on the caller's thread, then queues the replay of what
+     * came after {@code lastEventId} (if given). The sink's owner calls {@link #closed} when the client goes.
+     *
+     * @throws IOException when the first write fails; the stream is then not added
+     */
+    Connection attach(String userId, Long lastEventId, StreamSink sink) throws IOException {
+        Connection connection = new Connection(userId, sink, lastEventId == null ? -1 : lastEventId);
         connections.add(connection);
         byUser.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(connection);
-        // The first write tells the browser how soon to come back. It is made here, before the emitter is returned,
-        // so that it is held and flushed by the request's own thread: the response (and its headers) is then
-        // committed there, never by a sender racing the request thread's own header writing.
         try {
-            emitter.send(SseEmitter.event().reconnectTime(settings.retry().toMillis()).comment(""));
+            sink.heartbeat(settings.retry());
         } catch (IOException e) {
             remove(connection);
-            emitter.completeWithError(e);
-            return emitter;
+            throw e;
         }
         if (lastEventId != null) {
             offer(connection, REPLAY);
         }
-        return emitter;
+        return connection;
+    }
+
+    /** The client of a stream went away (or its time ran out): stop sending to it. */
+    void closed(Connection connection) {
+        remove(connection);
     }
 
     /** Queues an event for every connection whose user might be told of it; the senders decide and write. */
@@ -139,6 +171,12 @@ class LiveStreams implements DisposableBean {
     /** How many streams are open on this node. */
     int count() {
         return connections.size();
+    }
+
+    /** How many streams one user has open on this node. */
+    int count(String userId) {
+        Set<Connection> own = byUser.get(userId);
+        return own == null ? 0 : own.size();
     }
 
     private void offer(Connection connection, Object item) {
@@ -187,7 +225,7 @@ class LiveStreams implements DisposableBean {
             return; // the replay itself ran at the top of the sender's loop
         }
         if (item == HEARTBEAT) {
-            connection.emitter.send(SseEmitter.event().reconnectTime(settings.retry().toMillis()).comment(""));
+            connection.sink.heartbeat(settings.retry());
             return;
         }
         Delivery delivery = (Delivery) item;
@@ -195,17 +233,21 @@ class LiveStreams implements DisposableBean {
         if (event.id() <= connection.replayedThrough) {
             return;
         }
-        writeIfTold(connection, event, delivery.material());
+        String json = delivery.byUser().computeIfAbsent(connection.userId,
+                user -> told(user, event, delivery.material()));
+        if (!json.equals(Delivery.NOT_TOLD)) {
+            connection.sink.event(event.id(), json);
+        }
     }
 
-    private void writeIfTold(Connection connection, SharingEvent event, Material material) throws IOException {
-        Viewers.Viewer viewer = viewers.get(connection.userId);
+    /** What the user is sent of the event: its JSON, or {@link Delivery#NOT_TOLD}. */
+    private String told(String userId, SharingEvent event, Material material) {
+        Viewers.Viewer viewer = viewers.get(userId);
         Access materialAccess = material == null ? null : access.access(material, viewer.reader());
-        if (!Audience.tells(event, connection.userId, material, materialAccess, viewer.follows())) {
-            return;
+        if (!Audience.tells(event, userId, material, materialAccess, viewer.follows())) {
+            return Delivery.NOT_TOLD;
         }
-        connection.emitter.send(SseEmitter.event().id(Long.toString(event.id()))
-                .data(event.json(materialAccess == null ? null : materialAccess.full())));
+        return event.json(materialAccess == null ? null : materialAccess.full());
     }
 
     /** Sends what the user missed since the id their browser last saw, in order. */
@@ -220,7 +262,11 @@ class LiveStreams implements DisposableBean {
                 materials.findAll(ids).forEach(m -> byId.put(m.id(), m));
             }
             for (SharingEvent event : missed) {
-                writeIfTold(connection, event, event.materialId() == null ? null : byId.get(event.materialId()));
+                String json = told(connection.userId, event,
+                        event.materialId() == null ? null : byId.get(event.materialId()));
+                if (!json.equals(Delivery.NOT_TOLD)) {
+                    connection.sink.event(event.id(), json);
+                }
                 after = event.id();
             }
             connection.replayedThrough = after;
@@ -239,7 +285,7 @@ class LiveStreams implements DisposableBean {
         // Completing may wait for a write stuck on this very connection: never on the caller's thread.
         senders.execute(() -> {
             try {
-                connection.emitter.complete();
+                connection.sink.close();
             } catch (RuntimeException ignored) {
                 // already gone
             }
@@ -253,6 +299,25 @@ class LiveStreams implements DisposableBean {
             set.remove(connection);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** A stream on the main port: Spring's emitter over the servlet response. */
+    private record EmitterSink(SseEmitter emitter) implements StreamSink {
+
+        @Override
+        public void event(long id, String json) throws IOException {
+            emitter.send(SseEmitter.event().id(Long.toString(id)).data(json));
+        }
+
+        @Override
+        public void heartbeat(Duration retry) throws IOException {
+            emitter.send(SseEmitter.event().reconnectTime(retry.toMillis()).comment(""));
+        }
+
+        @Override
+        public void close() {
+            emitter.complete();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.scriptorium.sharing;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.common.Rejected;
@@ -24,15 +25,22 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class SharingApiController {
 
     private final LiveStreams streams;
+    private final StreamServer streamPort;
     private final NotificationCentre centre;
     private final RequestBoard board;
     private final Webhooks webhooks;
 
-    SharingApiController(LiveStreams streams, NotificationCentre centre, RequestBoard board, Webhooks webhooks) {
+    SharingApiController(LiveStreams streams, StreamServer streamPort, NotificationCentre centre, RequestBoard board,
+                         Webhooks webhooks) {
         this.streams = streams;
+        this.streamPort = streamPort;
         this.centre = centre;
         this.board = board;
         this.webhooks = webhooks;
+    }
+
+    /** Where the caller's browser should open its stream; null for this port's {@code /api/v1/events}. */
+    record StreamAddress(String url) {
     }
 
     record FollowsBody(List<String> kinds, List<String> topics) {
@@ -66,6 +74,17 @@ class SharingApiController {
             }
         }
         return streams.open(currentUser(), from);
+    }
+
+    /**
+     * The address of the caller's stream on the stream port, with a fresh ticket in it: what a page asks for when
+     * its ticket expired.
+     */
+    @GetMapping("/events/ticket")
+    StreamAddress streamAddress(HttpServletRequest request) {
+        AccountPrincipal me = AccountPrincipal.current().orElseThrow(SharingApiController::notSignedIn);
+        return new StreamAddress(streamPort.urlFor(me.userId(), me.authenticatedAt(), request.getServerName(),
+                request.isSecure()).orElse(null));
     }
 
     @GetMapping("/notifications")
@@ -165,7 +184,10 @@ class SharingApiController {
     }
 
     private static String currentUser() {
-        return AccountPrincipal.currentUserId().orElseThrow(
-                () -> new Rejected(401, "NOT_SIGNED_IN", "请先登录。", "Sign in first."));
+        return AccountPrincipal.currentUserId().orElseThrow(SharingApiController::notSignedIn);
+    }
+
+    private static Rejected notSignedIn() {
+        return new Rejected(401, "NOT_SIGNED_IN", "请先登录。", "Sign in first.");
     }
 }

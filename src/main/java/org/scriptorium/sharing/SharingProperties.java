@@ -28,13 +28,26 @@ public record SharingProperties(
      * @param queueLimit events waiting for one slow connection before it is closed (it reconnects and replays)
      * @param poll       how often each node also looks in the event log by itself (scheduled publications, a lost
      *                   cross-node message)
+     * @param port       the stream port, where browsers hold their streams at a fraction of the servlet container's
+     *                   cost per connection: 0 for any free port, -1 for none (pages then use the main port)
+     * @param address    the address the stream port listens on; empty for all
+     * @param url        where browsers reach the stream port when it is not {@code http://<site host>:<port>}, e.g.
+     *                   {@code https://wenku.example.cn/live} behind a reverse proxy that routes that path to it
+     * @param ticketLifetime how long a page's ticket for the stream port is good for; a page whose ticket expired
+     *                   fetches a new one
+     * @param maxConnections streams the stream port holds at most; mind the open-file limit (ulimit -n)
      */
     public record Stream(
             @DefaultValue("3s") Duration retry,
             @DefaultValue("20s") Duration heartbeat,
             @DefaultValue("30m") Duration timeout,
             @DefaultValue("64") int queueLimit,
-            @DefaultValue("5s") Duration poll) {
+            @DefaultValue("5s") Duration poll,
+            @DefaultValue("0") int port,
+            @DefaultValue("") String address,
+            @DefaultValue("") String url,
+            @DefaultValue("1h") Duration ticketLifetime,
+            @DefaultValue("20000") int maxConnections) {
     }
 
     /**

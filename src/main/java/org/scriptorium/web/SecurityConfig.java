@@ -7,6 +7,7 @@ import org.scriptorium.account.Accounts;
 import org.scriptorium.account.BearerTokenFilter;
 import org.scriptorium.account.EndedSessionFilter;
 import org.scriptorium.account.PasswordAuthenticationProvider;
+import org.scriptorium.sharing.StreamServer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,8 +64,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordAuthenticationProvider passwords)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, PasswordAuthenticationProvider passwords,
+                              StreamServer streamPort) throws Exception {
         http.authenticationProvider(passwords)
                 .addFilterBefore(new EndedSessionFilter(accounts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -84,8 +85,10 @@ class SecurityConfig {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        // Written per response: the stream port is known only once it listens (port 0 = any).
+                        .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "connect-src 'self' " + streamPort.connectSource() + "; "
                                         + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'"))
                         .frameOptions(f -> f.deny()));
         return http.build();

@@ -53,7 +53,8 @@ class SharingE2ETest extends IntegrationTest {
         assertThat(browser.findElements(By.id("bell-count"))).as("nothing unread yet").isEmpty();
         // Mark the page: were it reloaded, the mark would be gone.
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");
-        // Give EventSource a moment to connect before publishing.
+        // Give EventSource a moment to connect before publishing: "open" is the stream port ("open-main" would be
+        // this port's stream, the fallback).
         waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("html[data-events=open]")));
 
         String title = "在" + Words.unique() + "工作推进会上的讲话";

@@ -34,9 +34,11 @@ final class EventStream implements AutoCloseable {
     private volatile int status;
     private volatile String retry;
 
-    private EventStream(String base, String token, Long lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+    private EventStream(String url, String token, Long lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }
@@ -53,12 +55,18 @@ final class EventStream implements AutoCloseable {
         reader = Thread.ofVirtual().start(this::read);
     }
 
+    /** The main port's stream, with a bearer token. */
     static EventStream open(int port, String token) {
-        return new EventStream("http://127.0.0.1:" + port, token, null);
+        return new EventStream("http://127.0.0.1:" + port + "/api/v1/events", token, null);
     }
 
     static EventStream resume(int port, String token, long lastEventId) {
-        return new EventStream("http://127.0.0.1:" + port, token, lastEventId);
+        return new EventStream("http://127.0.0.1:" + port + "/api/v1/events", token, lastEventId);
+    }
+
+    /** A stream at a full address, such as the stream port's with its ticket; {@code lastEventId} may be null. */
+    static EventStream at(String url, Long lastEventId) {
+        return new EventStream(url, null, lastEventId);
     }
 
     int status() {

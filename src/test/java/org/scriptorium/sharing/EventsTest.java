@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /** The live event stream: what reaches whom, replay after a reconnection, and the notifications it feeds. */
 class EventsTest extends IntegrationTest {
 
-    private static String publish(Api admin, String kind, String tier, String topics, Instant publishedAt) {
+    static String publish(Api admin, String kind, String tier, String topics, Instant publishedAt) {
         Map<String, String> fields = new HashMap<>(Map.of("text",
                 Speeches.RURAL_MEETING.replace("抓好农田水利", "抓好" + Words.unique()), "kind", kind, "tier", tier));
         if (topics != null) {

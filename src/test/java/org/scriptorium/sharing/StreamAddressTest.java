@@ -1,0 +1,63 @@
+package org.scriptorium.sharing;
+
+import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Where a page is told to open its stream, for the ways an operator may set up the stream port. */
+class StreamAddressTest {
+
+    private static StreamServer server(int port, String url) {
+        SharingProperties.Stream stream = new SharingProperties.Stream(Duration.ofSeconds(3), Duration.ofSeconds(20),
+                Duration.ofMinutes(30), 64, Duration.ofSeconds(5), port, "", url, Duration.ofHours(1), 100);
+        SharingProperties properties = new SharingProperties("in-process", "", stream,
+                new SharingProperties.Webhooks(5, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+        StreamTickets tickets = new StreamTickets(new byte[32], Clock.systemUTC(), Duration.ofHours(1));
+        return new StreamServer(null, tickets, null, properties);
+    }
+
+    @Test
+    @DisplayName("with the stream port off, pages use the main port's stream and the policy names nothing more")
+    void off() {
+        StreamServer off = server(-1, "");
+        off.start();
+        assertThat(off.port()).isEqualTo(-1);
+        assertThat(off.urlFor("U1", Instant.now(), "wenku.example.cn", false)).isEmpty();
+        assertThat(off.connectSource()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a configured address is used as given, over HTTP or HTTPS, and is what the policy allows")
+    void configuredAddress() {
+        StreamServer proxied = server(-1, "https://wenku.example.cn/live/events");
+        assertThat(proxied.urlFor("U1", Instant.now(), "wenku.example.cn", true)).get(as(STRING))
+                .startsWith("https://wenku.example.cn/live/events?ticket=U1.");
+        assertThat(proxied.connectSource()).isEqualTo("https://wenku.example.cn");
+    }
+
+    @Test
+    @DisplayName("a listening stream port is offered to pages served over HTTP, on the host the browser used, not over HTTPS")
+    void listening() {
+        StreamServer listening = server(0, "");
+        listening.start();
+        try {
+            int port = listening.port();
+            assertThat(port).isPositive();
+            assertThat(listening.urlFor("U1", Instant.now(), "192.168.1.20", false)).get(as(STRING))
+                    .startsWith("http://192.168.1.20:" + port + "/api/v1/events?ticket=U1.");
+            assertThat(listening.urlFor("U1", Instant.now(), "::1", false)).get(as(STRING))
+                    .startsWith("http://[::1]:" + port + "/");
+            assertThat(listening.urlFor("U1", Instant.now(), "wenku.example.cn", true))
+                    .as("an HTTPS page may not open plain HTTP").isEmpty();
+            assertThat(listening.connectSource()).isEqualTo("http://*:" + port);
+        } finally {
+            listening.stop();
+        }
+    }
+}
