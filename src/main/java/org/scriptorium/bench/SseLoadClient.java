@@ -15,15 +15,17 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The client side of {@code bench-events}, run as a process of its own (so that its sockets and memory are not
  * counted as the server's): holds many event streams open on one selector thread, a few dozen bytes of state each,
- * and reports when each received the first publication.
+ * and reports when each received the first publication. Stream {@code i} is opened with line {@code i mod n} of the
+ * requests file: {@code <port> <path and query> [<bearer token>]}.
  *
  * <p>Protocol on stdout/stdin: prints {@code CONNECTED <open> <failed>} once every stream is open; then reads
- * {@code T0 <epoch micros>} (when the publication was made); prints {@code RESULT <received> <p50 µs> <p99 µs> <max µs>}
- * once every stream received it or after the timeout.
+ * {@code T0 <epoch micros>} (when a publication was made); prints {@code RESULT <received> <p50 µs> <p99 µs> <max µs>}
+ * once every stream received it or after the timeout; then waits for the next {@code T0}, until its input ends.
  */
 public final class SseLoadClient {
 
@@ -45,13 +47,11 @@ public final class SseLoadClient {
     private SseLoadClient() {
     }
 
-    /** {@code port connections tokensFile timeoutSeconds} */
+    /** {@code connections requestsFile timeoutSeconds} */
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
-        int total = Integer.parseInt(args[1]);
-        List<String> tokens = Files.readAllLines(Path.of(args[2]));
-        int timeoutSeconds = Integer.parseInt(args[3]);
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+        int total = Integer.parseInt(args[0]);
+        List<String[]> requests = Files.readAllLines(Path.of(args[1])).stream().map(l -> l.split(" ")).toList();
+        int timeoutSeconds = Integer.parseInt(args[2]);
         Selector selector = Selector.open();
         ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
         Stream[] streams = new Stream[total];
@@ -60,6 +60,7 @@ public final class SseLoadClient {
         int failed = 0;
         int received = 0;
         long[] t0 = {-1};
+        AtomicBoolean inputEnded = new AtomicBoolean();
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -74,6 +75,7 @@ public final class SseLoadClient {
             } catch (IOException ignored) {
                 // parent gone
             }
+            inputEnded.set(true);
         });
         boolean announced = false;
         long deadline = Long.MAX_VALUE;
@@ -81,7 +83,8 @@ public final class SseLoadClient {
             while (opened < total && opened - answered - failed < IN_FLIGHT) {
                 SocketChannel channel = SocketChannel.open();
                 channel.configureBlocking(false);
-                channel.connect(address);
+                channel.connect(new InetSocketAddress("127.0.0.1",
+                        Integer.parseInt(requests.get(opened % requests.size())[0])));
                 streams[opened] = new Stream(opened);
                 channel.register(selector, SelectionKey.OP_CONNECT, streams[opened]);
                 opened++;
@@ -104,6 +107,20 @@ public final class SseLoadClient {
                 System.out.println("RESULT " + latencies.length + " " + percentile(latencies, 0.50) + " "
                         + percentile(latencies, 0.99) + " " + (latencies.length == 0 ? -1 : latencies[latencies.length - 1]));
                 System.out.flush();
+                // Ready for the next publication.
+                for (Stream stream : streams) {
+                    if (stream != null) {
+                        stream.receivedAtMicros = 0;
+                    }
+                }
+                received = 0;
+                deadline = Long.MAX_VALUE;
+                synchronized (t0) {
+                    t0[0] = -1;
+                }
+                continue;
+            }
+            if (inputEnded.get()) {
                 return;
             }
             selector.select(100);
@@ -116,9 +133,11 @@ public final class SseLoadClient {
                 try {
                     if (key.isConnectable()) {
                         channel.finishConnect();
-                        String token = tokens.get(stream.index % tokens.size());
-                        channel.write(ByteBuffer.wrap(("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
-                                + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+                        String[] request = requests.get(stream.index % requests.size());
+                        channel.write(ByteBuffer.wrap(("GET " + request[1] + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Accept: text/event-stream\r\n"
+                                + (request.length > 2 ? "Authorization: Bearer " + request[2] + "\r\n" : "")
+                                + "\r\n").getBytes(StandardCharsets.US_ASCII)));
                         key.interestOps(SelectionKey.OP_READ);
                     } else if (key.isReadable()) {
                         buffer.clear();
@@ -166,6 +185,7 @@ public final class SseLoadClient {
             byte b = buffer.get();
             if (b == MARKER[stream.matched]) {
                 if (++stream.matched == MARKER.length) {
+                    stream.matched = 0;
                     return true;
                 }
             } else {
