@@ -1,10 +1,12 @@
 package org.scriptorium.sharing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +24,19 @@ import org.springframework.stereotype.Component;
  * On each node, reads what was appended to the event log since it last looked and hands it to this node's open
  * streams, and publications to the webhooks. It looks when the bus announces new rows, and also every few seconds by
  * itself: that is when a publication scheduled for later comes due, and it covers an announcement lost between nodes.
+ *
+ * <p>A row whose transaction commits after one holding a higher id was read is still dispatched: the ids passed over
+ * are looked for again at each look for a minute ({@link HighWaterMark}). Each row is dispatched once.
  */
 @Component
 class Dispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int PAGE = 1_000;
+    /** Far longer than a transaction that appends events; a hole older than this is a rollback or a skipped id. */
+    private static final Duration GAP_GRACE = Duration.ofSeconds(60);
+    /** Bounds the memory and the size of the query for ids passed over. */
+    private static final int MAX_GAPS = 4_096;
 
     private final EventLog eventLog;
     private final LiveStreams streams;
@@ -41,7 +50,8 @@ class Dispatcher implements DisposableBean {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("events-dispatch").factory());
     private final AtomicBoolean pending = new AtomicBoolean();
-    private long lastDispatched = -1;
+    /** Null until the first look. */
+    private HighWaterMark read;
     private Instant lastLook;
 
     Dispatcher(EventLog eventLog, LiveStreams streams, Materials materials, Webhooks webhooks, AtomFeed feed,
@@ -82,23 +92,28 @@ class Dispatcher implements DisposableBean {
         pending.set(false);
         try {
             Instant now = clock.instant();
-            if (lastDispatched < 0) {
+            if (read == null) {
                 // Started: what was appended before is history (replayed on request), not news.
-                lastDispatched = eventLog.lastId();
+                read = new HighWaterMark(eventLog.lastId(), GAP_GRACE, MAX_GAPS);
                 lastLook = now;
                 return;
             }
-            // A publication scheduled for later may also be newer than the last row dispatched: keep it once.
-            Map<Long, SharingEvent> due = new java.util.TreeMap<>();
+            // A row may come from more than one of these reads (a scheduled publication that came due is also newer
+            // than the mark, or a gap): keyed by id, it is kept once.
+            Map<Long, SharingEvent> due = new TreeMap<>();
             eventLog.cameDue(lastLook, now).forEach(e -> due.put(e.id(), e));
+            eventLog.byIds(read.awaited(now), now).forEach(e -> due.put(e.id(), e));
+            long cursor = read.mark();
             List<SharingEvent> fresh;
             do {
-                fresh = eventLog.after(lastDispatched, now, PAGE);
+                fresh = eventLog.after(cursor, now, PAGE);
                 fresh.forEach(e -> due.put(e.id(), e));
                 if (!fresh.isEmpty()) {
-                    lastDispatched = fresh.getLast().id();
+                    cursor = fresh.getLast().id();
                 }
             } while (fresh.size() == PAGE);
+            // In id order, so that what the mark passes over on its way up is exactly what was not read.
+            due.keySet().forEach(id -> read.seen(id, now));
             lastLook = now;
             if (due.isEmpty()) {
                 return;

@@ -62,6 +62,19 @@ class EventLog {
                 .query(EventLog::row).list();
     }
 
+    /**
+     * The rows among {@code ids} that may be told by {@code now} (as in {@link #after}), oldest first: the dispatcher
+     * looks again for ids it passed over because their transaction had not committed yet.
+     */
+    List<SharingEvent> byIds(Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM sharing_events WHERE id IN (:ids) AND visible_at <= :now ORDER BY id")
+                .param("ids", ids).param("now", DbTime.of(now))
+                .query(EventLog::row).list();
+    }
+
     /** Rows written earlier for a later time that came due in {@code (from, to]}: scheduled publications. */
     List<SharingEvent> cameDue(Instant from, Instant to) {
         return jdbc.sql("""
