@@ -211,9 +211,15 @@ public class Webhooks implements DisposableBean {
      * an endpoint added while it waited.)
      */
     void relay(SharingEvent event, Material material) {
+        List<Webhook> hooks = jdbc.sql("SELECT * FROM webhooks WHERE removed_at IS NULL AND created_at <= ?")
+                .param(DbTime.of(event.visibleAt()))
+                .query(Webhooks::webhook).list();
+        if (hooks.isEmpty()) {
+            return;
+        }
         execute(() -> {
             try {
-                List<Delivery> queued = transactions.execute(tx -> queue(event, material));
+                List<Delivery> queued = transactions.execute(tx -> queue(event, material, hooks));
                 queued.forEach(delivery -> execute(() -> send(delivery)));
             } catch (RuntimeException e) {
                 log.warn("queueing event {} for webhooks failed", event.id(), e);
@@ -222,14 +228,11 @@ public class Webhooks implements DisposableBean {
     }
 
     /**
-     * Claims a publication and queues it for each endpoint it is for; in one transaction, so that a node stopping
-     * half-way has claimed nothing and another node's claim goes through. Returns the deliveries, leased to this node.
+     * Claims a publication and queues it for the endpoints; in one transaction, so that a node stopping half-way has
+     * claimed nothing and another node's claim goes through. Returns the deliveries, leased to this node.
      */
-    private List<Delivery> queue(SharingEvent event, Material material) {
-        List<Webhook> hooks = jdbc.sql("SELECT * FROM webhooks WHERE removed_at IS NULL AND created_at <= ?")
-                .param(DbTime.of(event.visibleAt()))
-                .query(Webhooks::webhook).list();
-        if (hooks.isEmpty() || !eventLog.claimForHooks(event.id())) {
+    private List<Delivery> queue(SharingEvent event, Material material, List<Webhook> hooks) {
+        if (!eventLog.claimForHooks(event.id())) {
             return List.of();
         }
         Optional<byte[]> body = body(event, material);
