@@ -55,11 +55,14 @@ public record SharingProperties(
      * @param firstRetry     the wait before the second attempt; each later wait doubles
      * @param connectTimeout how long to wait for the endpoint to accept the connection
      * @param timeout        how long to wait for its answer
+     * @param poll           how often each node looks for pending deliveries that no node holds (left by a node
+     *                       that stopped, or before a restart) and takes them over
      */
     public record Webhooks(
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("10s") Duration firstRetry,
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("10s") Duration timeout) {
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("1s") Duration poll) {
     }
 }

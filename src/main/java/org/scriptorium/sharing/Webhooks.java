@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
@@ -28,11 +32,16 @@ import org.scriptorium.common.Rejected;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialAccess;
 import org.scriptorium.library.MaterialView;
+import org.scriptorium.sharing.WebhookOutbox.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,15 +50,23 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code X-Scriptorium-Signature: sha256=<hex>}. Only what an anonymous visitor may see leaves: title, kind, topics
  * and the public preview.
  *
- * <p>Delivery runs on virtual threads of its own, so publishing never waits for an endpoint. A failed attempt is
- * tried again after {@code firstRetry}, then twice as long each time; when every attempt failed the endpoint is
- * marked failing (it is still sent later events, and a success marks it active again). Every attempt is logged.
+ * <p>Deliveries wait in the {@code webhook_outbox} table ({@link WebhookOutbox}), so a pending retry survives a
+ * restart and several nodes share the work. The node that relays a publication queues it for each endpoint and makes
+ * the first attempts at once, on virtual threads of its own, so publishing never waits for an endpoint. A failed
+ * attempt is tried again after {@code firstRetry}, then twice as long each time, by the same node, which holds the
+ * row's lease through the wait; when every attempt failed the endpoint is marked failing (it is still sent later
+ * events, and a success marks it active again). Every {@code poll}, each node also takes over due rows nobody holds:
+ * those of a node that stopped, including this one before a restart. Every attempt is logged.
  */
 @Service
 public class Webhooks implements DisposableBean {
 
     public static final String SIGNATURE_HEADER = "X-Scriptorium-Signature";
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+    /** Rows taken over per poll, so that a long backlog is sent a page at a time rather than all at once. */
+    private static final int PAGE = 100;
+    /** What a lease lasts beyond the answer's timeout: the body's extra second, the log's write, a slow node. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
     /** One endpoint. {@code status} is ACTIVE or FAILING. */
     public record Webhook(String id, String url, String secret, String description, String status, Instant createdAt) {
@@ -62,17 +79,24 @@ public class Webhooks implements DisposableBean {
 
     private final JdbcClient jdbc;
     private final EventLog eventLog;
+    private final WebhookOutbox outbox;
+    private final TransactionTemplate transactions;
     private final MaterialAccess access;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
     private final SharingProperties properties;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    // Takes over rows and starts this node's retries when due; the senders do the sending.
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("webhook-outbox").factory());
     private final HttpClient http;
 
-    Webhooks(JdbcClient jdbc, EventLog eventLog, MaterialAccess access, Clock clock,
-             SharingProperties properties) {
+    Webhooks(JdbcClient jdbc, EventLog eventLog, WebhookOutbox outbox, PlatformTransactionManager transactionManager,
+             MaterialAccess access, Clock clock, SharingProperties properties) {
         this.jdbc = jdbc;
         this.eventLog = eventLog;
+        this.outbox = outbox;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.access = access;
         this.clock = clock;
         this.properties = properties;
@@ -114,7 +138,8 @@ public class Webhooks implements DisposableBean {
     }
 
     /**
-     * Removes an endpoint: it is sent nothing more; its delivery log stays.
+     * Removes an endpoint: it is sent nothing more, and its pending deliveries and retries are dropped; its delivery
+     * log stays.
      *
      * @throws Rejected 404 for an unknown or already removed endpoint
      */
@@ -124,20 +149,24 @@ public class Webhooks implements DisposableBean {
         if (removed == 0) {
             throw notFound();
         }
+        // An attempt already under way finds the endpoint removed, or its row gone, and stops there.
+        outbox.dropFor(id);
     }
 
     /** The endpoints in use, oldest first. */
     public List<Webhook> list() {
         return jdbc.sql("SELECT * FROM webhooks WHERE removed_at IS NULL ORDER BY created_at, id")
-                .query((rs, n) -> new Webhook(rs.getString("id"), rs.getString("url"), rs.getString("secret"),
-                        rs.getString("description"), rs.getString("status"),
-                        DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class))))
-                .list();
+                .query(Webhooks::webhook).list();
     }
 
     /** @throws Rejected 404 for an unknown or removed endpoint */
     public Webhook get(String id) {
-        return list().stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow(Webhooks::notFound);
+        return find(id).orElseThrow(Webhooks::notFound);
+    }
+
+    private Optional<Webhook> find(String id) {
+        return jdbc.sql("SELECT * FROM webhooks WHERE id = ? AND removed_at IS NULL").param(id)
+                .query(Webhooks::webhook).optional();
     }
 
     /** The newest attempts, for one endpoint or (null) all, newest first. */
@@ -165,19 +194,81 @@ public class Webhooks implements DisposableBean {
         }
     }
 
+    /** Starts taking over rows nobody holds: at once (rows left before a restart), then every {@code poll}. */
+    @EventListener(ApplicationStartedEvent.class)
+    void start() {
+        long poll = properties.webhooks().poll().toMillis();
+        worker.scheduleWithFixedDelay(this::takeOver, 0, poll, TimeUnit.MILLISECONDS);
+    }
+
     /**
-     * Sends a publication to every endpoint, in the background, unless another node already took it. Called by the
-     * dispatcher of each node for each publication as it becomes visible.
+     * Queues a publication for the endpoints and makes the first attempts, in the background, unless another node
+     * already took it. Called by the dispatcher of each node for each publication as it becomes visible.
+     *
+     * <p>Only endpoints added by the publication's {@link SharingEvent#visibleAt() visibleAt} get it: it is news to
+     * those that were there when members could first be told of it, so an endpoint added since is not sent it even
+     * when a dispatcher comes to it late. (Not {@code occurredAt}: a publication scheduled for later is still news to
+     * an endpoint added while it waited.)
      */
     void relay(SharingEvent event, Material material) {
-        List<Webhook> hooks = list();
-        if (hooks.isEmpty() || !eventLog.claimForHooks(event.id())) {
+        List<Webhook> hooks = jdbc.sql("SELECT * FROM webhooks WHERE removed_at IS NULL AND created_at <= ?")
+                .param(DbTime.of(event.visibleAt()))
+                .query(Webhooks::webhook).list();
+        if (hooks.isEmpty()) {
             return;
         }
-        senders.execute(() -> {
-            Optional<byte[]> body = body(event, material);
-            body.ifPresent(b -> hooks.forEach(hook -> senders.execute(() -> deliver(hook, event.id(), b))));
+        execute(() -> {
+            try {
+                List<Delivery> queued = transactions.execute(tx -> queue(event, material, hooks));
+                queued.forEach(delivery -> execute(() -> send(delivery)));
+            } catch (RuntimeException e) {
+                log.warn("queueing event {} for webhooks failed", event.id(), e);
+            }
         });
+    }
+
+    /**
+     * Claims a publication and queues it for the endpoints; in one transaction, so that a node stopping half-way has
+     * claimed nothing and another node's claim goes through. Returns the deliveries, leased to this node.
+     */
+    private List<Delivery> queue(SharingEvent event, Material material, List<Webhook> hooks) {
+        if (!eventLog.claimForHooks(event.id())) {
+            return List.of();
+        }
+        Optional<byte[]> body = body(event, material);
+        if (body.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return hooks.stream().map(hook -> outbox.add(hook.id(), event.id(), body.get(), now, now.plus(lease()))).toList();
+    }
+
+    /** On the worker: takes over due rows nobody holds (never leased, or their node stopped) and sends them. */
+    private void takeOver() {
+        try {
+            Instant now = clock.instant();
+            for (Delivery due : outbox.due(now, PAGE)) {
+                String token = Ids.newId();
+                if (outbox.lease(due, token, now, now.plus(lease()))) {
+                    Delivery held = due.withLease(token);
+                    execute(() -> send(held));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("looking for webhook deliveries to take over failed; looking again at the next poll", e);
+        }
+    }
+
+    /** On the worker, when a retry this node holds comes due: sends it, unless its row was dropped meanwhile. */
+    private void retry(Delivery delivery) {
+        try {
+            if (outbox.extend(delivery, clock.instant().plus(lease()))) {
+                execute(() -> send(delivery));
+            }
+        } catch (RuntimeException e) {
+            log.warn("retrying event {} for webhook {} failed; a node takes it over once its lease runs out",
+                    delivery.eventId(), delivery.webhookId(), e);
+        }
     }
 
     /** What leaves the library: only what an anonymous visitor may see; nothing if they may not see it at all. */
@@ -204,29 +295,57 @@ public class Webhooks implements DisposableBean {
         return Optional.of(json.writeValueAsBytes(body));
     }
 
-    private void deliver(Webhook hook, long eventId, byte[] body) {
-        SharingProperties.Webhooks settings = properties.webhooks();
-        Duration wait = settings.firstRetry();
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException e) {
-                    return; // shutting down
+    /**
+     * Makes a delivery's attempt while holding its row; then deletes the row (delivered, removed endpoint, or the last
+     * attempt failed) or keeps holding it and schedules the next attempt on this node.
+     */
+    private void send(Delivery delivery) {
+        try {
+            SharingProperties.Webhooks settings = properties.webhooks();
+            Optional<Webhook> hook = find(delivery.webhookId());
+            if (hook.isEmpty()) {
+                outbox.remove(delivery); // removed meanwhile
+                return;
+            }
+            if (attemptOnce(hook.get(), delivery.eventId(), delivery.body(), delivery.attempt())) {
+                outbox.remove(delivery);
+                jdbc.sql("UPDATE webhooks SET status = 'ACTIVE' WHERE id = ? AND status <> 'ACTIVE'")
+                        .param(delivery.webhookId()).update();
+            } else if (delivery.attempt() >= settings.maxAttempts()) {
+                if (outbox.remove(delivery)) {
+                    jdbc.sql("UPDATE webhooks SET status = 'FAILING' WHERE id = ?").param(delivery.webhookId()).update();
+                    log.warn("webhook {} ({}) failed {} attempts for event {}; marked failing", delivery.webhookId(),
+                            hook.get().url(), settings.maxAttempts(), delivery.eventId());
                 }
-                wait = wait.multipliedBy(2);
+            } else {
+                Duration wait = settings.firstRetry().multipliedBy(1L << (delivery.attempt() - 1));
+                Instant due = clock.instant().plus(wait);
+                // Holding the lease through the wait keeps the retry on this node and on time; should the node stop,
+                // the lease runs out and another takes the row over.
+                if (outbox.postpone(delivery, due, due.plus(lease()))) {
+                    worker.schedule(() -> retry(delivery.next()), wait.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
-            if (isRemoved(hook.id())) {
-                return;
-            }
-            if (attemptOnce(hook, eventId, body, attempt)) {
-                jdbc.sql("UPDATE webhooks SET status = 'ACTIVE' WHERE id = ? AND status <> 'ACTIVE'").param(hook.id()).update();
-                return;
-            }
+        } catch (RejectedExecutionException shuttingDown) {
+            // The row stays, held until its lease runs out; then a node takes it over.
+        } catch (RuntimeException e) {
+            log.warn("delivering event {} to webhook {} failed; a node takes it over once its lease runs out",
+                    delivery.eventId(), delivery.webhookId(), e);
         }
-        jdbc.sql("UPDATE webhooks SET status = 'FAILING' WHERE id = ?").param(hook.id()).update();
-        log.warn("webhook {} ({}) failed {} attempts for event {}; marked failing", hook.id(), hook.url(),
-                settings.maxAttempts(), eventId);
+    }
+
+    /** Runs a task on a virtual thread of its own; not when shutting down, as what it would send is in the outbox. */
+    private void execute(Runnable task) {
+        try {
+            senders.execute(task);
+        } catch (RejectedExecutionException shuttingDown) {
+            // A node takes the row over once its lease runs out.
+        }
+    }
+
+    /** How long a node holds a row for one attempt: longer than the attempt can take. */
+    private Duration lease() {
+        return properties.webhooks().timeout().plus(LEASE_MARGIN);
     }
 
     private boolean attemptOnce(Webhook hook, long eventId, byte[] body, int attempt) {
@@ -273,9 +392,9 @@ public class Webhooks implements DisposableBean {
         return ok;
     }
 
-    private boolean isRemoved(String id) {
-        return jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE id = ? AND removed_at IS NULL").param(id)
-                .query(Long.class).single() == 0;
+    private static Webhook webhook(ResultSet rs, int n) throws SQLException {
+        return new Webhook(rs.getString("id"), rs.getString("url"), rs.getString("secret"), rs.getString("description"),
+                rs.getString("status"), DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)));
     }
 
     private static Rejected notFound() {
@@ -284,6 +403,7 @@ public class Webhooks implements DisposableBean {
 
     @Override
     public void destroy() {
+        worker.shutdownNow();
         senders.shutdownNow();
     }
 }

@@ -17,7 +17,8 @@ class StreamAddressTest {
         SharingProperties.Stream stream = new SharingProperties.Stream(Duration.ofSeconds(3), Duration.ofSeconds(20),
                 Duration.ofMinutes(30), 64, Duration.ofSeconds(5), port, "", url, Duration.ofHours(1), 100);
         SharingProperties properties = new SharingProperties("in-process", "", stream,
-                new SharingProperties.Webhooks(5, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+                new SharingProperties.Webhooks(5, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                        Duration.ofSeconds(1)));
         StreamTickets tickets = new StreamTickets(new byte[32], Clock.systemUTC(), Duration.ofHours(1));
         return new StreamServer(null, tickets, null, properties);
     }
