@@ -63,6 +63,6 @@ public record SharingProperties(
             @DefaultValue("10s") Duration firstRetry,
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("10s") Duration timeout,
-            @DefaultValue("1s") Duration poll) {
+            @DefaultValue("5s") Duration poll) {
     }
 }

@@ -18,7 +18,7 @@ class StreamAddressTest {
                 Duration.ofMinutes(30), 64, Duration.ofSeconds(5), port, "", url, Duration.ofHours(1), 100);
         SharingProperties properties = new SharingProperties("in-process", "", stream,
                 new SharingProperties.Webhooks(5, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                        Duration.ofSeconds(1)));
+                        Duration.ofSeconds(5)));
         StreamTickets tickets = new StreamTickets(new byte[32], Clock.systemUTC(), Duration.ofHours(1));
         return new StreamServer(null, tickets, null, properties);
     }

@@ -40,6 +40,9 @@ final class ChineseAnalysis {
         // smartcn's default stop set is punctuation only (，。、《》…), so it drops nothing a reader would search for.
         this.words = new SmartChineseAnalyzer(true);
         this.grams = new BigramAnalyzer();
+        // smartcn reads its dictionaries (some 10 MB of serialized tables) on first use: do it now, in the background,
+        // rather than in the first search or the first publication, which would wait most of a second for it.
+        Thread.ofVirtual().name("smartcn-dictionaries").start(() -> words("body", "全面推进乡村振兴"));
     }
 
     /** Analyzes {@code *_w} fields into words and {@code *_g} fields into bigrams; other fields are not analysed. */
