@@ -20,18 +20,19 @@ class WebhookOutbox {
     /**
      * One pending delivery as a sender holds it.
      *
+     * @param payload the JSON sent (and signed), as stored
      * @param attempt the number of the attempt to make next, from 1
      * @param lease   the token of the lease this sender holds
      */
-    record Delivery(String webhookId, long eventId, byte[] body, int attempt, String lease) {
+    record Delivery(String webhookId, long eventId, byte[] payload, int attempt, String lease) {
 
         Delivery withLease(String token) {
-            return new Delivery(webhookId, eventId, body, attempt, token);
+            return new Delivery(webhookId, eventId, payload, attempt, token);
         }
 
         /** The same delivery's next attempt. */
         Delivery next() {
-            return new Delivery(webhookId, eventId, body, attempt + 1, lease);
+            return new Delivery(webhookId, eventId, payload, attempt + 1, lease);
         }
     }
 
@@ -42,12 +43,12 @@ class WebhookOutbox {
     }
 
     /** Queues the first attempt of an event for an endpoint, due now and leased to the caller until {@code until}. */
-    Delivery add(String webhookId, long eventId, byte[] body, Instant now, Instant until) {
-        Delivery delivery = new Delivery(webhookId, eventId, body, 1, Ids.newId());
+    Delivery add(String webhookId, long eventId, byte[] payload, Instant now, Instant until) {
+        Delivery delivery = new Delivery(webhookId, eventId, payload, 1, Ids.newId());
         jdbc.sql("""
                 INSERT INTO webhook_outbox (webhook_id, event_id, body, attempt, next_attempt_at, lease_token, leased_until)
                 VALUES (?, ?, ?, 1, ?, ?, ?)""")
-                .params(webhookId, eventId, body, DbTime.of(now), delivery.lease(), DbTime.of(until))
+                .params(webhookId, eventId, payload, DbTime.of(now), delivery.lease(), DbTime.of(until))
                 .update();
         return delivery;
     }

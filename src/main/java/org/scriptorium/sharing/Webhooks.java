@@ -307,7 +307,7 @@ public class Webhooks implements DisposableBean {
                 outbox.remove(delivery); // removed meanwhile
                 return;
             }
-            if (attemptOnce(hook.get(), delivery.eventId(), delivery.body(), delivery.attempt())) {
+            if (attemptOnce(hook.get(), delivery.eventId(), delivery.payload(), delivery.attempt())) {
                 outbox.remove(delivery);
                 jdbc.sql("UPDATE webhooks SET status = 'ACTIVE' WHERE id = ? AND status <> 'ACTIVE'")
                         .param(delivery.webhookId()).update();

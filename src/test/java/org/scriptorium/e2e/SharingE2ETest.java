@@ -33,6 +33,11 @@ class SharingE2ETest extends IntegrationTest {
         browser.quit();
     }
 
+    /** How the page streams once live: "open" is the stream port, "open-main" this port's stream (the fallback). */
+    String expectedStream() {
+        return "open";
+    }
+
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
@@ -53,9 +58,9 @@ class SharingE2ETest extends IntegrationTest {
         assertThat(browser.findElements(By.id("bell-count"))).as("nothing unread yet").isEmpty();
         // Mark the page: were it reloaded, the mark would be gone.
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");
-        // Give EventSource a moment to connect before publishing: "open" is the stream port ("open-main" would be
-        // this port's stream, the fallback).
-        waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("html[data-events=open]")));
+        // Give EventSource a moment to connect before publishing.
+        waiting.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("html[data-events=" + expectedStream() + "]")));
 
         String title = "在" + Words.unique() + "工作推进会上的讲话";
         Api.Response published = api().asAdmin().multipart("POST", "/api/v1/admin/materials",
