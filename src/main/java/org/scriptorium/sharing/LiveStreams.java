@@ -3,6 +3,7 @@ package org.scriptorium.sharing;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialAccess;
 import org.scriptorium.library.Materials;
@@ -40,6 +42,8 @@ class LiveStreams implements DisposableBean {
     private static final Object REPLAY = new Object();
     private static final int REPLAY_PAGE = 500;
     private static final int REPLAY_MAX = 5_000;
+    /** How long a replayed event may still come by the queue: the dispatcher's poll, or its wait for a late commit. */
+    private static final long REPLAY_OVERLAP = Duration.ofMinutes(2).toNanos();
 
     /**
      * An event on its way to the connections, with its material (null if none) and what each user is sent of it:
@@ -63,8 +67,13 @@ class LiveStreams implements DisposableBean {
         final AtomicBoolean sending = new AtomicBoolean();
         /** The Last-Event-ID to replay after, until the replay has run; then -1. */
         volatile long replayAfter;
-        /** The last event id the replay covered, so that an event both replayed and queued is written once. */
-        long replayedThrough;
+        /**
+         * The ids the replay read, ascending, so that an event both replayed and queued is written once; null when
+         * there was no replay, or once {@link #REPLAY_OVERLAP} has passed. Only ids: a row that committed late, after
+         * the replay read past its id, is still written when it comes.
+         */
+        long[] replayed;
+        long replayedAt;
         volatile boolean closed;
 
         Connection(String userId, StreamSink sink, long replayAfter) {
@@ -230,8 +239,12 @@ class LiveStreams implements DisposableBean {
         }
         Delivery delivery = (Delivery) item;
         SharingEvent event = delivery.event();
-        if (event.id() <= connection.replayedThrough) {
-            return;
+        if (connection.replayed != null) {
+            if (System.nanoTime() - connection.replayedAt > REPLAY_OVERLAP) {
+                connection.replayed = null;
+            } else if (Arrays.binarySearch(connection.replayed, event.id()) >= 0) {
+                return;
+            }
         }
         String json = delivery.byUser().computeIfAbsent(connection.userId,
                 user -> told(user, event, delivery.material()));
@@ -254,6 +267,16 @@ class LiveStreams implements DisposableBean {
     private void replay(Connection connection) throws IOException {
         long after = connection.replayAfter;
         connection.replayAfter = -1;
+        LongStream.Builder read = LongStream.builder();
+        try {
+            replayPages(connection, after, read);
+        } finally {
+            connection.replayed = read.build().toArray();
+            connection.replayedAt = System.nanoTime();
+        }
+    }
+
+    private void replayPages(Connection connection, long after, LongStream.Builder read) throws IOException {
         for (int sent = 0; sent < REPLAY_MAX; sent += REPLAY_PAGE) {
             List<SharingEvent> missed = eventLog.forUserAfter(connection.userId, after, clock.instant(), REPLAY_PAGE);
             Map<String, Material> byId = new HashMap<>();
@@ -264,12 +287,12 @@ class LiveStreams implements DisposableBean {
             for (SharingEvent event : missed) {
                 String json = told(connection.userId, event,
                         event.materialId() == null ? null : byId.get(event.materialId()));
+                read.add(event.id());
                 if (!json.equals(Delivery.NOT_TOLD)) {
                     connection.sink.event(event.id(), json);
                 }
                 after = event.id();
             }
-            connection.replayedThrough = after;
             if (missed.size() < REPLAY_PAGE) {
                 return;
             }

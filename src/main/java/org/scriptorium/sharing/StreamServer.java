@@ -68,7 +68,7 @@ public class StreamServer implements SmartLifecycle {
     private final Accounts accounts;
     private final SharingProperties.Stream settings;
     /** Handshakes ask the database whether a session still counts: never on the selector thread. */
-    private final ExecutorService handshakes = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile ExecutorService handshakes;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
     /**
      * Connections in the order they came, until their request head is answered (or ten seconds pass): the sweep each
@@ -78,6 +78,7 @@ public class StreamServer implements SmartLifecycle {
     private volatile Selector selector;
     private volatile ServerSocketChannel server;
     private volatile boolean running;
+    private volatile Thread loopThread;
     private volatile int port = -1;
 
     StreamServer(LiveStreams streams, StreamTickets tickets, Accounts accounts, SharingProperties properties) {
@@ -139,19 +140,33 @@ public class StreamServer implements SmartLifecycle {
             throw new IllegalStateException("cannot open the stream port " + settings.port()
                     + " (scriptorium.sharing.stream.port; -1 turns it off)", e);
         }
+        // Made anew at each start: a stopped context (a paused test context, say) may be started again.
+        handshakes = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
-        Thread.ofPlatform().daemon().name("event-stream-port").start(this::loop);
+        loopThread = Thread.ofPlatform().daemon().name("event-stream-port").start(this::loop);
         log.info("Live event streams served on port {}", port);
     }
 
     @Override
     public void stop() {
         running = false;
+        port = -1; // pages rendered meanwhile use the main port's stream
         Selector current = selector;
         if (current != null) {
             current.wakeup();
         }
-        handshakes.shutdownNow();
+        if (handshakes != null) {
+            handshakes.shutdownNow();
+        }
+        // Wait for the loop to let go of its selector and sockets, so that a start that follows opens fresh ones.
+        Thread loop = loopThread;
+        if (loop != null) {
+            try {
+                loop.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -62,6 +62,35 @@ class LateCommitTest extends IntegrationTest {
         }
     }
 
+    @Test
+    @DisplayName("after a reconnection's replay read past it, a late-committed row still arrives, and a replayed one comes once")
+    void lateCommitAfterReplay() throws Exception {
+        Api member = api().newMember();
+        String email = member.get("/api/v1/me").json().get("email").asString();
+        String userId = member.get("/api/v1/me").json().get("userId").asString();
+        try (Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            long lateId = reportDecided(slow, userId, "late" + Words.unique().hashCode());
+            long earlyId;
+            try (Connection quick = dataSource.getConnection()) {
+                earlyId = reportDecided(quick, userId, "early" + Words.unique().hashCode());
+            }
+            // The browser comes back having seen everything before the slow transaction's id: the replay reads the
+            // early row (committed) and passes over the late one (not yet).
+            try (EventStream stream = EventStream.resume(port, member.token(email, Api.MEMBER_PASSWORD), lateId - 1)) {
+                assertThat(stream.next(e -> e.id() == earlyId, Duration.ofSeconds(10))).as("replayed").isNotNull();
+                bus.announce();
+                slow.commit();
+                bus.announce();
+                assertThat(stream.next(e -> e.id() == lateId, Duration.ofSeconds(10)))
+                        .as("the late row, below what the replay read").isNotNull();
+                bus.announce();
+                assertThat(stream.next(e -> e.id() == earlyId, Duration.ofSeconds(2)))
+                        .as("the replayed row is not sent again when it is dispatched").isNull();
+            }
+        }
+    }
+
     /** Appends a report decision for the user on this connection, as {@link EventLog#append} would; returns its id. */
     private static long reportDecided(Connection connection, String userId, String reportId) throws SQLException {
         Instant now = Instant.now();

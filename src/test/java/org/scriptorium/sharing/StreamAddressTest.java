@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +61,23 @@ class StreamAddressTest {
             assertThat(listening.connectSource()).isEqualTo("http://*:" + port);
         } finally {
             listening.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("a stopped stream port starts again and answers, as when a paused test context is resumed")
+    void restarts() throws Exception {
+        StreamServer server = server(0, "");
+        server.start();
+        server.stop();
+        assertThat(server.port()).isEqualTo(-1);
+        server.start();
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET /elsewhere HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 404 ");
+        } finally {
+            server.stop();
         }
     }
 }
