@@ -29,7 +29,7 @@ class TwoNodesTest extends IntegrationTest {
     Environment environment;
 
     @Test
-    @DisplayName("an event published on one node reaches an SSE client of another node within seconds")
+    @DisplayName("an event published on one node reaches SSE clients of another node within seconds, on both its ports")
     void eventCrossesNodes() throws Exception {
         String url = environment.getProperty("spring.datasource.url", "");
         assumeTrue(url.startsWith("jdbc:postgresql:"), "several nodes need PostgreSQL");
@@ -49,8 +49,14 @@ class TwoNodesTest extends IntegrationTest {
             assertThat(second.getBean(EventBus.class)).isInstanceOf(PostgresEventBus.class);
             String email = "node" + Words.unique().hashCode() + System.nanoTime() + "@test.example";
             Api member = api().newMember(email);
-            try (EventStream stream = EventStream.open(secondPort, member.token(email, Api.MEMBER_PASSWORD))) {
+            // A page served by node one may stream from node two's stream port: the ticket's key is shared.
+            String ticketUrl = member.get("/api/v1/events/ticket").json().get("url").asString();
+            String onSecond = "http://127.0.0.1:" + second.getBean(StreamServer.class).port()
+                    + ticketUrl.substring(ticketUrl.indexOf("/api/v1/events"));
+            try (EventStream stream = EventStream.open(secondPort, member.token(email, Api.MEMBER_PASSWORD));
+                 EventStream page = EventStream.at(onSecond, null)) {
                 assertThat(stream.status()).isEqualTo(200);
+                assertThat(page.status()).as("node one's ticket on node two's stream port").isEqualTo(200);
                 Thread.sleep(500); // the stream is registered once its first comment is written
                 long t0 = System.nanoTime();
                 String materialId = api().asAdmin().multipart("POST", "/api/v1/admin/materials",
@@ -60,6 +66,8 @@ class TwoNodesTest extends IntegrationTest {
                 assertThat(event).as("published on node one, streamed by node two").isNotNull();
                 assertThat(event.data().get("type").asString()).isEqualTo("MATERIAL_PUBLISHED");
                 assertThat((System.nanoTime() - t0) / 1e9).as("seconds").isLessThan(5);
+                assertThat(page.next(e -> EventStream.about(e, materialId), Duration.ofSeconds(10)))
+                        .as("the page's stream on node two").isNotNull();
             }
         }
     }
