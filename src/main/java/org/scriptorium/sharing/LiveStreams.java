@@ -22,6 +22,7 @@ import org.scriptorium.membership.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * reconnects and the missed events are replayed from the log.
  */
 @Component
-class LiveStreams implements DisposableBean {
+class LiveStreams implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
     private static final Object HEARTBEAT = new Object();
@@ -84,6 +85,7 @@ class LiveStreams implements DisposableBean {
     }
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Viewers viewers;
@@ -341,6 +343,26 @@ class LiveStreams implements DisposableBean {
         public void close() {
             emitter.complete();
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream when the node begins to shut down, before the web server's graceful shutdown, which
+     * would otherwise wait its full time for streams that never end by themselves. Browsers reconnect elsewhere.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        connections.forEach(this::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override
