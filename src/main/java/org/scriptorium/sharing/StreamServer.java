@@ -44,7 +44,7 @@ public class StreamServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamServer.class);
     private static final String PATH = "/api/v1/events";
     private static final int HEAD_LIMIT = 8 * 1024;
-    /** Output a client has not taken before it counts as stalled: about a hundred events. */
+    /** Output a client has not taken before it counts as stalled: a few hundred events. */
     static final int PENDING_LIMIT = 32 * 1024;
     /**
      * The kernel's send buffer per stream, fixed rather than left to grow (to megabytes on a fast link): events are
@@ -111,15 +111,18 @@ public class StreamServer implements SmartLifecycle {
      * operator configured no HTTPS address for the stream port (the browser would refuse plain HTTP).
      */
     Optional<String> urlFor(String userId, Instant authenticatedAt, String host, boolean secure) {
-        String ticket = "ticket=" + tickets.issue(userId, authenticatedAt);
         if (!settings.url().isBlank()) {
-            return Optional.of(settings.url() + (settings.url().contains("?") ? "&" : "?") + ticket);
+            return Optional.of(settings.url() + (settings.url().contains("?") ? "&" : "?") + ticket(userId, authenticatedAt));
         }
         if (port < 0 || secure || host == null || host.isBlank()) {
             return Optional.empty();
         }
         String bare = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return Optional.of("http://" + bare + ":" + port + PATH + "?" + ticket);
+        return Optional.of("http://" + bare + ":" + port + PATH + "?" + ticket(userId, authenticatedAt));
+    }
+
+    private String ticket(String userId, Instant authenticatedAt) {
+        return "ticket=" + tickets.issue(userId, authenticatedAt);
     }
 
     @Override
@@ -195,13 +198,15 @@ public class StreamServer implements SmartLifecycle {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            log.error("the stream port stopped", e);
+            log.error("the stream port stopped; pages stream from the main port", e);
         } finally {
+            port = -1;
             for (SelectionKey key : selector.keys()) {
                 if (key.attachment() instanceof Client client) {
                     client.close();
                 }
             }
+            handshaking.clear();
             try {
                 server.close();
                 selector.close();
