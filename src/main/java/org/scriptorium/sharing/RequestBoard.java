@@ -226,10 +226,12 @@ public class RequestBoard {
         if (request.status() == Status.FULFILLED) {
             throw Rejected.conflict("REQUEST_CLOSED", "该需求已有资料。", "This request is already fulfilled.");
         }
-        if (materialId == null || materialId.isBlank()) {
-            throw Rejected.invalid("MATERIAL_REQUIRED", "请填写满足该需求的资料编号。", "Give the id of the material that fulfils it.");
+        String id = materialIdOf(materialId);
+        if (id == null) {
+            throw Rejected.invalid("MATERIAL_REQUIRED", "请选择满足该需求的资料，或粘贴它的链接。",
+                    "Choose the material that fulfils it, or paste its link.");
         }
-        Material material = materials.get(materialId.strip());
+        Material material = materials.get(id);
         if (material.withdrawn() || material.publishedAt().isAfter(clock.instant())) {
             throw Rejected.invalid("MATERIAL_NOT_PUBLISHED", "该资料尚未发布，发布后再关联。",
                     "That material is not published yet; link it once it is.");
@@ -238,6 +240,27 @@ public class RequestBoard {
                 .params(material.id(), DbTime.of(clock.instant()), requestId).update();
         events.publishEvent(new RequestEvent.Fulfilled(requestId, material.id(), askers(request), editorId));
         return get(requestId);
+    }
+
+    /**
+     * The material id in what an editor gave: the id itself, or a link to the material's page as copied from the
+     * browser ({@code https://…/materials/<id>?…#…}); null for nothing.
+     */
+    static String materialIdOf(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        String given = reference.strip();
+        int at = given.indexOf("/materials/");
+        if (at < 0) {
+            return given;
+        }
+        String rest = given.substring(at + "/materials/".length());
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        return end == 0 ? null : rest.substring(0, end);
     }
 
     /** The author and everyone who voted. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.library.Materials;
+import org.scriptorium.search.MaterialQuery;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -33,6 +34,9 @@ class SharingPages {
     private final RequestBoard board;
     private final Webhooks webhooks;
     private final AtomFeed feed;
+    /** How many of the newest publications an editor is offered to fulfil a request with. */
+    private static final int FULFIL_CHOICES = 30;
+
     private final Materials materials;
 
     SharingPages(NotificationCentre centre, RequestBoard board, Webhooks webhooks, AtomFeed feed, Materials materials) {
@@ -120,6 +124,10 @@ class SharingPages {
         model.addAttribute("comments", board.comments(id));
         String materialId = board.get(id).materialId();
         model.addAttribute("material", materialId == null ? null : materials.find(materialId).orElse(null));
+        if (Boolean.TRUE.equals(model.getAttribute("staff")) && materialId == null) {
+            // What an editor most likely fulfils it with: the newest publications, to choose by title.
+            model.addAttribute("candidates", materials.list(MaterialQuery.latest(FULFIL_CHOICES), false).materials());
+        }
         return REQUEST;
     }
 
@@ -144,9 +152,12 @@ class SharingPages {
         return act(id, redirect, () -> board.plan(id, currentUser()), "已列入写作计划，提出和投票的会员已收到通知。");
     }
 
+    /** A material chosen from the list, or a link or id pasted instead (which wins when both are given). */
     @PostMapping("/admin/requests/{id}/fulfil")
-    String fulfil(@PathVariable String id, @RequestParam(required = false) String materialId, RedirectAttributes redirect) {
-        return act(id, redirect, () -> board.fulfil(id, materialId, currentUser()), "已关联资料，提出和投票的会员已收到通知。");
+    String fulfil(@PathVariable String id, @RequestParam(required = false) String materialId,
+                  @RequestParam(required = false) String materialLink, RedirectAttributes redirect) {
+        String chosen = materialLink == null || materialLink.isBlank() ? materialId : materialLink;
+        return act(id, redirect, () -> board.fulfil(id, chosen, currentUser()), "已关联资料，提出和投票的会员已收到通知。");
     }
 
     @GetMapping("/admin/webhooks")

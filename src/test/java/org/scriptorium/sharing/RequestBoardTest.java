@@ -103,4 +103,16 @@ class RequestBoardTest extends IntegrationTest {
         assertThat(author.get("/api/v1/requests/" + id + "/comments").json().get(0).get("body").asString())
                 .isEqualTo("同求，最好有两个版本");
     }
+
+    @Test
+    @DisplayName("an editor may give the material as its id or as a link to its page, as copied from the browser")
+    void materialReference() {
+        assertThat(RequestBoard.materialIdOf("K3J9QX")).isEqualTo("K3J9QX");
+        assertThat(RequestBoard.materialIdOf("  https://wenku.example.cn/materials/K3J9QX?from=search#outline "))
+                .isEqualTo("K3J9QX");
+        assertThat(RequestBoard.materialIdOf("/materials/K3J9QX/download")).isEqualTo("K3J9QX");
+        assertThat(RequestBoard.materialIdOf("https://wenku.example.cn/materials/")).isNull();
+        assertThat(RequestBoard.materialIdOf(" ")).isNull();
+        assertThat(RequestBoard.materialIdOf(null)).isNull();
+    }
 }
