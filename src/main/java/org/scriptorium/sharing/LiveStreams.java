@@ -85,7 +85,6 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
     }
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Viewers viewers;
@@ -94,6 +93,7 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
     private final EventLog eventLog;
     private final Clock clock;
     private final SharingProperties.Stream settings;
+    private volatile boolean running;
 
     LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
                 SharingProperties properties) {
@@ -248,8 +248,13 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
                 return;
             }
         }
-        String json = delivery.byUser().computeIfAbsent(connection.userId,
-                user -> told(user, event, delivery.material()));
+        // Not computeIfAbsent: deciding may read the database, which must not happen under the map's lock. Two pages
+        // of one user deciding at once both decide alike; the second answer is dropped.
+        String json = delivery.byUser().get(connection.userId);
+        if (json == null) {
+            json = told(connection.userId, event, delivery.material());
+            delivery.byUser().putIfAbsent(connection.userId, json);
+        }
         if (!json.equals(Delivery.NOT_TOLD)) {
             connection.sink.event(event.id(), json);
         }
