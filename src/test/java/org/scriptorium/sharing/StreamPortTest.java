@@ -176,6 +176,27 @@ class StreamPortTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("a client that goes away is dropped at once, and one that never finishes its request within 10 s too")
+    void vanishedClientDropped() throws Exception {
+        Api member = api().newMember();
+        URI url = URI.create(streamUrl(member));
+        try (Socket client = new Socket("127.0.0.1", url.getPort())) {
+            client.getOutputStream().write(("GET " + url.getRawPath() + "?" + url.getRawQuery()
+                    + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            waitFor(() -> streams.count(member.userId()) == 1, "the stream is open");
+        }
+        waitFor(() -> streams.count(member.userId()) == 0, "the stream is dropped once its client has gone");
+
+        try (Socket slow = new Socket("127.0.0.1", url.getPort())) {
+            slow.setSoTimeout(15_000);
+            slow.getOutputStream().write("GET /api/v1/ev".getBytes(StandardCharsets.US_ASCII));
+            long t0 = System.nanoTime();
+            assertThat(slow.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+            assertThat((System.nanoTime() - t0) / 1e9).as("seconds").isBetween(8.0, 13.0);
+        }
+    }
+
+    @Test
     @DisplayName("a client that stops reading is closed once it falls behind; another keeps receiving every event at once")
     void stalledClientBlocksNobody() throws Exception {
         Api stalledMember = api().newMember();
