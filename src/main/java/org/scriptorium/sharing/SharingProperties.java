@@ -30,7 +30,8 @@ public record SharingProperties(
      *                   cross-node message)
      * @param port       the stream port, where browsers hold their streams at a fraction of the servlet container's
      *                   cost per connection: 0 for any free port, -1 for none (pages then use the main port)
-     * @param address    the address the stream port listens on; empty for all
+     * @param address    the address the stream port listens on; empty for the main port's ({@code server.address}),
+     *                   which is all addresses unless set
      * @param url        where browsers reach the stream port when it is not {@code http://<site host>:<port>}, e.g.
      *                   {@code https://wenku.example.cn/live} behind a reverse proxy that routes that path to it
      * @param ticketLifetime how long a page's ticket for the stream port is good for; a page whose ticket expired

@@ -22,7 +22,9 @@ import java.util.concurrent.Executors;
 import org.scriptorium.account.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,6 +69,7 @@ public class StreamServer implements SmartLifecycle {
     private final StreamTickets tickets;
     private final Accounts accounts;
     private final SharingProperties.Stream settings;
+    private final String address;
     /** Handshakes ask the database whether a session still counts: never on the selector thread. */
     private volatile ExecutorService handshakes;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
@@ -81,11 +84,24 @@ public class StreamServer implements SmartLifecycle {
     private volatile Thread loopThread;
     private volatile int port = -1;
 
-    StreamServer(LiveStreams streams, StreamTickets tickets, Accounts accounts, SharingProperties properties) {
+    @Autowired
+    StreamServer(LiveStreams streams, StreamTickets tickets, Accounts accounts, SharingProperties properties,
+                 Environment environment) {
+        this(streams, tickets, accounts, properties, environment.getProperty("server.address", ""));
+    }
+
+    /**
+     * @param mainAddress the main port's listen address ({@code server.address}): without an address of its own, the
+     *                    stream port listens where the main port does, so a site kept behind a proxy on 127.0.0.1
+     *                    does not open a public port by surprise
+     */
+    StreamServer(LiveStreams streams, StreamTickets tickets, Accounts accounts, SharingProperties properties,
+                 String mainAddress) {
         this.streams = streams;
         this.tickets = tickets;
         this.accounts = accounts;
         this.settings = properties.stream();
+        this.address = settings.address().isBlank() ? mainAddress : settings.address();
     }
 
     /** The port streams are served on, or -1 when the stream port is off. */
@@ -134,8 +150,8 @@ public class StreamServer implements SmartLifecycle {
             selector = Selector.open();
             server = ServerSocketChannel.open();
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(settings.address().isBlank() ? new InetSocketAddress(settings.port())
-                    : new InetSocketAddress(settings.address(), settings.port()), 1024);
+            server.bind(address == null || address.isBlank() ? new InetSocketAddress(settings.port())
+                    : new InetSocketAddress(address, settings.port()), 1024);
             server.configureBlocking(false);
             server.register(selector, SelectionKey.OP_ACCEPT);
             port = ((InetSocketAddress) server.getLocalAddress()).getPort();

@@ -2,8 +2,14 @@ package org.scriptorium.sharing;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,13 +22,17 @@ import org.junit.jupiter.api.Test;
 class StreamAddressTest {
 
     private static StreamServer server(int port, String url) {
+        return server(port, url, "");
+    }
+
+    private static StreamServer server(int port, String url, String mainAddress) {
         SharingProperties.Stream stream = new SharingProperties.Stream(Duration.ofSeconds(3), Duration.ofSeconds(20),
                 Duration.ofMinutes(30), 64, Duration.ofSeconds(5), port, "", url, Duration.ofHours(1), 100);
         SharingProperties properties = new SharingProperties("in-process", "", stream,
                 new SharingProperties.Webhooks(5, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(10),
                         Duration.ofSeconds(5)));
         StreamTickets tickets = new StreamTickets(new byte[32], Clock.systemUTC(), Duration.ofHours(1));
-        return new StreamServer(null, tickets, null, properties);
+        return new StreamServer(null, tickets, null, properties, mainAddress);
     }
 
     @Test
@@ -78,6 +88,27 @@ class StreamAddressTest {
             assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 404 ");
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("without an address of its own, the stream port listens where the main port does: 127.0.0.1 stays local")
+    void listensWhereTheMainPortDoes() throws Exception {
+        InetAddress outside = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                .findFirst().orElse(null);
+        assumeTrue(outside != null, "this machine has an address other than loopback");
+        StreamServer local = server(0, "", "127.0.0.1");
+        local.start();
+        try {
+            try (Socket socket = new Socket("127.0.0.1", local.port())) {
+                assertThat(socket.isConnected()).isTrue();
+            }
+            assertThatThrownBy(() -> new Socket(outside, local.port()).close())
+                    .as("not reachable on " + outside).isInstanceOf(ConnectException.class);
+        } finally {
+            local.stop();
         }
     }
 }
