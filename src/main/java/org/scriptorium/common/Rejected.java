@@ -44,6 +44,23 @@ public class Rejected extends RuntimeException {
         return english;
     }
 
+    /** The short title of its status, in Chinese or English, as problem answers and error pages show it. */
+    public String title(boolean inEnglish) {
+        return switch (status) {
+            case 400 -> inEnglish ? "Bad request" : "请求有误";
+            case 401 -> inEnglish ? "Not signed in" : "未登录";
+            case 403 -> inEnglish ? "Not allowed" : "无权访问";
+            case 404 -> inEnglish ? "Not found" : "未找到";
+            case 405 -> inEnglish ? "Method not allowed" : "方法不受支持";
+            case 409 -> inEnglish ? "Conflict" : "操作冲突";
+            case 413 -> inEnglish ? "Too large" : "文件过大";
+            case 422 -> inEnglish ? "Invalid input" : "输入有误";
+            case 429 -> inEnglish ? "Too many requests" : "请求过于频繁";
+            case 431 -> inEnglish ? "Request too large" : "请求过大";
+            default -> inEnglish ? "Server error" : "服务器错误";
+        };
+    }
+
     /** A 422 for input that is malformed or empty. */
     public static Rejected invalid(String code, String chinese, String english) {
         return new Rejected(422, code, chinese, english);

@@ -20,11 +20,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.scriptorium.account.Accounts;
+import org.scriptorium.common.Rejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -286,7 +288,7 @@ public class StreamServer implements SmartLifecycle {
         }
         if (client.headLength + n > HEAD_LIMIT) {
             client.head = null;
-            client.refuse(431, "REQUEST_TOO_LARGE", "请求头过大。", "The request head is too large.", null);
+            client.refuse(new Rejected(431, "REQUEST_TOO_LARGE", "请求头过大。", "The request head is too large."), null);
             return;
         }
         if (client.headLength + n > client.head.length) {
@@ -334,22 +336,22 @@ public class StreamServer implements SmartLifecycle {
         try {
             Request request = Request.parse(head);
             if (request == null) {
-                client.refuse(400, "BAD_REQUEST", "请求格式有误。", "Malformed request.", null);
+                client.refuse(new Rejected(400, "BAD_REQUEST", "请求格式有误。", "Malformed request."), null);
             } else if (!request.path().equals(PATH)) {
-                client.refuse(404, "NOT_FOUND", "这个端口只提供实时通知。", "This port serves the event stream only.",
-                        request);
+                client.refuse(Rejected.notFound("NOT_FOUND", "这个端口只提供实时通知。",
+                        "This port serves the event stream only."), request);
             } else if (request.method().equals("OPTIONS")) {
                 client.writeAndClose(("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\n"
                         + "Access-Control-Allow-Methods: GET\r\nAccess-Control-Allow-Headers: Last-Event-ID, Cache-Control\r\n"
                         + "Access-Control-Max-Age: 86400\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             } else if (!request.method().equals("GET")) {
-                client.refuse(405, "METHOD_NOT_ALLOWED", "只支持 GET。", "Only GET is supported.", request);
+                client.refuse(new Rejected(405, "METHOD_NOT_ALLOWED", "只支持 GET。", "Only GET is supported."), request);
             } else {
                 Optional<StreamTickets.Holder> holder = tickets.verify(request.query("ticket"))
                         .filter(h -> accounts.sessionStillValid(h.userId(), h.authenticatedAt()));
                 if (holder.isEmpty()) {
-                    client.refuse(401, "STREAM_TICKET_INVALID", "实时通知的凭证无效或已过期，请刷新页面。",
-                            "The stream ticket is invalid or expired; reload the page.", request);
+                    client.refuse(new Rejected(401, "STREAM_TICKET_INVALID", "实时通知的凭证无效或已过期，请刷新页面。",
+                            "The stream ticket is invalid or expired; reload the page."), request);
                     return;
                 }
                 client.write(STREAM_HEAD);
@@ -520,14 +522,15 @@ public class StreamServer implements SmartLifecycle {
             }
         }
 
-        /** Answers with a problem in the caller's language and closes. */
-        void refuse(int status, String code, String chinese, String english, Request request) throws IOException {
+        /** Answers with a problem in the caller's language, as the main port's API would, and closes. */
+        void refuse(Rejected rejected, Request request) throws IOException {
             boolean en = request != null && request.english();
-            String detail = (en ? english : chinese).replace("\"", "'");
-            String body = "{\"type\":\"about:blank\",\"title\":\"" + title(status, en) + "\",\"status\":" + status
-                    + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
+            String body = "{\"type\":\"about:blank\",\"title\":\"" + rejected.title(en) + "\",\"status\":"
+                    + rejected.status() + ",\"detail\":\"" + (en ? rejected.english() : rejected.chinese())
+                    + "\",\"code\":\"" + rejected.code() + "\"}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            writeAndClose(("HTTP/1.1 " + status + " " + reason(status) + "\r\n"
+            writeAndClose(("HTTP/1.1 " + rejected.status() + " "
+                    + HttpStatus.valueOf(rejected.status()).getReasonPhrase() + "\r\n"
                     + "Content-Type: application/problem+json;charset=UTF-8\r\nContent-Length: " + bytes.length
                     + "\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n" + body)
                     .getBytes(StandardCharsets.UTF_8));
@@ -560,25 +563,5 @@ public class StreamServer implements SmartLifecycle {
                 streams.closed(open);
             }
         }
-    }
-
-    private static String title(int status, boolean en) {
-        return switch (status) {
-            case 401 -> en ? "Not signed in" : "未登录";
-            case 404 -> en ? "Not found" : "未找到";
-            case 405 -> en ? "Method not allowed" : "方法不受支持";
-            case 431 -> en ? "Request too large" : "请求过大";
-            default -> en ? "Bad request" : "请求有误";
-        };
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-            case 401 -> "Unauthorized";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 431 -> "Request Header Fields Too Large";
-            default -> "Bad Request";
-        };
     }
 }

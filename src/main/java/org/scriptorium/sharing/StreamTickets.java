@@ -1,7 +1,6 @@
 package org.scriptorium.sharing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.scriptorium.common.HmacSha256;
 
 /**
  * Tickets for the stream port. A browser cannot send its session cookie's authority to another port's small server
@@ -29,12 +27,12 @@ final class StreamTickets {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final int MAC_BYTES = 16;
 
-    private final SecretKeySpec key;
+    private final byte[] key;
     private final Clock clock;
     private final Duration lifetime;
 
     StreamTickets(byte[] key, Clock clock, Duration lifetime) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.key = key.clone();
         this.clock = clock;
         this.lifetime = lifetime;
     }
@@ -80,12 +78,6 @@ final class StreamTickets {
     }
 
     private byte[] mac(String claims) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(("stream-ticket|" + claims).getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Arrays.copyOf(HmacSha256.of(key, ("stream-ticket|" + claims).getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
     }
 }

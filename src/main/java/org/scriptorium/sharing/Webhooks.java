@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,9 +23,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.scriptorium.common.DbTime;
+import org.scriptorium.common.HmacSha256;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.library.Material;
@@ -185,13 +183,7 @@ public class Webhooks implements DisposableBean {
 
     /** The signature header's value for a body under a secret: {@code sha256=} and the lower-case hex HMAC. */
     public static String signature(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return "sha256=" + HexFormat.of().formatHex(HmacSha256.of(secret.getBytes(StandardCharsets.UTF_8), body));
     }
 
     /** Starts taking over rows nobody holds: at once (rows left before a restart), then every {@code poll}. */

@@ -91,7 +91,7 @@ class ErrorAdvice {
         ModelAndView page = new ModelAndView("error/problem");
         page.setStatus(org.springframework.http.HttpStatusCode.valueOf(e.status()));
         page.addObject("status", e.status());
-        page.addObject("title", ProblemResponses.title(e.status(), false));
+        page.addObject("title", e.title(false));
         page.addObject("message", e.chinese());
         return page;
     }

@@ -30,23 +30,9 @@ public class ProblemResponses {
         boolean en = english(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(rejected.status()),
                 en ? rejected.english() : rejected.chinese());
-        problem.setTitle(title(rejected.status(), en));
+        problem.setTitle(rejected.title(en));
         problem.setProperty("code", rejected.code());
         return problem;
-    }
-
-    static String title(int status, boolean en) {
-        return switch (status) {
-            case 400 -> en ? "Bad request" : "请求有误";
-            case 401 -> en ? "Not signed in" : "未登录";
-            case 403 -> en ? "Not allowed" : "无权访问";
-            case 404 -> en ? "Not found" : "未找到";
-            case 409 -> en ? "Conflict" : "操作冲突";
-            case 413 -> en ? "Too large" : "文件过大";
-            case 422 -> en ? "Invalid input" : "输入有误";
-            case 429 -> en ? "Too many requests" : "请求过于频繁";
-            default -> en ? "Server error" : "服务器错误";
-        };
     }
 
     AuthenticationEntryPoint authenticationEntryPoint() {

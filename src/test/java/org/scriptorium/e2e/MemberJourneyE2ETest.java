@@ -5,37 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.support.Api;
-import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Marked;
 import org.scriptorium.support.Speeches;
 
 /** A visitor in a real, phone-sized headless Chromium: registers, redeems a code and reads a member material. */
-class MemberJourneyE2ETest extends IntegrationTest {
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browsers.headlessChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+class MemberJourneyE2ETest extends BrowserTest {
 
     private void registerAndSignIn(String email) {
         browser.get(url("/register"));

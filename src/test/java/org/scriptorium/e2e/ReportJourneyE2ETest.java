@@ -9,19 +9,15 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.account.Role;
 import org.scriptorium.support.Api;
-import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Speeches;
 import org.scriptorium.support.Words;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * In a real, phone-sized headless Chromium: a reader reports a member's leaked copy, an editor upholds the report on
  * the review page, the reporter's membership grows by a year and the leaker can no longer read.
  */
-class ReportJourneyE2ETest extends IntegrationTest {
+class ReportJourneyE2ETest extends BrowserTest {
 
     @Autowired
     Accounts accounts;
@@ -38,33 +34,14 @@ class ReportJourneyE2ETest extends IntegrationTest {
     @TempDir
     Path files;
 
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browsers.headlessChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
     private WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
+    /** Signs in afresh: whoever was signed in before is forgotten. */
     private void signIn(String email, String password) {
         browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.name("email")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("#login-form button")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".site-header nav a[href='/me']")));
+        signIn(browser, email, password);
     }
 
     private static String email(String prefix) {

@@ -16,7 +16,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.support.Api;
-import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Speeches;
 import org.scriptorium.support.Words;
 
@@ -25,38 +24,24 @@ import org.scriptorium.support.Words;
  * page, picks the material that answers it from the newest publications; the member, with the request still open,
  * is told in the bell without reloading, and finds the request fulfilled with a link to the material.
  */
-class RequestsE2ETest extends IntegrationTest {
+class RequestsE2ETest extends BrowserTest {
 
-    private WebDriver member;
     private WebDriver editor;
 
     @BeforeEach
-    void openBrowsers() {
-        member = Browsers.headlessChromium();
+    void openEditorsBrowser() {
         editor = Browsers.headlessChromium();
     }
 
     @AfterEach
-    void closeBrowsers() {
-        member.quit();
+    void closeEditorsBrowser() {
         editor.quit();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void signIn(WebDriver browser, String email, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("email")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("#login-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("bell")));
     }
 
     @Test
     @DisplayName("a member's request, fulfilled by an editor choosing the material on its page, reaches the member live")
     void requestFulfilled() {
+        WebDriver member = browser;
         String email = "req" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
         api().newMember(email);
         String title = "在" + Words.unique() + "防汛工作部署会上的讲话";

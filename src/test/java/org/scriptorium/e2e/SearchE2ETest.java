@@ -4,33 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Speeches;
 import org.scriptorium.support.Words;
 
 /** Searching in a real phone-sized browser: suggestions while typing, highlighted snippets, the passages tab. */
-class SearchE2ETest extends IntegrationTest {
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browsers.headlessChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
+class SearchE2ETest extends BrowserTest {
 
     @Test
     @DisplayName("a reader gets title suggestions as they type, highlighted hits, and passages without member text")

@@ -5,41 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.support.Api;
-import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Speeches;
 import org.scriptorium.support.Words;
 
 /** In a real, phone-sized headless Chromium: a member with a page open sees a new publication arrive in the bell. */
-class SharingE2ETest extends IntegrationTest {
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browsers.headlessChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
+class SharingE2ETest extends BrowserTest {
 
     /** How the page streams once live: "open" is the stream port, "open-main" this port's stream (the fallback). */
     String expectedStream() {
         return "open";
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     @Test
@@ -47,10 +27,7 @@ class SharingE2ETest extends IntegrationTest {
     void publicationAppearsInBell() {
         String email = "bell" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
         api().newMember(email);
-        browser.get(url("/login"));
-        browser.findElement(By.name("email")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(Api.MEMBER_PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button")).click();
+        signIn(browser, email, Api.MEMBER_PASSWORD);
         WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(15));
         waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("bell")));
         browser.get(url("/materials"));
