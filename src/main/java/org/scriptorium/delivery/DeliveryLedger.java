@@ -34,6 +34,16 @@ public class DeliveryLedger {
     public record Origin(String address, String userAgent) {
     }
 
+    /**
+     * A member who received a revision, and when they first did (which decides the sites their copies carry).
+     */
+    public record Recipient(String userId, long memberNumber, String email, Instant firstDeliveredAt) {
+    }
+
+    /** A revision of a material that someone received. */
+    public record DeliveredRevision(String materialId, int revision) {
+    }
+
     /** Downloads are the file formats; reading on a page, through the API or copying a passage are not. */
     private static final List<String> DOWNLOAD_FORMATS = List.of("txt", "docx", "pdf");
 
@@ -81,6 +91,27 @@ public class DeliveryLedger {
         return jdbc.sql("SELECT DISTINCT user_id FROM deliveries WHERE material_id = ? AND revision < ?")
                 .params(materialId, revision)
                 .query(String.class).list();
+    }
+
+    /** Every revision anyone has received, in any format, each once. */
+    public List<DeliveredRevision> deliveredRevisions() {
+        return jdbc.sql("SELECT DISTINCT material_id, revision FROM deliveries ORDER BY material_id, revision")
+                .query((rs, n) -> new DeliveredRevision(rs.getString("material_id"), rs.getInt("revision")))
+                .list();
+    }
+
+    /** Everyone who received the revision, each once, with their first delivery of it. */
+    public List<Recipient> recipients(String materialId, int revision) {
+        return jdbc.sql("""
+                SELECT d.user_id, u.member_number, u.email, MIN(d.delivered_at) AS first_at
+                FROM deliveries d JOIN users u ON u.id = d.user_id
+                WHERE d.material_id = ? AND d.revision = ?
+                GROUP BY d.user_id, u.member_number, u.email
+                ORDER BY u.member_number""")
+                .params(materialId, revision)
+                .query((rs, n) -> new Recipient(rs.getString("user_id"), rs.getLong("member_number"), rs.getString("email"),
+                        DbTime.toInstant(rs.getObject("first_at", OffsetDateTime.class))))
+                .list();
     }
 
     /** The distinct origins of the user's deliveries after {@code since}. */

@@ -16,11 +16,11 @@ import org.scriptorium.delivery.DeliveredDocument;
 import org.scriptorium.delivery.DeliveredParagraph;
 import org.scriptorium.delivery.DeliveredParagraph.Style;
 import org.scriptorium.delivery.DeliveryLedger;
-import org.scriptorium.delivery.LeakedText;
+import org.scriptorium.tracer.LeakedText;
 import org.scriptorium.delivery.PdfWriter;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.Materials;
-import org.scriptorium.tracing.TraceResult;
+import org.scriptorium.tracer.TraceResult;
 import org.springframework.stereotype.Component;
 
 /**

@@ -20,7 +20,7 @@ import org.scriptorium.delivery.DeliveryLedger;
 import org.scriptorium.membership.MembershipStatus;
 import org.scriptorium.membership.Memberships;
 import org.scriptorium.membership.Plan;
-import org.scriptorium.tracing.TraceResult;
+import org.scriptorium.tracer.TraceResult;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.membership.Memberships;
 import org.scriptorium.membership.Plan;
-import org.scriptorium.tracing.TraceResult;
+import org.scriptorium.tracer.TraceResult;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,7 +3,7 @@ package org.scriptorium.reports;
 import java.time.Instant;
 import java.util.List;
 import org.scriptorium.account.Account;
-import org.scriptorium.tracing.TraceResult;
+import org.scriptorium.tracer.TraceResult;
 
 /**
  * One case in the review queue, as editors see it: a report a user filed, or a signal the library raised.

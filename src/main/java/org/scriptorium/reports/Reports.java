@@ -15,9 +15,10 @@ import org.scriptorium.account.Accounts;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
-import org.scriptorium.delivery.LeakIntake;
-import org.scriptorium.tracing.TraceResult;
-import org.scriptorium.tracing.Tracer;
+import org.scriptorium.tracer.Leak;
+import org.scriptorium.tracer.LeakIntake;
+import org.scriptorium.tracer.TraceResult;
+import org.scriptorium.tracer.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -106,7 +107,7 @@ public class Reports {
                     "At most " + limit.perDay() + " reports in 24 hours; try again after " + until + ".");
         }
         String pasted = text == null || text.isBlank() ? null : text.strip();
-        Traced traced = trace(accepted, pasted);
+        Traced traced = trace(accepted, pasted, reporterId);
 
         ReportRepository.Stored report = new ReportRepository.Stored(Ids.newId(), ReportKind.REPORT, reporterId, null,
                 where.strip(), blankToNull(statement), pasted, null, null,
@@ -157,16 +158,16 @@ public class Reports {
     }
 
     /** The tracer's verdict on the text evidence; a failure of the tracer itself leaves a note, not a lost report. */
-    private Traced trace(List<EvidenceRules.Accepted> accepted, String pasted) {
+    private Traced trace(List<EvidenceRules.Accepted> accepted, String pasted, String reporterId) {
         List<LeakIntake.SubmittedFile> textFiles = accepted.stream().filter(EvidenceRules.Accepted::traced)
                 .map(f -> new LeakIntake.SubmittedFile(f.name(), f.content())).toList();
         if (textFiles.isEmpty() && pasted == null) {
             return new Traced(null, "证据只有图片，无法自动追踪，请人工核对。");
         }
         // Unreadable files are the reporter's to fix: LeakIntake's rejection reaches them unchanged.
-        List<Tracer.Leak> leaks = intake.leaks(textFiles, pasted);
+        List<Leak> leaks = intake.leaks(textFiles, pasted);
         try {
-            return new Traced(tracer.trace(leaks), null);
+            return new Traced(tracer.traceReport(leaks, reporterId), null);
         } catch (RuntimeException e) {
             log.error("The tracer failed on a report's evidence", e);
             return new Traced(null, "追踪时出错，请在“追踪泄露”页面重新上传证据人工追踪。");

@@ -1,12 +1,10 @@
 package org.scriptorium.tracing;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,10 +40,6 @@ public class Marks {
     public record MarkedCopy(List<String> paragraphs, String fileToken, int sites) {
     }
 
-    /** What a file-level token says, once its MAC is verified. */
-    public record TokenOwner(long memberNumber, long revisionTag) {
-    }
-
     /** The reader's personalised copy of the given paragraphs of one revision, as of now. */
     public MarkedCopy mark(String materialId, int revision, List<String> paragraphs, long memberNumber) {
         String revisionKey = revisionKey(materialId, revision);
@@ -62,7 +56,12 @@ public class Marks {
 
     /** The sites of a revision as they were at {@code asOf}: vetoes made later do not count. */
     public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Instant asOf) {
-        SitesKey key = new SitesKey(revisionKey(materialId, revision), vetoes(materialId, asOf), List.copyOf(paragraphs));
+        return sites(materialId, revision, paragraphs, vetoes(materialId, asOf));
+    }
+
+    /** The sites of a revision under the given vetoes (rule ids or "p{paragraph}:{offset}" positions). */
+    public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Set<String> vetoes) {
+        SitesKey key = new SitesKey(revisionKey(materialId, revision), Set.copyOf(vetoes), List.copyOf(paragraphs));
         synchronized (chosenSites) {
             List<VariationSite> cached = chosenSites.get(key);
             if (cached != null) {
@@ -107,6 +106,19 @@ public class Marks {
                 .params(materialId, DbTime.of(asOf)).query(String.class).list());
     }
 
+    /** A veto and when it was made. */
+    public record Veto(String key, Instant at) {
+    }
+
+    /** Every veto of a material, oldest first: copies made at a time carry the sites the vetoes made before it left. */
+    public List<Veto> vetoHistory(String materialId) {
+        return jdbc.sql("SELECT veto_key, created_at FROM mark_vetoes WHERE material_id = ? ORDER BY created_at, veto_key")
+                .param(materialId)
+                .query((rs, n) -> new Veto(rs.getString("veto_key"),
+                        DbTime.toInstant(rs.getObject("created_at", java.time.OffsetDateTime.class))))
+                .list();
+    }
+
     /** Vetoes a site or a whole rule for this material's future copies; vetoing twice changes nothing. */
     public void veto(String materialId, String vetoKey, String editorId) {
         try {
@@ -117,35 +129,28 @@ public class Marks {
         }
     }
 
-    /** The code, for the tracer. */
-    TardosCode code() {
-        return code;
+    /** The code's bias at a position: the chance that a member's copy has the site's alternative form there. */
+    public double bias(String positionKey) {
+        return code.bias(positionKey);
     }
 
-    Prf prf() {
-        return prf;
+    /** A member's symbol at a position: true when their copies have the site's alternative form there. */
+    public boolean symbol(long memberNumber, String positionKey) {
+        return code.symbol(memberKey(memberNumber), positionKey);
+    }
+
+    /** Every invisible payload in the text whose MAC verifies, in order, duplicates kept. */
+    public List<FragileMark.Payload> payloads(String text) {
+        return FragileMark.read(text, prf);
     }
 
     /** Reads a file-level token; empty unless its MAC verifies. */
-    public Optional<TokenOwner> readToken(String token) {
-        byte[] raw;
-        try {
-            raw = java.util.HexFormat.of().parseHex(token.strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (raw.length != 16) {
-            return Optional.empty();
-        }
-        ByteBuffer b = ByteBuffer.wrap(raw);
-        long member = b.getInt() & 0xFFFFFFFFL;
-        long tag = b.getInt() & 0xFFFFFFFFL;
-        long mac = b.getLong();
-        return mac == prf.bits("file", Long.toString(member), Long.toString(tag))
-                ? Optional.of(new TokenOwner(member, tag)) : Optional.empty();
+    public Optional<FileToken.Owner> readToken(String token) {
+        return FileToken.read(prf, token);
     }
 
-    static String revisionKey(String materialId, int revision) {
+    /** How a revision is named in position keys, tags and caches. */
+    public static String revisionKey(String materialId, int revision) {
         return materialId + ":" + revision;
     }
 
@@ -153,19 +158,21 @@ public class Marks {
         return "m" + memberNumber;
     }
 
-    static String positionKey(String revisionKey, VariationSite site) {
+    /** The key of one position of the code: a site of a revision. */
+    public static String positionKey(String revisionKey, VariationSite site) {
         return revisionKey + "#" + site.rule() + "@" + site.paragraph() + ":" + site.offset();
     }
 
     /** 32 bits naming the revision inside invisible payloads and file tokens. */
+    public long revisionTag(String materialId, int revision) {
+        return revisionTag(revisionKey(materialId, revision));
+    }
+
     long revisionTag(String revisionKey) {
-        return prf.bits("rev", revisionKey) & 0xFFFFFFFFL;
+        return FileToken.revisionTag(prf, revisionKey);
     }
 
     private String fileToken(long memberNumber, String revisionKey) {
-        long tag = revisionTag(revisionKey);
-        ByteBuffer b = ByteBuffer.allocate(16);
-        b.putInt((int) memberNumber).putInt((int) tag).putLong(prf.bits("file", Long.toString(memberNumber), Long.toString(tag)));
-        return java.util.HexFormat.of().formatHex(b.array());
+        return FileToken.make(prf, memberNumber, revisionTag(revisionKey));
     }
 }

@@ -1,5 +1,7 @@
 package org.scriptorium.delivery;
 
+import org.scriptorium.tracer.LeakedText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

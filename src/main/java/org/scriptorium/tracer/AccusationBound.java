@@ -1,4 +1,4 @@
-package org.scriptorium.tracing;
+package org.scriptorium.tracer;
 
 import java.util.Objects;
 

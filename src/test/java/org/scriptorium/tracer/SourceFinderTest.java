@@ -1,4 +1,4 @@
-package org.scriptorium.tracing;
+package org.scriptorium.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.scriptorium.corpus.SpeechCorpus;
-import org.scriptorium.tracing.SourceFinder.SourceMatch;
+import org.scriptorium.tracer.SourceFinder.SourceMatch;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SourceFinderTest {

@@ -1,4 +1,4 @@
-package org.scriptorium.tracing;
+package org.scriptorium.tracer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,8 +84,19 @@ public final class SourceFinder {
      * @param sharedFingerprints how many distinct fingerprints the leak and the revision have in common
      * @param leakCoverage {@code sharedFingerprints} as a share of the leak's distinct fingerprints
      * @param revisionCoverage {@code sharedFingerprints} as a share of the revision's distinct fingerprints
+     * @param equivalentTo the key of the match this revision explains as well as (a re-import, a near-identical
+     *                     revision), or null when it explains evidence of its own
+     * @param withinOtherText true when the revision was found in a part of the leak only, the rest being other text
+     * @param from where that part begins in the leaked text (an index into the text given to find), 0 for the whole
+     * @param to where that part ends (exclusive), 0 for the whole
      */
-    public record SourceMatch(String revisionKey, int sharedFingerprints, double leakCoverage, double revisionCoverage) {
+    public record SourceMatch(String revisionKey, int sharedFingerprints, double leakCoverage, double revisionCoverage,
+                              String equivalentTo, boolean withinOtherText, int from, int to) {
+
+        /** A match of the whole leaked text, explaining evidence no other revision explained first. */
+        public SourceMatch(String revisionKey, int sharedFingerprints, double leakCoverage, double revisionCoverage) {
+            this(revisionKey, sharedFingerprints, leakCoverage, revisionCoverage, null, false, 0, 0);
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
-package org.scriptorium.delivery;
+package org.scriptorium.tracer;
 
-import org.scriptorium.tracing.TraceResult;
-import org.scriptorium.tracing.Tracer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

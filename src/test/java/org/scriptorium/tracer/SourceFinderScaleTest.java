@@ -1,4 +1,4 @@
-package org.scriptorium.tracing;
+package org.scriptorium.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

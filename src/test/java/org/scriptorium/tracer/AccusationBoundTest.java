@@ -1,5 +1,8 @@
-package org.scriptorium.tracing;
+package org.scriptorium.tracer;
 
+import org.scriptorium.tracing.PositionRead;
+import org.scriptorium.tracing.Prf;
+import org.scriptorium.tracing.TardosCode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

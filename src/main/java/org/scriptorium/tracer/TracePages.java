@@ -1,6 +1,5 @@
-package org.scriptorium.delivery;
+package org.scriptorium.tracer;
 
-import org.scriptorium.tracing.Tracer;
 import java.io.IOException;
 import java.util.List;
 import org.scriptorium.common.Rejected;
@@ -15,7 +14,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class TracePages {
 
-    static final String PAGE = "tracing/trace";
+    static final String PAGE = "tracer/trace";
 
     private final Tracer tracer;
     private final LeakIntake intake;

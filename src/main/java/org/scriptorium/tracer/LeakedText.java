@@ -1,4 +1,4 @@
-package org.scriptorium.delivery;
+package org.scriptorium.tracer;
 
 import java.io.IOException;
 import java.util.Locale;

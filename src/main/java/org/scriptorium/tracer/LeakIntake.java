@@ -1,9 +1,9 @@
-package org.scriptorium.delivery;
+package org.scriptorium.tracer;
 
-import org.scriptorium.tracing.Tracer;
 import java.util.ArrayList;
 import java.util.List;
 import org.scriptorium.common.Rejected;
+import org.scriptorium.delivery.FileTraces;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +27,8 @@ public class LeakIntake {
     /**
      * @throws Rejected 422 when nothing was submitted or a file is unreadable, 413 when a file or the bundle is too large
      */
-    public List<Tracer.Leak> leaks(List<SubmittedFile> files, String pastedText) {
-        List<Tracer.Leak> leaks = new ArrayList<>();
+    public List<Leak> leaks(List<SubmittedFile> files, String pastedText) {
+        List<Leak> leaks = new ArrayList<>();
         long total = 0;
         for (SubmittedFile file : files) {
             total += file.content().length;
@@ -37,10 +37,10 @@ public class LeakIntake {
                         "The files exceed 50 MB in all; trace them in parts.");
             }
             String text = LeakedText.extract(file.name(), file.content(), maxFileBytes);
-            leaks.add(new Tracer.Leak(file.name(), text, FileTraces.read(file.name(), file.content())));
+            leaks.add(new Leak(file.name(), text, FileTraces.read(file.name(), file.content())));
         }
         if (pastedText != null && !pastedText.isBlank()) {
-            leaks.add(new Tracer.Leak("粘贴的文本", pastedText, List.of()));
+            leaks.add(new Leak("粘贴的文本", pastedText, List.of()));
         }
         if (leaks.isEmpty()) {
             throw Rejected.invalid("NOTHING_TO_TRACE", "请上传泄露的文件（.txt、.docx、.pdf）或粘贴文本。",

@@ -1,4 +1,4 @@
-package org.scriptorium.tracing;
+package org.scriptorium.tracer;
 
 import java.text.Normalizer;
 import java.util.Arrays;

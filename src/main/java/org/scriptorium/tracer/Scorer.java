@@ -1,0 +1,323 @@
+package org.scriptorium.tracer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores every candidate on the evidence and decides whom it names, with one multiple-testing correction over
+ * everything tried.
+ *
+ * <p>Each candidate takes several tests: their combined score over every revision they received, the score on each
+ * revision alone, and on each piece of evidence alone (so that a bundle made from several members' copies names each
+ * of them, where one combined sum would drown each in the others' noise). A test is a set of distinct positions with
+ * the form observed at each; positions seen with both forms are left out of tests that span pieces. For an innocent
+ * member, whose symbols are independent of the leak, {@link AccusationBound} bounds the chance of each test's score.
+ *
+ * <p>The correction is a weighted Bonferroni over all (candidate, test) pairs. Without corroboration every pair weighs
+ * 1/N. When invisible payloads or file tokens point to some candidates consistently, half the weight goes to those
+ * candidates' tests and half to everyone's: a pointer never names anyone, but it lets the robust layer name the member
+ * it points to with less evidence than a search through all members needs. The weights sum to one, so the chance that
+ * any innocent candidate is named is at most the threshold, whatever the evidence, as long as the leak does not depend
+ * on innocent members' symbols.
+ */
+final class Scorer {
+
+    /** A member to score, with the cells of the evidence their copies are read in (in evidence order). */
+    record Candidate(TraceSources.Member member, List<Evidence.Cell> cells, boolean nominated) {
+    }
+
+    /** One member's result. */
+    record Scored(TraceSources.Member member, double bound, double score, int positions, String basis,
+                  List<TraceResult.Part> parts, boolean named) {
+    }
+
+    /** What scoring found. */
+    record Outcome(List<Scored> named, Map<String, Scored> nominated, Scored reporter, double bestBound,
+                   int populationTests, int nominationTests) {
+    }
+
+    /** Positions with the observed form at each, the same for every member who takes it. */
+    private static final class Test {
+        final String basis;
+        final String[] keys;
+        final boolean[] observed;
+        final double[] match;
+        final double[] mismatch;
+        final double[] q;
+        final List<Entry> entries = new ArrayList<>();
+
+        Test(String basis, List<Evidence.Read> reads) {
+            this.basis = basis;
+            int n = reads.size();
+            keys = new String[n];
+            observed = new boolean[n];
+            match = new double[n];
+            mismatch = new double[n];
+            q = new double[n];
+            for (int i = 0; i < n; i++) {
+                Evidence.Read r = reads.get(i);
+                keys[i] = r.position().key;
+                observed[i] = r.observed();
+                q[i] = r.observed() ? r.position().bias : 1 - r.position().bias;
+                match[i] = Math.sqrt((1 - q[i]) / q[i]);
+                mismatch[i] = -Math.sqrt(q[i] / (1 - q[i]));
+            }
+        }
+
+        double bound(double score) {
+            return AccusationBound.falseAccusation(score, q);
+        }
+    }
+
+    private record Entry(int candidate, double score) {
+    }
+
+    /** Candidates who received the same cells share their tests. */
+    private static final class Group {
+        final List<Integer> candidates = new ArrayList<>();
+        final List<Test> tests = new ArrayList<>();
+        final Map<String, Integer> union = new LinkedHashMap<>();
+        final List<int[]> indexes = new ArrayList<>();
+        /** For each cell, the index of its own test among {@code tests}. */
+        final Map<Evidence.Cell, Integer> cellTests = new LinkedHashMap<>();
+    }
+
+    private final Codebook code;
+    private final List<String> pieceNames;
+
+    Scorer(Codebook code, List<String> pieceNames) {
+        this.code = code;
+        this.pieceNames = pieceNames;
+    }
+
+    /**
+     * @param alpha      the overall threshold: the chance of naming any innocent candidate is at most this
+     * @param reporterId the reporter, whose own score is reported (null for none)
+     */
+    Outcome score(List<Candidate> candidates, double alpha, String reporterId) {
+        Map<String, Test> tests = new HashMap<>();
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            Candidate candidate = candidates.get(c);
+            StringBuilder signature = new StringBuilder();
+            for (Evidence.Cell cell : candidate.cells()) {
+                signature.append(cell.id).append(';');
+            }
+            Group group = groups.computeIfAbsent(signature.toString(), k -> newGroup(candidate.cells(), tests));
+            group.candidates.add(c);
+        }
+
+        long populationTests = 0;
+        long nominationTests = 0;
+        for (Group g : groups.values()) {
+            for (int c : g.candidates) {
+                populationTests += g.tests.size();
+                if (candidates.get(c).nominated()) {
+                    nominationTests += g.tests.size();
+                }
+            }
+        }
+        double populationWeight = populationTests == 0 ? 0 : (nominationTests > 0 ? 0.5 : 1.0) / populationTests;
+        double nominationWeight = nominationTests == 0 ? 0 : 0.5 / nominationTests;
+
+        // every candidate's score on each of their tests; symbols derived once per candidate and position
+        Map<Integer, double[]> scores = new HashMap<>();
+        Map<Integer, Group> groupOf = new HashMap<>();
+        for (Group g : groups.values()) {
+            String[] positions = g.union.keySet().toArray(String[]::new);
+            for (int c : g.candidates) {
+                long member = candidates.get(c).member().memberNumber();
+                boolean[] symbols = new boolean[positions.length];
+                for (int i = 0; i < positions.length; i++) {
+                    symbols[i] = code.symbol(member, positions[i]);
+                }
+                double[] own = new double[g.tests.size()];
+                for (int t = 0; t < own.length; t++) {
+                    Test test = g.tests.get(t);
+                    int[] index = g.indexes.get(t);
+                    double sum = 0;
+                    for (int i = 0; i < index.length; i++) {
+                        sum += symbols[index[i]] == test.observed[i] ? test.match[i] : test.mismatch[i];
+                    }
+                    own[t] = sum;
+                    test.entries.add(new Entry(c, sum));
+                }
+                scores.put(c, own);
+                groupOf.put(c, g);
+            }
+        }
+
+        // named: bound / weight ≤ alpha in some test; bounds fall as scores rise, so each test is read from the top
+        double[] best = new double[candidates.size()];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        Test[] bestTest = new Test[candidates.size()];
+        double[] bestScore = new double[candidates.size()];
+        double bestOverall = 1.0;
+        for (Test test : new LinkedHashSet<>(tests.values())) {
+            if (test.keys.length == 0) {
+                continue;
+            }
+            test.entries.sort(Comparator.comparingDouble(Entry::score).reversed());
+            for (Entry e : test.entries) {
+                if (e.score() <= 0) {
+                    break;
+                }
+                double bound = test.bound(e.score());
+                double weight = weight(candidates.get(e.candidate()), populationWeight, nominationWeight);
+                double adjusted = Math.min(1.0, bound / weight);
+                bestOverall = Math.min(bestOverall, adjusted);
+                if (adjusted < best[e.candidate()]) {
+                    best[e.candidate()] = adjusted;
+                    bestTest[e.candidate()] = test;
+                    bestScore[e.candidate()] = e.score();
+                }
+                if (bound / (populationWeight + nominationWeight) > alpha) {
+                    break; // no lower score in this test can pass, whoever holds it
+                }
+            }
+        }
+
+        List<Scored> named = new ArrayList<>();
+        Map<String, Scored> nominated = new LinkedHashMap<>();
+        Scored reporter = null;
+        for (int c = 0; c < candidates.size(); c++) {
+            Candidate candidate = candidates.get(c);
+            boolean isNamed = best[c] <= alpha;
+            boolean isReporter = candidate.member().userId().equals(reporterId);
+            if (!isNamed && !candidate.nominated() && !isReporter) {
+                continue;
+            }
+            Group g = groupOf.get(c);
+            double weight = weight(candidate, populationWeight, nominationWeight);
+            double[] own = scores.get(c);
+            if (!isNamed) {
+                // not reached from the top of every test: compute this member's best test now
+                for (int t = 0; t < g.tests.size(); t++) {
+                    Test test = g.tests.get(t);
+                    if (test.keys.length == 0) {
+                        continue;
+                    }
+                    double adjusted = Math.min(1.0, test.bound(own[t]) / weight);
+                    if (bestTest[c] == null || adjusted < best[c]) {
+                        best[c] = adjusted;
+                        bestTest[c] = test;
+                        bestScore[c] = own[t];
+                    }
+                }
+            }
+            Scored scored = scored(candidate, g, own, weight, best[c], bestTest[c], bestScore[c], isNamed);
+            if (isNamed) {
+                named.add(scored);
+            }
+            if (candidate.nominated()) {
+                nominated.put(candidate.member().userId(), scored);
+            }
+            if (isReporter) {
+                // a fixed hypothesis chosen before looking: corrected only over the reporter's own tests
+                double raw = Double.POSITIVE_INFINITY;
+                for (int t = 0; t < g.tests.size(); t++) {
+                    if (g.tests.get(t).keys.length > 0) {
+                        raw = Math.min(raw, g.tests.get(t).bound(own[t]));
+                    }
+                }
+                double bound = Math.min(1.0, raw * Math.max(1, g.tests.size()));
+                reporter = new Scored(candidate.member(), bound, scored.score(), scored.positions(), scored.basis(),
+                        scored.parts(), isNamed);
+            }
+        }
+        named.sort(Comparator.comparingDouble(Scored::bound));
+        return new Outcome(named, nominated, reporter, bestOverall, (int) Math.min(Integer.MAX_VALUE, populationTests),
+                (int) Math.min(Integer.MAX_VALUE, nominationTests));
+    }
+
+    private static double weight(Candidate c, double population, double nomination) {
+        return population + (c.nominated() ? nomination : 0);
+    }
+
+    private Scored scored(Candidate candidate, Group g, double[] own, double weight, double bound, Test test,
+                          double score, boolean named) {
+        List<TraceResult.Part> parts = new ArrayList<>();
+        for (Map.Entry<Evidence.Cell, Integer> e : g.cellTests.entrySet()) {
+            int t = e.getValue();
+            Test part = g.tests.get(t);
+            TraceSources.Revision r = e.getKey().revision;
+            parts.add(new TraceResult.Part(r.materialId(), r.revision(), r.title(), own[t], part.keys.length,
+                    Math.min(1.0, part.bound(own[t]) / weight)));
+        }
+        int positions = test == null ? 0 : test.keys.length;
+        String basis = test == null ? "" : test.basis.substring(test.basis.indexOf(':') + 1);
+        return new Scored(candidate.member(), test == null ? 1.0 : bound, score, positions, basis, parts, named);
+    }
+
+    /** The tests of everyone who received exactly these cells, made once and shared where their content is equal. */
+    private Group newGroup(List<Evidence.Cell> cells, Map<String, Test> tests) {
+        Group g = new Group();
+        Map<String, Integer> seen = new HashMap<>();
+        if (cells.size() > 1) {
+            List<Evidence.Read> all = new ArrayList<>();
+            cells.forEach(cell -> all.addAll(cell.consistent()));
+            add(g, tests, seen, "all:全部证据", all);
+        }
+        for (Evidence.Cell cell : cells) {
+            int index = add(g, tests, seen, "cell:《" + cell.revision.title() + "》第 " + cell.revision.revision() + " 版",
+                    cell.consistent());
+            if (index >= 0) {
+                g.cellTests.put(cell, index);
+            }
+        }
+        // each piece alone: within one piece every position is read once, with one form
+        Set<Integer> pieces = new LinkedHashSet<>();
+        cells.forEach(cell -> pieces.addAll(cell.byPiece.keySet()));
+        if (pieces.size() > 1) {
+            for (int piece : pieces) {
+                List<Evidence.Read> reads = new ArrayList<>();
+                for (Evidence.Cell cell : cells) {
+                    reads.addAll(cell.byPiece.getOrDefault(piece, List.of()));
+                }
+                add(g, tests, seen, "piece:" + pieceName(piece), reads);
+            }
+        }
+        for (Test test : g.tests) {
+            int[] index = new int[test.keys.length];
+            for (int i = 0; i < index.length; i++) {
+                index[i] = g.union.computeIfAbsent(test.keys[i], k -> g.union.size());
+            }
+            g.indexes.add(index);
+        }
+        return g;
+    }
+
+    private String pieceName(int piece) {
+        return piece < pieceNames.size() ? "证据「" + pieceNames.get(piece) + "」" : "证据 " + (piece + 1);
+    }
+
+    /** Adds a test to the group unless it holds one with the same content; its index in the group, -1 if empty. */
+    private static int add(Group g, Map<String, Test> tests, Map<String, Integer> seen, String basis,
+                           List<Evidence.Read> reads) {
+        if (reads.isEmpty()) {
+            return -1;
+        }
+        List<Evidence.Read> sorted = new ArrayList<>(reads);
+        sorted.sort(Comparator.comparing((Evidence.Read r) -> r.position().key));
+        StringBuilder content = new StringBuilder();
+        for (Evidence.Read r : sorted) {
+            content.append(r.position().key).append(r.observed() ? "=1;" : "=0;");
+        }
+        String key = content.toString();
+        Integer already = seen.get(key);
+        if (already != null) {
+            return already; // the same test under another name (one piece, one revision): counted once
+        }
+        Test test = tests.computeIfAbsent(key, k -> new Test(basis, sorted));
+        seen.put(key, g.tests.size());
+        g.tests.add(test);
+        return g.tests.size() - 1;
+    }
+}
