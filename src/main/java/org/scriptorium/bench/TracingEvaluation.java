@@ -1,5 +1,10 @@
 package org.scriptorium.bench;
 
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,19 +15,19 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.scriptorium.corpus.SpeechCorpus;
 import org.scriptorium.common.Ids;
 import org.scriptorium.delivery.DocxWriter;
 import org.scriptorium.delivery.FileTrace;
 import org.scriptorium.library.Block;
 import org.scriptorium.library.StructureParser;
-import org.scriptorium.tracer.AccusationBound;
-import org.scriptorium.tracing.FragileMark;
+import org.scriptorium.tracer.Leak;
+import org.scriptorium.tracer.LeakTracer;
+import org.scriptorium.tracer.TraceResult;
 import org.scriptorium.tracing.Marks;
 import org.scriptorium.tracing.Prf;
-import org.scriptorium.tracer.SourceFinder;
 import org.scriptorium.tracing.TardosCode;
-import org.scriptorium.tracing.TextMarks;
 import org.scriptorium.tracing.VariationSite;
 import org.scriptorium.tracing.VariationSites;
 import org.springframework.boot.ApplicationArguments;
@@ -32,16 +37,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar scriptorium.jar bench-trace}: simulates N members (default 10,000) receiving personalised copies of
- * generated materials, leaks them in the ways resellers do, traces every leak with the same layers and rules as the
- * product, and prints how often the leaker is named, how often an innocent member is, and the bounds. A benchmark, not a
- * test: it takes minutes.
+ * generated materials ({@link TraceSimulation}), leaks them in the ways resellers do and in the ways a malicious
+ * reporter would forge evidence, traces every leak with the product's {@link LeakTracer}, and prints how often the
+ * leaker is named, how often an innocent member is, and the bounds. A benchmark, not a test: it takes minutes.
  */
 @Component
 @Order(1)
 class TracingEvaluation implements ApplicationRunner {
 
     static final String NAME = "bench-trace";
-    private static final double THRESHOLD = 1e-6;
 
     private final Marks marks;
 
@@ -124,13 +128,14 @@ class TracingEvaluation implements ApplicationRunner {
         int trials = intOption(args, "eval.trials", 20);
         int bundleTrials = intOption(args, "eval.bundle-trials", 5);
         int ocrTrials = intOption(args, "eval.ocr-trials", 10);
-        Run run = new Run(members, 60, 20261129L);
         List<String> only = args.getOptionValues("eval.only");
-        run.only = only == null || only.isEmpty() ? "" : only.getFirst();
-        if (run.only.isEmpty()) {
+        String prefix = only == null || only.isEmpty() ? "" : only.getFirst();
+        if (prefix.isEmpty()) {
             cost();
         }
         if (intOption(args, "eval.cost-only", 0) == 0) {
+            Run run = new Run(members, 60, 20261129L);
+            run.only = prefix;
             run.all(trials, bundleTrials, ocrTrials);
         }
     }
@@ -140,130 +145,371 @@ class TracingEvaluation implements ApplicationRunner {
         return v == null || v.isEmpty() ? fallback : Integer.parseInt(v.getFirst());
     }
 
-    /** One evaluation over a fixed library of generated materials. */
+    /**
+     * One evaluation over a fixed library of generated materials, traced by the product's {@link LeakTracer} through a
+     * {@link TraceSimulation}: every member who received a material is scored, every layer is read and every rule
+     * (evidence as a set, pointers checked, per-revision and per-piece tests, the correction) applies.
+     */
     static final class Run {
-        final int members;
-        final Prf prf;
-        final TardosCode code;
-        final List<List<String>> paragraphs = new ArrayList<>();
-        final List<List<VariationSite>> sites = new ArrayList<>();
-        final SourceFinder finder = new SourceFinder();
+        final TraceSimulation sim;
+        final LeakTracer tracer;
+        final int generated;
+        final int free;
+        final int reimport;
         final SplittableRandom random;
+        final List<String> unrelated = new ArrayList<>();
         /** Runs only the scenarios whose name starts with this (empty: all). */
         String only = "";
 
         Run(int members, int materials, long seed) {
-            this.members = members;
+            this.sim = new TraceSimulation(members, materials, seed);
+            this.generated = materials;
+            // a free material everyone reads, and material 0 imported again, received by the second half of members
+            this.free = sim.addMaterial("免费资料", sim.paragraphs(materials - 1), true, m -> true);
+            this.reimport = sim.addMaterial("重新导入", sim.paragraphs(0), false, m -> m >= members / 2);
+            this.tracer = sim.tracer();
             this.random = new SplittableRandom(seed);
-            byte[] key = new byte[32];
-            random.nextBytes(key);
-            this.prf = new Prf(key);
-            this.code = new TardosCode(prf, TardosCode.DEFAULT_CUTOFF);
-            SpeechCorpus corpus = new SpeechCorpus(seed);
-            StructureParser parser = new StructureParser();
-            for (int i = 0; i < materials; i++) {
-                List<String> p = parser.parse(corpus.document(i).text()).paragraphs();
-                paragraphs.add(p);
-                sites.add(VariationSites.choose(p, prf, key(i), Set.of(), 400));
-                finder.add(key(i), String.join("\n", p));
+            Path real = Path.of("../shared/corpus/real");
+            if (Files.isDirectory(real)) {
+                try (Stream<Path> files = Files.list(real)) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                        unrelated.add(Files.readString(f));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            SpeechCorpus other = new SpeechCorpus(seed + 1);
+            for (int i = 0; i < 20; i++) {
+                unrelated.add(other.document(i).text());
             }
         }
 
-        static String key(int material) {
-            return "doc" + material + ":1";
+        /** What one trace concluded, for the table. */
+        record Outcome(Set<Long> named, double bestBound, int positions) {
         }
 
-        String position(int material, VariationSite s) {
-            return key(material) + "#" + s.rule() + "@" + s.paragraph() + ":" + s.offset();
+        Outcome trace(List<Leak> leaks) {
+            TraceResult r = tracer.trace(leaks);
+            Set<Long> named = new HashSet<>();
+            r.suspects().forEach(s -> named.add(s.memberNumber()));
+            return new Outcome(named, r.evidence().lowestBound(), r.evidence().positions());
         }
 
-        /** The member's copy: robust symbols, invisible payloads and the visible notice line. */
-        List<String> copy(int member, int material) {
-            List<VariationSite> s = sites.get(material);
-            boolean[] symbols = new boolean[s.size()];
+        /** The leakers and materials of one trial. */
+        final class Trial {
+            final List<Integer> leakers;
+            final List<Integer> materials;
+            final int victim;
+
+            Trial(List<Integer> leakers, List<Integer> materials, int victim) {
+                this.leakers = leakers;
+                this.materials = materials;
+                this.victim = victim;
+            }
+
+            int leaker() {
+                return leakers.getFirst();
+            }
+
+            int material() {
+                return materials.getFirst();
+            }
+
+            /** The first leaker's full copy of the first material: payloads and the notice line included. */
+            List<String> copy() {
+                return sim.copy(leaker(), material());
+            }
+
+            /** The first leaker's copies of every material as the product's PDFs, without their file traces. */
+            List<byte[]> pdfs() {
+                List<byte[]> out = new ArrayList<>();
+                for (int material : materials) {
+                    List<String> c = sim.copy(leaker(), material);
+                    out.add(PDF.write(document(c.subList(0, c.size() - 1)), null));
+                }
+                return out;
+            }
+
+            /**
+             * Every material merged from the leakers' copies and sanitised: strategy 1 takes the majority form at each
+             * site (ties at random), 2 a random leaker's form at each site, 3 whole paragraphs from leakers in turn.
+             */
+            String merged(int strategy) {
+                StringBuilder out = new StringBuilder();
+                for (int material : materials) {
+                    List<VariationSite> s = sim.sitesOf(material);
+                    boolean[][] each = new boolean[leakers.size()][];
+                    for (int l = 0; l < each.length; l++) {
+                        each[l] = sim.symbols(leakers.get(l), material);
+                    }
+                    boolean[] symbols = new boolean[s.size()];
+                    for (int i = 0; i < symbols.length; i++) {
+                        int ones = 0;
+                        for (boolean[] e : each) {
+                            ones += e[i] ? 1 : 0;
+                        }
+                        symbols[i] = switch (strategy) {
+                            case 1 -> 2 * ones == leakers.size() ? random.nextBoolean() : 2 * ones > leakers.size();
+                            case 2 -> each[random.nextInt(leakers.size())][i];
+                            default -> each[s.get(i).paragraph() % leakers.size()][i];
+                        };
+                    }
+                    out.append(sanitise(String.join("\n", sim.copyWith(material, symbols)))).append('\n');
+                }
+                return out.toString();
+            }
+        }
+
+        /** Runs a scenario: each trial picks leakers and materials, builds the leak, traces it, and tallies. */
+        void scenario(String name, int trials, int colluders, int bundle, Function<Trial, List<Leak>> leak) {
+            scenario(name, trials, colluders, bundle, 0, false, leak);
+        }
+
+        /**
+         * As above, choosing only materials of at least {@code minCharacters}; with {@code everyLeaker} a trial counts
+         * as named only when every leaker is named.
+         */
+        void scenario(String name, int trials, int colluders, int bundle, int minCharacters, boolean everyLeaker,
+                      Function<Trial, List<Leak>> leak) {
+            if (!name.startsWith(only)) {
+                return;
+            }
+            int identified = 0;
+            int innocents = 0;
+            List<Double> bounds = new ArrayList<>();
+            List<Integer> read = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < trials; t++) {
+                List<Integer> leakers = new ArrayList<>();
+                while (leakers.size() < colluders) {
+                    int m = random.nextInt(sim.members());
+                    if (!leakers.contains(m)) {
+                        leakers.add(m);
+                    }
+                }
+                int victim;
+                do {
+                    victim = random.nextInt(sim.members());
+                } while (leakers.contains(victim));
+                List<Integer> chosen = new ArrayList<>();
+                while (chosen.size() < bundle) {
+                    int m = random.nextInt(generated - 1);
+                    if (!chosen.contains(m) && characters(m) >= minCharacters) {
+                        chosen.add(m);
+                    }
+                }
+                Outcome o = trace(leak.apply(new Trial(leakers, chosen, victim)));
+                Set<Long> truth = new HashSet<>();
+                leakers.forEach(l -> truth.add((long) l));
+                if (everyLeaker ? o.named().containsAll(truth) : o.named().stream().anyMatch(truth::contains)) {
+                    identified++;
+                }
+                if (o.named().stream().anyMatch(n -> !truth.contains(n))) {
+                    innocents++;
+                }
+                bounds.add(o.bestBound());
+                read.add(o.positions());
+            }
+            Collections.sort(bounds);
+            Collections.sort(read);
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f%% | %d | %.1e | %d | %.0f s |%n", name, colluders, bundle,
+                    trials, 100.0 * identified / trials, innocents, bounds.get(bounds.size() / 2), read.get(read.size() / 2),
+                    (System.nanoTime() - start) / 1e9);
+        }
+
+        void all(int trials, int bundleTrials, int ocrTrials) {
+            System.out.printf("Tracing evaluation: %,d members, %d materials (+ a free one and a re-import), threshold %.0e overall%n",
+                    sim.members(), generated, LeakTracer.DEFAULT_THRESHOLD);
+            System.out.printf("Sites per material (median): %d; theoretical code length for ε₁ = 1e-11: c=1 %.0f, c=2 %.0f, c=3 %.0f, c=4 %.0f%n",
+                    java.util.stream.IntStream.range(0, generated).map(m -> sim.sitesOf(m).size()).sorted().toArray()[generated / 2],
+                    TardosCode.theoreticalLength(1, 1e-11), TardosCode.theoreticalLength(2, 1e-11),
+                    TardosCode.theoreticalLength(3, 1e-11), TardosCode.theoreticalLength(4, 1e-11));
+            System.out.println("| leak | colluders | materials | trials | leaker named | trials naming an innocent | median bound | median positions read | time |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            scenario("(a) 200-character excerpt", trials, 1, 1, t -> one(excerpt(String.join("\n", t.copy()), 200)));
+            scenario("(b) whole copy, notice removed", trials, 1, 1, t -> one(withoutNotice(t.copy())));
+            scenario("(c) sanitised copy", trials, 1, 1, t -> one(sanitise(withoutNotice(t.copy()))));
+            scenario("(c) sanitised 5,000-character document", trials, 1, 1, 5_000, false,
+                    t -> one(sanitise(firstCharacters(t.copy(), 5_000))));
+            scenario("(d) PDF, text extracted", trials, 1, 1, t -> one(viaPdf(t.copy())));
+            scenario("(f) shuffled, half deleted", trials, 1, 1, t -> one(shuffledHalf(t.copy())));
+            scenario("(c) sanitised, bundle of 10", bundleTrials, 1, 10, t -> one(t.merged(1)));
+            if (Ocr.available()) {
+                scenario("(e) OCR of the PDF, single copy", ocrTrials, 1, 1, t -> one(Ocr.read(t.pdfs())));
+                scenario("(e) OCR of the PDF, bundle of 10", ocrTrials, 1, 10, t -> one(Ocr.read(t.pdfs())));
+            } else {
+                System.out.println("(e) skipped: tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)");
+            }
+            for (int colluders = 2; colluders <= 4; colluders++) {
+                for (int bundle : new int[] {1, 10, 50}) {
+                    int n = bundle == 1 ? trials : bundleTrials;
+                    scenario("(g) majority", n, colluders, bundle, t -> one(t.merged(1)));
+                    scenario("(g) random", n, colluders, bundle, t -> one(t.merged(2)));
+                    scenario("(g) interleaved paragraphs", n, colluders, bundle, t -> one(t.merged(3)));
+                }
+            }
+            attacks(trials);
+            realLeaks(trials);
+        }
+
+        /** Evidence built to make the tracer name someone who did not leak. */
+        void attacks(int trials) {
+            for (int times : new int[] {2, 10, 50}) {
+                scenario("(h) 1,000-character sanitised excerpt handed in " + times + " times", trials, 1, 1,
+                        t -> times(excerpt(sanitise(withoutNotice(t.copy())), 1_000), times));
+            }
+            scenario("(h) whole copy as TXT, DOCX and pasted text, twice", trials, 1, 1, t -> {
+                String txt = String.join("\n", t.copy());
+                Leak docx = new Leak("转卖.docx", sanitise(withoutNotice(t.copy())), List.of(sim.fileToken(t.leaker(), t.material())));
+                return List.of(new Leak("转卖.txt", txt, List.of()), docx, new Leak("粘贴的文本", sanitise(txt), List.of()),
+                        new Leak("转卖(1).txt", txt, List.of()), docx);
+            });
+            scenario("(h) original text handed in 20 times", trials, 0, 1,
+                    t -> times(String.join("\n", sim.paragraphs(t.material())), 20));
+            scenario("(i) victim's payload (from a free copy) in the leaker's 1,500-character excerpt", trials, 1, 1,
+                    t -> one(sprinkle(excerpt(sanitise(withoutNotice(t.copy())), 1_500), payload(t.victim, free))));
+            scenario("(i) victim's payload (same revision) in the leaker's 1,500-character excerpt", trials, 1, 1,
+                    t -> one(sprinkle(excerpt(sanitise(withoutNotice(t.copy())), 1_500), payload(t.victim, t.material()))));
+            scenario("(i) victim's payload in unrelated text", trials, 0, 1,
+                    t -> one(sprinkle(excerpt(unrelated(), 3_000), payload(t.victim, t.material()))));
+            scenario("(j) leaker's DOCX text with the victim's file token (from a free copy)", trials, 1, 1,
+                    t -> List.of(new Leak("转卖.docx", sanitise(withoutNotice(t.copy())), List.of(sim.fileToken(t.victim, free)))));
+            scenario("(k) unrelated text", trials, 0, 1, t -> one(excerpt(unrelated(), 10_000)));
+            scenario("(k) copy canonicalised (one form per rule)", trials, 1, 1, t -> one(canonical(t.material())));
+        }
+
+        /** Leaks resellers really make, which the tracer used to miss. */
+        void realLeaks(int trials) {
+            scenario("(l) 800-character excerpt (invisible marks kept) inside 5,000 characters of other text", trials, 1, 1,
+                    t -> one(inOther(visibleExcerpt(String.join("\n", t.copy()), 800))));
+            scenario("(l) 1,500-character excerpt (invisible marks kept) inside 5,000 characters of other text", trials, 1, 1,
+                    t -> one(inOther(visibleExcerpt(String.join("\n", t.copy()), 1_500))));
+            scenario("(l) 1,500-character sanitised excerpt inside 5,000 characters of other text", trials, 1, 1,
+                    t -> one(inOther(excerpt(sanitise(withoutNotice(t.copy())), 1_500))));
+            scenario("(l) three 2,000-character sanitised excerpts of three materials pasted as one text", trials, 1, 3,
+                    t -> one(t.materials.stream().map(m -> excerpt(sanitise(withoutNotice(sim.copy(t.leaker(), m))), 2_000))
+                            .reduce("", (a, b) -> a + "\n" + b)));
+            scenario("(m) whole copy converted to Traditional characters", trials, 1, 1,
+                    t -> one(ZhConverterUtil.toTraditional(withoutNotice(t.copy()))));
+            scenario("(m) sanitised copy converted to Traditional characters", trials, 1, 1,
+                    t -> one(ZhConverterUtil.toTraditional(sanitise(withoutNotice(t.copy())))));
+            scenario("(n) three members' whole copies of three materials as one bundle (every one named)", trials, 3, 3, 0,
+                    true, t -> {
+                        List<Leak> out = new ArrayList<>();
+                        for (int i = 0; i < 3; i++) {
+                            out.add(new Leak("第" + i + "份.txt", sanitise(withoutNotice(sim.copy(t.leakers.get(i),
+                                    t.materials.get(i)))), List.of()));
+                        }
+                        return out;
+                    });
+            scenario("(n) three members' 3,000-character excerpts (marks kept) as one bundle (every one named)", trials, 3, 3, 0,
+                    true, t -> {
+                        List<Leak> out = new ArrayList<>();
+                        for (int i = 0; i < 3; i++) {
+                            out.add(new Leak("第" + i + "份.txt", visibleExcerpt(String.join("\n", sim.copy(t.leakers.get(i),
+                                    t.materials.get(i))), 3_000), List.of()));
+                        }
+                        return out;
+                    });
+            scenario("(o) same text in two materials: copy of the first import", trials, 1, 1, t -> {
+                int leaker = t.leaker() % (sim.members() / 2);
+                t.leakers.set(0, leaker);
+                return one(sanitise(withoutNotice(sim.copy(leaker, 0))));
+            });
+            scenario("(o) same text in two materials: copy of the re-import", trials, 1, 1, t -> {
+                int leaker = sim.members() / 2 + t.leaker() % (sim.members() / 2);
+                t.leakers.set(0, leaker);
+                return one(sanitise(withoutNotice(sim.copy(leaker, reimport))));
+            });
+        }
+
+        private static List<Leak> one(String text) {
+            return List.of(new Leak("证据.txt", text, List.of()));
+        }
+
+        private static List<Leak> times(String text, int n) {
+            List<Leak> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                out.add(new Leak("证据" + i + ".txt", text, List.of()));
+            }
+            return out;
+        }
+
+        String unrelated() {
+            return unrelated.get(random.nextInt(unrelated.size()));
+        }
+
+        /** The excerpt placed at a random point inside 5,000 characters of unrelated text. */
+        String inOther(String excerpt) {
+            String other = excerpt(unrelated(), 5_000);
+            int at = random.nextInt(other.length() + 1);
+            return other.substring(0, at) + "\n" + excerpt + "\n" + other.substring(at);
+        }
+
+        /** A member's payload as their copy of a material carries it. */
+        String payload(int member, int material) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\u200B\u200C\u200D\u2060]{48}")
+                    .matcher(String.join("\n", sim.copy(member, material)));
+            return m.find() ? m.group() : "";
+        }
+
+        /** The payload inserted after about every 80 characters, as a forger spreads it. */
+        static String sprinkle(String text, String payload) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < text.length(); i += 80) {
+                out.append(text, i, Math.min(text.length(), i + 80)).append(payload);
+            }
+            return out.toString();
+        }
+
+        /** The material with every site of a rule in one form, chosen per rule. */
+        String canonical(int material) {
+            List<VariationSite> sites = sim.sitesOf(material);
+            java.util.Map<String, String> chosen = new java.util.HashMap<>();
+            boolean[] symbols = new boolean[sites.size()];
             for (int i = 0; i < symbols.length; i++) {
-                symbols[i] = code.symbol("m" + member, position(material, s.get(i)));
+                VariationSite s = sites.get(i);
+                String form = chosen.computeIfAbsent(s.rule(), r -> random.nextBoolean() ? s.form0() : s.form1());
+                symbols[i] = form.equals(s.form1());
             }
-            List<String> marked = TextMarks.apply(paragraphs.get(material), s, symbols);
-            List<String> withFragile = new ArrayList<>(FragileMark.embedAll(marked, prf, member, material));
-            withFragile.add("仅供学习 禁止外传 · 笔杆子文库 · 会员 " + member);
-            return withFragile;
+            return String.join("\n", sim.copyWith(material, symbols));
         }
 
-        /** Who the tracer names for a leak: members whose union-bounded false-accusation chance is below the threshold. */
-        Outcome trace(String leak) {
-            List<Integer> found = new ArrayList<>();
-            for (SourceFinder.SourceMatch m : finder.find(leak)) {
-                found.add(Integer.parseInt(m.revisionKey().substring(3, m.revisionKey().indexOf(':'))));
-            }
-            List<String> positions = new ArrayList<>();
-            List<Boolean> observed = new ArrayList<>();
-            for (int material : found) {
-                List<VariationSite> s = sites.get(material);
-                for (TextMarks.SiteRead read : TextMarks.read(paragraphs.get(material), s, leak)) {
-                    positions.add(position(material, s.get(read.site())));
-                    observed.add(read.observed());
-                }
-            }
-            double[] q = new double[positions.size()];
-            double[] bias = new double[positions.size()];
-            for (int i = 0; i < q.length; i++) {
-                bias[i] = code.bias(positions.get(i));
-                q[i] = observed.get(i) ? bias[i] : 1 - bias[i];
-            }
-            // Every member's score, on both cores. The q values are the same for every member, so the bound is one
-            // decreasing function of the score: compute it for the best score, and find the score the threshold needs.
-            double[] scores = java.util.stream.IntStream.range(0, members).parallel().mapToDouble(m -> {
-                double score = 0;
-                String member = "m" + m;
-                for (int i = 0; i < q.length; i++) {
-                    score += TardosCode.score(observed.get(i), code.symbol(member, positions.get(i)), bias[i]);
-                }
-                return score;
-            }).toArray();
-            double needed = scoreNeeded(q);
-            Set<Integer> named = new HashSet<>();
-            double top = Double.NEGATIVE_INFINITY;
-            for (int m = 0; m < members; m++) {
-                top = Math.max(top, scores[m]);
-                if (scores[m] >= needed) {
-                    named.add(m);
-                }
-            }
-            double best = top > 0 ? Math.min(1, AccusationBound.falseAccusation(top, q) * members) : 1;
-            for (FragileMark.Payload p : FragileMark.read(leak, prf)) {
-                named.add((int) p.memberNumber());
-                best = Math.min(best, Math.pow(2, -32) * members);
-            }
-            return new Outcome(named, best, positions.size(), found.size());
+        String excerpt(String text, int length) {
+            int from = random.nextInt(Math.max(1, text.length() - length));
+            return text.substring(from, Math.min(text.length(), from + length));
         }
 
-        /** The lowest score whose union-bounded false-accusation chance is at most the threshold (bisection). */
-        double scoreNeeded(double[] q) {
-            if (q.length == 0) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double low = 0;
-            double high = 1;
-            while (AccusationBound.falseAccusation(high, q) * members > THRESHOLD) {
-                high *= 2;
-                if (high > 1e7) {
-                    return Double.POSITIVE_INFINITY;
+        /** An excerpt of {@code visible} visible characters, the invisible ones among them kept. */
+        String visibleExcerpt(String text, int visible) {
+            int from = random.nextInt(Math.max(1, text.length() - visible * 2));
+            StringBuilder out = new StringBuilder();
+            int seen = 0;
+            for (int i = from; i < text.length() && seen < visible; i++) {
+                char c = text.charAt(i);
+                out.append(c);
+                if (Character.getType(c) != Character.FORMAT) {
+                    seen++;
                 }
             }
-            for (int i = 0; i < 40; i++) {
-                double mid = (low + high) / 2;
-                if (AccusationBound.falseAccusation(mid, q) * members > THRESHOLD) {
-                    low = mid;
-                } else {
-                    high = mid;
-                }
-            }
-            return high;
+            return out.toString();
         }
 
-        record Outcome(Set<Integer> named, double bestBound, int positions, int materialsFound) {
+        /** The copy as the product's PDF (A4, embedded CJK font) and its text extracted again, as a reseller would. */
+        static String viaPdf(List<String> copy) {
+            try {
+                byte[] pdf = PDF.write(document(copy.subList(0, copy.size() - 1)), null);
+                try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                    return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+
+        private static final org.scriptorium.delivery.PdfWriter PDF = org.scriptorium.delivery.PdfWriter.defaultFont()
+                .map(org.scriptorium.delivery.PdfWriter::new).orElse(null);
 
         static org.scriptorium.delivery.DeliveredDocument document(List<String> p) {
             return new org.scriptorium.delivery.DeliveredDocument("标题", p.stream()
@@ -287,170 +533,8 @@ class TracingEvaluation implements ApplicationRunner {
             return new long[] {t[150], sink};
         }
 
-        /** The leakers and materials of one trial. */
-        final class Trial {
-            final List<Integer> leakers;
-            final List<Integer> materials;
-
-            Trial(List<Integer> leakers, List<Integer> materials) {
-                this.leakers = leakers;
-                this.materials = materials;
-            }
-
-            /** The first leaker's full copy of the first material. */
-            List<String> copy() {
-                return Run.this.copy(leakers.getFirst(), materials.getFirst());
-            }
-
-            /** The first leaker's copies of every material as the product's PDFs, without their file traces. */
-            List<byte[]> pdfs() {
-                List<byte[]> out = new ArrayList<>();
-                for (int material : materials) {
-                    List<String> c = Run.this.copy(leakers.getFirst(), material);
-                    out.add(PDF.write(document(c.subList(0, c.size() - 1)), null));
-                }
-                return out;
-            }
-
-            /**
-             * Every material merged from the leakers' copies and sanitised: strategy 1 takes the majority form at each
-             * site (ties at random), 2 a random leaker's form at each site, 3 whole paragraphs from leakers in turn.
-             */
-            String merged(int strategy) {
-                StringBuilder out = new StringBuilder();
-                for (int material : materials) {
-                    List<VariationSite> s = sites.get(material);
-                    boolean[] symbols = new boolean[s.size()];
-                    for (int i = 0; i < symbols.length; i++) {
-                        String position = position(material, s.get(i));
-                        int ones = 0;
-                        for (int leaker : leakers) {
-                            ones += code.symbol("m" + leaker, position) ? 1 : 0;
-                        }
-                        symbols[i] = switch (strategy) {
-                            case 1 -> 2 * ones == leakers.size() ? random.nextBoolean() : 2 * ones > leakers.size();
-                            case 2 -> code.symbol("m" + leakers.get(random.nextInt(leakers.size())), position);
-                            default -> code.symbol("m" + leakers.get(s.get(i).paragraph() % leakers.size()), position);
-                        };
-                    }
-                    out.append(sanitise(String.join("\n", TextMarks.apply(paragraphs.get(material), s, symbols)))).append('\n');
-                }
-                return out.toString();
-            }
-        }
-
-        /** Runs a scenario: each trial picks leakers and materials, builds the leak, traces it, and tallies. */
-        void scenario(String name, int trials, int colluders, int bundle, Function<Trial, String> leak) {
-            scenario(name, trials, colluders, bundle, 0, leak);
-        }
-
-        /** As above, choosing only materials of at least {@code minCharacters}. */
-        void scenario(String name, int trials, int colluders, int bundle, int minCharacters, Function<Trial, String> leak) {
-            if (!name.startsWith(only)) {
-                return;
-            }
-            int identified = 0;
-            int innocents = 0;
-            List<Double> bounds = new ArrayList<>();
-            List<Integer> read = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int t = 0; t < trials; t++) {
-                List<Integer> leakers = new ArrayList<>();
-                while (leakers.size() < colluders) {
-                    int m = random.nextInt(members);
-                    if (!leakers.contains(m)) {
-                        leakers.add(m);
-                    }
-                }
-                List<Integer> chosen = new ArrayList<>();
-                while (chosen.size() < bundle) {
-                    int m = random.nextInt(paragraphs.size());
-                    if (!chosen.contains(m) && characters(m) >= minCharacters) {
-                        chosen.add(m);
-                    }
-                }
-                Outcome o = trace(leak.apply(new Trial(leakers, chosen)));
-                if (o.named().stream().anyMatch(leakers::contains)) {
-                    identified++;
-                }
-                if (o.named().stream().anyMatch(n -> !leakers.contains(n))) {
-                    innocents++;
-                }
-                bounds.add(o.bestBound());
-                read.add(o.positions());
-            }
-            Collections.sort(bounds);
-            Collections.sort(read);
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f%% | %d | %.1e | %d | %.0f s |%n", name, colluders, bundle,
-                    trials, 100.0 * identified / trials, innocents, bounds.get(bounds.size() / 2), read.get(read.size() / 2),
-                    (System.nanoTime() - start) / 1e9);
-        }
-
-        void all(int trials, int bundleTrials, int ocrTrials) {
-            System.out.printf("Tracing evaluation: %,d members, %d materials, threshold %.0e overall%n", members, paragraphs.size(), THRESHOLD);
-            System.out.printf("Sites per material (median): %d; theoretical code length for ε₁ = 1e-11: c=1 %.0f, c=2 %.0f, c=3 %.0f, c=4 %.0f%n",
-                    sites.stream().mapToInt(List::size).sorted().toArray()[sites.size() / 2],
-                    TardosCode.theoreticalLength(1, 1e-11), TardosCode.theoreticalLength(2, 1e-11),
-                    TardosCode.theoreticalLength(3, 1e-11), TardosCode.theoreticalLength(4, 1e-11));
-            System.out.println("| leak | colluders | materials | trials | leaker named | trials naming an innocent | median bound | median positions read | time |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
-            scenario("(a) 200-character excerpt", trials, 1, 1, t -> excerpt(String.join("\n", t.copy()), 200));
-            scenario("(b) whole copy, notice removed", trials, 1, 1, t -> withoutNotice(t.copy()));
-            scenario("(c) sanitised copy", trials, 1, 1, t -> sanitise(withoutNotice(t.copy())));
-            scenario("(c) sanitised 5,000-character document", trials, 1, 1, 5_000,
-                    t -> sanitise(firstCharacters(t.copy(), 5_000)));
-            scenario("(d) PDF, text extracted", trials, 1, 1, t -> viaPdf(t.copy()));
-            scenario("(f) shuffled, half deleted", trials, 1, 1, t -> shuffledHalf(t.copy()));
-            scenario("(c) sanitised, bundle of 10", bundleTrials, 1, 10, t -> t.merged(1));
-            if (Ocr.available()) {
-                scenario("(e) OCR of the PDF, single copy", ocrTrials, 1, 1, t -> Ocr.read(t.pdfs()));
-                scenario("(e) OCR of the PDF, bundle of 10", ocrTrials, 1, 10, t -> Ocr.read(t.pdfs()));
-            } else {
-                System.out.println("(e) skipped: tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)");
-            }
-            for (int colluders = 2; colluders <= 4; colluders++) {
-                for (int bundle : new int[] {1, 10, 50}) {
-                    int n = bundle == 1 ? trials : bundleTrials;
-                    scenario("(g) majority", n, colluders, bundle, t -> t.merged(1));
-                    scenario("(g) random", n, colluders, bundle, t -> t.merged(2));
-                    scenario("(g) interleaved paragraphs", n, colluders, bundle, t -> t.merged(3));
-                }
-            }
-        }
-
-        String excerpt(String text, int length) {
-            int visible = text.length();
-            int from = random.nextInt(Math.max(1, visible - length * 2));
-            return text.substring(from, Math.min(text.length(), from + length + countInvisible(text, from, length)));
-        }
-
-        private static int countInvisible(String text, int from, int length) {
-            int extra = 0;
-            for (int i = from; i < Math.min(text.length(), from + length + extra); i++) {
-                if (Character.getType(text.charAt(i)) == Character.FORMAT) {
-                    extra++;
-                }
-            }
-            return extra;
-        }
-
-        /** The copy as the product's PDF (A4, embedded CJK font) and its text extracted again, as a reseller would. */
-        static String viaPdf(List<String> copy) {
-            try {
-                byte[] pdf = PDF.write(document(copy.subList(0, copy.size() - 1)), null);
-                try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-                    return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        private static final org.scriptorium.delivery.PdfWriter PDF = org.scriptorium.delivery.PdfWriter.defaultFont()
-                .map(org.scriptorium.delivery.PdfWriter::new).orElse(null);
-
         int characters(int material) {
-            return String.join("", paragraphs.get(material)).length();
+            return String.join("", sim.paragraphs(material)).length();
         }
 
         /** The copy's first whole paragraphs that reach {@code count} characters, without the notice line. */

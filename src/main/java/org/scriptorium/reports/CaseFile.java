@@ -17,6 +17,7 @@ import org.scriptorium.delivery.DeliveredParagraph;
 import org.scriptorium.delivery.DeliveredParagraph.Style;
 import org.scriptorium.delivery.DeliveryLedger;
 import org.scriptorium.tracer.LeakedText;
+import org.scriptorium.tracer.Probabilities;
 import org.scriptorium.delivery.PdfWriter;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.Materials;
@@ -133,8 +134,30 @@ class CaseFile {
                 TraceResult.Layers l = s.layers();
                 doc.line("会员 " + s.memberNumber() + " " + s.email() + "：得分 "
                         + String.format(Locale.ROOT, "%.1f", s.score()) + "，误判上界 " + number(s.falseAccusationBound())
-                        + "；稳健层读到 " + l.robust().positions() + " 个位置（单独的上界 " + number(l.robust().bound())
-                        + "），隐形标记 " + l.fragilePayloads() + " 处，文件痕迹 " + l.fileTokens() + " 处。");
+                        + "（依据" + s.basis() + "）；稳健层读到 " + l.robust().positions() + " 个位置，隐形标记 "
+                        + l.fragilePayloads() + " 处，文件痕迹 " + l.fileTokens() + " 处（只作佐证）。");
+            }
+            if (t.evidence() != null) {
+                doc.line("证据 " + t.evidence().pieces() + " 份（内容不同的 " + t.evidence().distinctPieces() + " 份），读取标记 "
+                        + t.evidence().reads() + " 次，去重后 " + t.evidence().positions() + " 个不同位置。");
+            }
+            if (!t.notes().isEmpty()) {
+                doc.subsection("关于证据");
+                for (TraceResult.Note n : t.notes()) {
+                    doc.line(n.detail() + "（" + n.code() + "）");
+                }
+            }
+            if (!t.pointers().isEmpty()) {
+                doc.subsection("隐形标记与文件痕迹（只作佐证）");
+                for (TraceResult.Pointer p : t.pointers()) {
+                    doc.line(p.layerLabel() + "：会员 " + p.memberNumber() + (p.email() == null ? "" : " " + p.email())
+                            + (p.title() == null ? "" : "，《" + p.title() + "》第 " + p.revision() + " 版") + "，证据「"
+                            + p.piece() + "」：" + (p.consistent() ? "与交付记录和稳健层一致。" : "已搁置：" + p.reason()));
+                }
+            }
+            if (t.reporter() != null) {
+                doc.line("举报人本人的副本在这些证据上读到 " + t.reporter().positions() + " 个位置，误判上界 "
+                        + number(t.reporter().bound()) + (t.reporter().aboveChance() ? "：高于偶然，默认不予奖励。" : "。"));
             }
         }
 

@@ -114,6 +114,8 @@ public class CaseReview {
      * @param userIds  the leaking accounts; null or empty for the default (the tracer's suspects, or a signal's
      *                 subject)
      * @param note     the editor's remark, kept with the decision; may be null
+     * @param rewardAnyway reward the reporter even though their own copies score on the evidence above chance
+     *                 (otherwise such a case earns nothing, see {@link RewardRule})
      * @param editorId who decides
      * @return the case after the decision
      * @throws Rejected 404 for an unknown case or account; 409 {@code REPORT_ALREADY_DECIDED}; 422
@@ -121,7 +123,7 @@ public class CaseReview {
      *                  {@code STAFF_ACCOUNT} for an editor's or administrator's account
      */
     @Transactional
-    public Report uphold(String id, List<String> userIds, String note, String editorId) {
+    public Report uphold(String id, List<String> userIds, String note, boolean rewardAnyway, String editorId) {
         ReportRepository.Stored stored = stored(id);
         requirePending(stored);
         Report report = views.report(stored);
@@ -142,7 +144,10 @@ public class CaseReview {
             accountsNamed.add(account);
         }
         repository.lockAccounts(leakers);
-        Outcome outcome = rewardRule.decide(stored.reporterId(), Set.copyOf(leakers), repository.rewardedAmong(leakers));
+        boolean implicated = report.trace() != null && report.trace().reporter() != null
+                && report.trace().reporter().aboveChance();
+        Outcome outcome = rewardRule.decide(stored.reporterId(), Set.copyOf(leakers), repository.rewardedAmong(leakers),
+                implicated, rewardAnyway);
         Instant now = clock.instant();
         String remark = trimmed(note, 2000);
         if (!repository.decide(id, ReportStatus.UPHELD, outcome, remark, editorId, now)) {
@@ -173,6 +178,10 @@ public class CaseReview {
             detail.append("；重复举报，不予奖励");
             notice(stored.reporterId(), id, "举报已核实",
                     "感谢您的举报！经核实，该账号此前已被举报并处理，按规则本次不再重复奖励。", now);
+        } else if (outcome == Outcome.REPORTER_IMPLICATED) {
+            detail.append("；证据与举报人本人的副本相符，不予奖励");
+            notice(stored.reporterId(), id, "举报已处理",
+                    "经核实，您提交的证据与您本人账号获取的副本相符，按规则本次不予奖励。如有疑问，请联系运营方。", now);
         } else if (outcome == Outcome.SELF_REPORT) {
             detail.append("；泄露的副本来自举报人本人账号，不予奖励");
             notice(stored.reporterId(), id, "举报已处理",

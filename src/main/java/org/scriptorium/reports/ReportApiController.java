@@ -36,7 +36,8 @@ class ReportApiController {
     record Filed(String reportId) {
     }
 
-    record UpholdRequest(List<String> userIds, String note) {
+    /** @param rewardAnyway reward a reporter whose own copies match the evidence all the same (default false) */
+    record UpholdRequest(List<String> userIds, String note, Boolean rewardAnyway) {
     }
 
     record RejectRequest(String reason) {
@@ -71,7 +72,8 @@ class ReportApiController {
 
     @PostMapping("/admin/reports/{id}/uphold")
     Report uphold(@PathVariable String id, @RequestBody(required = false) UpholdRequest body) {
-        return review.uphold(id, body == null ? null : body.userIds(), body == null ? null : body.note(), currentUser());
+        return review.uphold(id, body == null ? null : body.userIds(), body == null ? null : body.note(),
+                body != null && Boolean.TRUE.equals(body.rewardAnyway()), currentUser());
     }
 
     @PostMapping("/admin/reports/{id}/reject")

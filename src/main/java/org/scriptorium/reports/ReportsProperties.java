@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("scriptorium.reports")
 public record ReportsProperties(
         @DefaultValue("5") int perDay,
-        @DefaultValue("10") int maxFiles,
+        @DefaultValue("100") int maxFiles,
         @DefaultValue("10MB") DataSize maxFileSize,
         @DefaultValue("30MB") DataSize maxTotalSize,
         @DefaultValue("200000") int maxTextCharacters,

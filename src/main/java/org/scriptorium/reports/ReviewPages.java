@@ -61,18 +61,19 @@ class ReviewPages {
     @PostMapping("/admin/reports/{id}/uphold")
     String uphold(@PathVariable String id, @RequestParam(required = false) List<String> userIds,
                   @RequestParam(required = false) String extra, @RequestParam(required = false) String note,
-                  RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "false") boolean rewardAnyway, RedirectAttributes redirect) {
         return act(id, redirect, () -> {
             List<String> named = new ArrayList<>(userIds == null ? List.of() : userIds);
             named.addAll(resolve(extra));
             if (named.isEmpty()) {
                 throw Rejected.invalid("LEAKERS_REQUIRED", "请至少勾选或填写一个泄露的账号。", "Name at least one account.");
             }
-            Report r = review.uphold(id, named, note, currentUser());
+            Report r = review.uphold(id, named, note, rewardAnyway, currentUser());
             return "已核实并暂停 " + r.namedAccounts().size() + " 个账号。" + switch (r.outcome()) {
                 case REWARDED -> "已奖励举报人「" + r.reward().planName() + "」。";
                 case REPEAT -> "重复举报，未再奖励。";
                 case SELF_REPORT -> "泄露来自举报人本人，未奖励。";
+                case REPORTER_IMPLICATED -> "证据与举报人本人的副本相符，未奖励。";
                 case NO_REPORTER -> "";
             };
         });

@@ -109,4 +109,82 @@ public final class AccusationBound {
         }
         return (a.length + 8) * Math.ulp(1.0) * magnitudes;
     }
+
+    /**
+     * An upper bound on P(S ≥ score) for a sum S of independent two-point variables: U_i is {@code match[i]} with
+     * probability q_i and {@code mismatch[i]} otherwise. This is the innocent member's distribution under any score that
+     * gives fixed points for a match and a mismatch at each position (for the likelihood-ratio score that names a
+     * single source, say). Chernoff's bound, min over λ &gt; 0 of exp(−λ·score)·Π E[exp(λ·U_i)], computed in log space;
+     * when the score is the largest S can take, it tends to the exact chance of that largest value.
+     *
+     * @return the bound, in (0, 1]; exactly 1 when the score is at most S's mean
+     * @throws IllegalArgumentException if the arrays differ in length, the score or a point is not finite, or some q_i
+     *                                  lies outside (0, 1)
+     */
+    public static double tail(double score, double[] observedQ, double[] match, double[] mismatch) {
+        int n = observedQ.length;
+        if (match.length != n || mismatch.length != n) {
+            throw new IllegalArgumentException("q, match and mismatch differ in length");
+        }
+        if (!Double.isFinite(score)) {
+            throw new IllegalArgumentException("the score is not finite: " + score);
+        }
+        double mean = 0;
+        double most = 0;
+        double[] logQ = new double[n];
+        double[] logNotQ = new double[n];
+        for (int i = 0; i < n; i++) {
+            double q = observedQ[i];
+            if (!(q > 0 && q < 1) || !Double.isFinite(match[i]) || !Double.isFinite(mismatch[i])) {
+                throw new IllegalArgumentException("bad position " + i + ": q " + q + ", points " + match[i] + ", "
+                        + mismatch[i]);
+            }
+            logQ[i] = Math.log(q);
+            logNotQ[i] = Math.log1p(-q);
+            mean += q * match[i] + (1 - q) * mismatch[i];
+            most += Math.max(match[i], mismatch[i]);
+        }
+        if (score <= mean) {
+            return 1.0;
+        }
+        if (score > most * (1 + 1e-12) + 1e-9) {
+            return Double.MIN_VALUE; // no value of S reaches it; the bound stays a positive number all the same
+        }
+        // f'(λ) is increasing from mean − score < 0 towards most − score: find where it turns, or take a large λ
+        double hi = 1;
+        while (tiltedMean(hi, logQ, logNotQ, match, mismatch) < score && hi < 1e6) {
+            hi *= 2;
+        }
+        double lo = 0;
+        for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+            double mid = (lo + hi) / 2;
+            if (tiltedMean(mid, logQ, logNotQ, match, mismatch) < score) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double lambda = (lo + hi) / 2;
+        double log = -lambda * score;
+        double magnitudes = lambda * Math.abs(score);
+        for (int i = 0; i < n; i++) {
+            double up = logQ[i] + lambda * match[i];
+            double down = logNotQ[i] + lambda * mismatch[i];
+            double max = Math.max(up, down);
+            log += max + Math.log1p(Math.exp(Math.min(up, down) - max));
+            magnitudes += Math.abs(up) + Math.abs(down) + 1;
+        }
+        log += (n + 8) * Math.ulp(1.0) * magnitudes;
+        return Math.max(Double.MIN_VALUE, Math.min(1.0, Math.exp(log) * (1 + 4 * Math.ulp(1.0))));
+    }
+
+    /** Σ E_λ[U_i]: the mean of S under the distribution tilted by λ. */
+    private static double tiltedMean(double lambda, double[] logQ, double[] logNotQ, double[] match, double[] mismatch) {
+        double sum = 0;
+        for (int i = 0; i < logQ.length; i++) {
+            double w = 1 / (1 + Math.exp(logNotQ[i] - logQ[i] + lambda * (mismatch[i] - match[i])));
+            sum += w * match[i] + (1 - w) * mismatch[i];
+        }
+        return sum;
+    }
 }

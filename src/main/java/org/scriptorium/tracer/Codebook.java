@@ -18,6 +18,23 @@ public interface Codebook {
     /** A member's symbol at a position: true for the alternative form. */
     boolean symbol(long memberNumber, String positionKey);
 
+    /** Several positions, prepared for reading many members' symbols at them. */
+    interface Positions {
+
+        /** The member's symbols at these positions, in order, written into {@code out}. */
+        void symbols(long memberNumber, boolean[] out);
+    }
+
+    /** Prepares positions for {@link Positions#symbols}; by default each symbol is asked of {@link #symbol}. */
+    default Positions positions(String[] positionKeys) {
+        String[] keys = positionKeys.clone();
+        return (member, out) -> {
+            for (int i = 0; i < keys.length; i++) {
+                out[i] = symbol(member, keys[i]);
+            }
+        };
+    }
+
     /** Every invisible payload in the text whose MAC verifies, in order, duplicates kept. */
     List<FragileMark.Payload> payloads(String text);
 

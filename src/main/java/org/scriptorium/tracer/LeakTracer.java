@@ -193,7 +193,7 @@ public final class LeakTracer {
                 if (checked.consistent()) {
                     nominated.add(checked.userId());
                 } else {
-                    notes.add("PAYLOAD_INCONSISTENT", (checked.layer().equals("FILE") ? "文件痕迹" : "隐形标记") + "指向会员 "
+                    notes.add("PAYLOAD_INCONSISTENT", checked.layerLabel() + "指向会员 "
                             + checked.memberNumber() + (checked.email() == null ? "" : "（" + checked.email() + "）")
                             + "，已搁置，不指认任何人：" + checked.reason());
                 }
@@ -268,7 +268,7 @@ public final class LeakTracer {
                 Scorer.Scored s = outcome.nominated().get(p.userId());
                 String robust = s == null || s.positions() == 0 ? "这段文字没有读到稳健层的标记"
                         : "稳健层在 " + s.positions() + " 个位置上与其一致，但误判上界为 " + format(s.bound()) + "，高于阈值";
-                notes.add("PAYLOAD_NOT_ENOUGH", (p.layer().equals("FILE") ? "文件痕迹" : "隐形标记") + "指向会员 "
+                notes.add("PAYLOAD_NOT_ENOUGH", p.layerLabel() + "指向会员 "
                         + p.memberNumber() + (p.email() == null ? "" : "（" + p.email() + "）")
                         + "，与交付记录一致，稳健层也不矛盾；但" + robust + "。隐形标记和文件痕迹可以从别的副本移植，不能单独据此认定。");
             }
@@ -283,8 +283,8 @@ public final class LeakTracer {
         }
 
         // 7. per material: positions read, and for an inconclusive trace, how much more text it would take
-        int populationTests = Math.max(1, outcome.populationTests());
-        int needed = PositionsNeeded.forBound(request.threshold() / Math.max(populationTests, recipientCount(recipientsOf)));
+        long populationTests = Math.max(outcome.populationTests(), 2L * recipientCount(recipientsOf));
+        int needed = PositionsNeeded.forBound(request.threshold() / populationTests);
         List<TraceResult.SourceMaterial> materials = new ArrayList<>();
         for (Map.Entry<String, TraceResult.SourceMaterial> e : found.entrySet()) {
             TraceResult.SourceMaterial m = e.getValue();
@@ -309,7 +309,7 @@ public final class LeakTracer {
                     r.bound() <= REPORTER_CHANCE);
         }
         TraceResult.EvidenceSummary summary = new TraceResult.EvidenceSummary(pieces.size(), distinct.size(), reads,
-                distinctPositions.size(), conflicting);
+                distinctPositions.size(), conflicting, outcome.bestBound());
 
         if (!suspects.isEmpty()) {
             return new TraceResult(TraceResult.Verdict.ACCUSE, null, materials, suspects, request.threshold(),
@@ -336,23 +336,23 @@ public final class LeakTracer {
         String email = account.map(TraceSources.Member::email).orElse(null);
         List<String> revisions = byTag.getOrDefault(tag, List.of());
         if (revisions.isEmpty()) {
-            return new TraceResult.Pointer(layer, memberNumber, userId, email, null, null, pieceName, false,
+            return new TraceResult.Pointer(layer, memberNumber, userId, email, null, null, null, pieceName, false,
                     "它标记的资料版本不是任何已交付的版本。");
         }
         Set<String> matched = matchedIn.getOrDefault(piece.index(), Set.of());
         String revisionKey = revisions.stream().filter(matched::contains).findFirst().orElse(null);
         if (revisionKey == null) {
             TraceSources.Revision named = indexed.get(revisions.getFirst()).revision();
-            return new TraceResult.Pointer(layer, memberNumber, userId, email, named.materialId(), named.revision(),
-                    pieceName, false, "它属于《" + named.title() + "》第 " + named.revision() + " 版的副本，但它所在的文字"
+            return new TraceResult.Pointer(layer, memberNumber, userId, email, named.materialId(), named.title(),
+                    named.revision(), pieceName, false, "它属于《" + named.title() + "》第 " + named.revision() + " 版的副本，但它所在的文字"
                     + (matched.isEmpty() ? "不出自任何已交付的资料" : "不出自这份资料") + "，像是从别的副本移植过来的。");
         }
         TraceSources.Revision revision = indexed.get(revisionKey).revision();
         Optional<TraceSources.Recipient> recipient = recipientsOf.getOrDefault(revisionKey, List.of()).stream()
                 .filter(r -> r.member().memberNumber() == memberNumber).findFirst();
         if (recipient.isEmpty()) {
-            return new TraceResult.Pointer(layer, memberNumber, userId, email, revision.materialId(), revision.revision(),
-                    pieceName, false, "交付记录显示该会员从未收到过《" + revision.title() + "》第 " + revision.revision() + " 版。");
+            return new TraceResult.Pointer(layer, memberNumber, userId, email, revision.materialId(), revision.title(),
+                    revision.revision(), pieceName, false, "交付记录显示该会员从未收到过《" + revision.title() + "》第 " + revision.revision() + " 版。");
         }
         Evidence.Cell cell = cells.get(cellKey(revisionKey, recipient.get().sitesKey()));
         List<Evidence.Read> reads = cell == null ? List.of() : cell.byPiece.getOrDefault(piece.index(), List.of());
@@ -365,11 +365,13 @@ public final class LeakTracer {
         // a genuine copy reads the member's own form at every site, bar a rare misreading
         if (mismatches >= 2 && mismatches * 5 > reads.size()) {
             return new TraceResult.Pointer(layer, memberNumber, recipient.get().member().userId(),
-                    recipient.get().member().email(), revision.materialId(), revision.revision(), pieceName, false,
+                    recipient.get().member().email(), revision.materialId(), revision.title(), revision.revision(),
+                    pieceName, false,
                     "稳健层与之矛盾：这段文字的 " + reads.size() + " 个标记位置中有 " + mismatches + " 个与该会员的副本不符。");
         }
         return new TraceResult.Pointer(layer, memberNumber, recipient.get().member().userId(),
-                recipient.get().member().email(), revision.materialId(), revision.revision(), pieceName, true, null);
+                recipient.get().member().email(), revision.materialId(), revision.title(), revision.revision(), pieceName,
+                true, null);
     }
 
     /**

@@ -8,8 +8,8 @@ import org.scriptorium.tracing.TardosCode;
 /**
  * About how many positions one leaker's copy must show before the leaker can be named, for an editor told "not enough
  * evidence": the median over simulated leakers, each reading positions with arcsine-distributed biases (as the code
- * draws them) and the leaker's own symbol at each, of the positions at which {@link AccusationBound} falls to the
- * bound a test needs.
+ * draws them) and the leaker's own symbol at each, of the positions at which the bound of the single-source likelihood
+ * ratio ({@link Scorer}) falls to the bound a test needs.
  */
 final class PositionsNeeded {
 
@@ -54,15 +54,19 @@ final class PositionsNeeded {
         SplittableRandom random = new SplittableRandom(20261206L + positions);
         int reached = 0;
         double[] q = new double[positions];
+        double[] match = new double[positions];
+        double[] mismatch = new double[positions];
         for (int leaker = 0; leaker < LEAKERS; leaker++) {
             double score = 0;
             for (int i = 0; i < positions; i++) {
                 double s = Math.sin(minAngle + range * random.nextDouble());
                 double p = Math.min(1 - t, Math.max(t, s * s));
                 q[i] = random.nextDouble() < p ? p : 1 - p;
-                score += Math.sqrt((1 - q[i]) / q[i]);
+                match[i] = Math.log((1 - Scorer.MISREAD) / q[i]);
+                mismatch[i] = Math.log(Scorer.MISREAD / (1 - q[i]));
+                score += match[i];
             }
-            if (AccusationBound.falseAccusation(score, q) <= target) {
+            if (AccusationBound.tail(score, q, match, mismatch) <= target) {
                 reached++;
             }
         }

@@ -14,33 +14,41 @@ import java.util.Set;
  * Scores every candidate on the evidence and decides whom it names, with one multiple-testing correction over
  * everything tried.
  *
- * <p>Each candidate takes several tests: their combined score over every revision they received, the score on each
- * revision alone, and on each piece of evidence alone (so that a bundle made from several members' copies names each
- * of them, where one combined sum would drown each in the others' noise). A test is a set of distinct positions with
- * the form observed at each; positions seen with both forms are left out of tests that span pieces. For an innocent
- * member, whose symbols are independent of the leak, {@link AccusationBound} bounds the chance of each test's score.
+ * <p>Each candidate takes several tests: over every revision they received together, over each revision alone, and
+ * over each piece of evidence alone (so that a bundle made from several members' copies names each of them, where one
+ * combined sum would drown each in the others' noise). A test is a set of distinct positions with the form observed
+ * at each; positions seen with both forms are left out of tests that span pieces. Each test is scored two ways: the
+ * symmetric Tardos score, which finds members of a coalition that merged their copies, and the likelihood ratio of
+ * "this member's copy is the source" (a match scores ln((1 − ε)/q), a mismatch ln(ε/(1 − q)), allowing misreadings at
+ * rate ε), which needs far fewer positions to name a single leaker. For an innocent member, whose symbols are
+ * independent of the leak, {@link AccusationBound} bounds the chance of each score.
  *
- * <p>The correction is a weighted Bonferroni over all (candidate, test) pairs. Without corroboration every pair weighs
- * 1/N. When invisible payloads or file tokens point to some candidates consistently, half the weight goes to those
- * candidates' tests and half to everyone's: a pointer never names anyone, but it lets the robust layer name the member
- * it points to with less evidence than a search through all members needs. The weights sum to one, so the chance that
- * any innocent candidate is named is at most the threshold, whatever the evidence, as long as the leak does not depend
- * on innocent members' symbols.
+ * <p>The correction is a weighted Bonferroni over all (candidate, test, score) triples. Without corroboration each
+ * weighs 1/N. When invisible payloads or file tokens point to some candidates consistently, half the weight goes to
+ * those candidates' tests and half to everyone's: a pointer never names anyone, but it lets the robust layer name the
+ * member it points to with less evidence than a search through all members needs. The weights sum to one, so the chance
+ * that any innocent candidate is named is at most the threshold, whatever the evidence, as long as the leak does not
+ * depend on innocent members' symbols.
  */
 final class Scorer {
+
+    /** The misreading rate the likelihood-ratio score allows: PDF extraction and OCR misread a few sites in a hundred. */
+    static final double MISREAD = 0.02;
+    /** The two scores each test is read with. */
+    private static final int STATISTICS = 2;
 
     /** A member to score, with the cells of the evidence their copies are read in (in evidence order). */
     record Candidate(TraceSources.Member member, List<Evidence.Cell> cells, boolean nominated) {
     }
 
-    /** One member's result. */
+    /** One member's result: their best test, its score and its bound with the correction applied. */
     record Scored(TraceSources.Member member, double bound, double score, int positions, String basis,
                   List<TraceResult.Part> parts, boolean named) {
     }
 
     /** What scoring found. */
     record Outcome(List<Scored> named, Map<String, Scored> nominated, Scored reporter, double bestBound,
-                   int populationTests, int nominationTests) {
+                   long populationTests, long nominationTests) {
     }
 
     /** Positions with the observed form at each, the same for every member who takes it. */
@@ -48,35 +56,53 @@ final class Scorer {
         final String basis;
         final String[] keys;
         final boolean[] observed;
-        final double[] match;
-        final double[] mismatch;
         final double[] q;
-        final List<Entry> entries = new ArrayList<>();
+        /** Per statistic: the points of a match and a mismatch at each position. */
+        final double[][] match = new double[STATISTICS][];
+        final double[][] mismatch = new double[STATISTICS][];
+        /** Who took the test, and their scores per statistic. */
+        int takers;
+        int[] candidates = new int[16];
+        double[][] scores = new double[STATISTICS][16];
 
         Test(String basis, List<Evidence.Read> reads) {
             this.basis = basis;
             int n = reads.size();
             keys = new String[n];
             observed = new boolean[n];
-            match = new double[n];
-            mismatch = new double[n];
             q = new double[n];
+            for (int s = 0; s < STATISTICS; s++) {
+                match[s] = new double[n];
+                mismatch[s] = new double[n];
+            }
             for (int i = 0; i < n; i++) {
                 Evidence.Read r = reads.get(i);
                 keys[i] = r.position().key;
                 observed[i] = r.observed();
                 q[i] = r.observed() ? r.position().bias : 1 - r.position().bias;
-                match[i] = Math.sqrt((1 - q[i]) / q[i]);
-                mismatch[i] = -Math.sqrt(q[i] / (1 - q[i]));
+                match[0][i] = Math.sqrt((1 - q[i]) / q[i]);
+                mismatch[0][i] = -Math.sqrt(q[i] / (1 - q[i]));
+                match[1][i] = Math.log((1 - MISREAD) / q[i]);
+                mismatch[1][i] = Math.log(MISREAD / (1 - q[i]));
             }
         }
 
-        double bound(double score) {
-            return AccusationBound.falseAccusation(score, q);
+        void take(int candidate, double tardos, double single) {
+            if (takers == candidates.length) {
+                candidates = Arrays.copyOf(candidates, takers * 2);
+                scores[0] = Arrays.copyOf(scores[0], takers * 2);
+                scores[1] = Arrays.copyOf(scores[1], takers * 2);
+            }
+            candidates[takers] = candidate;
+            scores[0][takers] = tardos;
+            scores[1][takers] = single;
+            takers++;
         }
-    }
 
-    private record Entry(int candidate, double score) {
+        double bound(int statistic, double score) {
+            return statistic == 0 ? AccusationBound.falseAccusation(score, q)
+                    : AccusationBound.tail(score, q, match[1], mismatch[1]);
+        }
     }
 
     /** Candidates who received the same cells share their tests. */
@@ -104,6 +130,7 @@ final class Scorer {
     Outcome score(List<Candidate> candidates, double alpha, String reporterId) {
         Map<String, Test> tests = new HashMap<>();
         Map<String, Group> groups = new LinkedHashMap<>();
+        Group[] groupOf = new Group[candidates.size()];
         for (int c = 0; c < candidates.size(); c++) {
             Candidate candidate = candidates.get(c);
             StringBuilder signature = new StringBuilder();
@@ -112,45 +139,49 @@ final class Scorer {
             }
             Group group = groups.computeIfAbsent(signature.toString(), k -> newGroup(candidate.cells(), tests));
             group.candidates.add(c);
+            groupOf[c] = group;
         }
 
         long populationTests = 0;
         long nominationTests = 0;
         for (Group g : groups.values()) {
             for (int c : g.candidates) {
-                populationTests += g.tests.size();
+                populationTests += (long) STATISTICS * g.tests.size();
                 if (candidates.get(c).nominated()) {
-                    nominationTests += g.tests.size();
+                    nominationTests += (long) STATISTICS * g.tests.size();
                 }
             }
         }
         double populationWeight = populationTests == 0 ? 0 : (nominationTests > 0 ? 0.5 : 1.0) / populationTests;
         double nominationWeight = nominationTests == 0 ? 0 : 0.5 / nominationTests;
 
-        // every candidate's score on each of their tests; symbols derived once per candidate and position
-        Map<Integer, double[]> scores = new HashMap<>();
-        Map<Integer, Group> groupOf = new HashMap<>();
+        // every candidate's scores on each of their tests; symbols derived once per candidate and position
+        double[][][] own = new double[candidates.size()][][];
         for (Group g : groups.values()) {
-            String[] positions = g.union.keySet().toArray(String[]::new);
+            Codebook.Positions positions = code.positions(g.union.keySet().toArray(String[]::new));
+            boolean[] symbols = new boolean[g.union.size()];
             for (int c : g.candidates) {
-                long member = candidates.get(c).member().memberNumber();
-                boolean[] symbols = new boolean[positions.length];
-                for (int i = 0; i < positions.length; i++) {
-                    symbols[i] = code.symbol(member, positions[i]);
-                }
-                double[] own = new double[g.tests.size()];
-                for (int t = 0; t < own.length; t++) {
+                positions.symbols(candidates.get(c).member().memberNumber(), symbols);
+                double[][] mine = new double[g.tests.size()][STATISTICS];
+                for (int t = 0; t < mine.length; t++) {
                     Test test = g.tests.get(t);
                     int[] index = g.indexes.get(t);
-                    double sum = 0;
+                    double tardos = 0;
+                    double single = 0;
                     for (int i = 0; i < index.length; i++) {
-                        sum += symbols[index[i]] == test.observed[i] ? test.match[i] : test.mismatch[i];
+                        if (symbols[index[i]] == test.observed[i]) {
+                            tardos += test.match[0][i];
+                            single += test.match[1][i];
+                        } else {
+                            tardos += test.mismatch[0][i];
+                            single += test.mismatch[1][i];
+                        }
                     }
-                    own[t] = sum;
-                    test.entries.add(new Entry(c, sum));
+                    mine[t][0] = tardos;
+                    mine[t][1] = single;
+                    test.take(c, tardos, single);
                 }
-                scores.put(c, own);
-                groupOf.put(c, g);
+                own[c] = mine;
             }
         }
 
@@ -159,27 +190,37 @@ final class Scorer {
         Arrays.fill(best, Double.POSITIVE_INFINITY);
         Test[] bestTest = new Test[candidates.size()];
         double[] bestScore = new double[candidates.size()];
+        int[] bestStatistic = new int[candidates.size()];
         double bestOverall = 1.0;
+        double widest = populationWeight + nominationWeight;
         for (Test test : new LinkedHashSet<>(tests.values())) {
-            if (test.keys.length == 0) {
-                continue;
-            }
-            test.entries.sort(Comparator.comparingDouble(Entry::score).reversed());
-            for (Entry e : test.entries) {
-                if (e.score() <= 0) {
-                    break;
-                }
-                double bound = test.bound(e.score());
-                double weight = weight(candidates.get(e.candidate()), populationWeight, nominationWeight);
-                double adjusted = Math.min(1.0, bound / weight);
-                bestOverall = Math.min(bestOverall, adjusted);
-                if (adjusted < best[e.candidate()]) {
-                    best[e.candidate()] = adjusted;
-                    bestTest[e.candidate()] = test;
-                    bestScore[e.candidate()] = e.score();
-                }
-                if (bound / (populationWeight + nominationWeight) > alpha) {
-                    break; // no lower score in this test can pass, whoever holds it
+            for (int statistic = 0; statistic < STATISTICS; statistic++) {
+                double[] scores = test.scores[statistic];
+                boolean[] done = new boolean[test.takers];
+                while (true) {
+                    int top = -1;
+                    for (int i = 0; i < test.takers; i++) {
+                        if (!done[i] && (top < 0 || scores[i] > scores[top])) {
+                            top = i;
+                        }
+                    }
+                    if (top < 0) {
+                        break;
+                    }
+                    done[top] = true;
+                    int c = test.candidates[top];
+                    double bound = test.bound(statistic, scores[top]);
+                    double adjusted = Math.min(1.0, bound / weight(candidates.get(c), populationWeight, nominationWeight));
+                    bestOverall = Math.min(bestOverall, adjusted);
+                    if (adjusted < best[c]) {
+                        best[c] = adjusted;
+                        bestTest[c] = test;
+                        bestScore[c] = scores[top];
+                        bestStatistic[c] = statistic;
+                    }
+                    if (bound / widest > alpha) {
+                        break; // no lower score in this test can pass, whoever holds it
+                    }
                 }
             }
         }
@@ -194,25 +235,23 @@ final class Scorer {
             if (!isNamed && !candidate.nominated() && !isReporter) {
                 continue;
             }
-            Group g = groupOf.get(c);
+            Group g = groupOf[c];
             double weight = weight(candidate, populationWeight, nominationWeight);
-            double[] own = scores.get(c);
-            if (!isNamed) {
-                // not reached from the top of every test: compute this member's best test now
-                for (int t = 0; t < g.tests.size(); t++) {
-                    Test test = g.tests.get(t);
-                    if (test.keys.length == 0) {
-                        continue;
-                    }
-                    double adjusted = Math.min(1.0, test.bound(own[t]) / weight);
-                    if (bestTest[c] == null || adjusted < best[c]) {
-                        best[c] = adjusted;
-                        bestTest[c] = test;
-                        bestScore[c] = own[t];
+            double raw = 1.0;
+            for (int t = 0; t < g.tests.size(); t++) {
+                for (int statistic = 0; statistic < STATISTICS; statistic++) {
+                    double bound = g.tests.get(t).bound(statistic, own[c][t][statistic]);
+                    raw = Math.min(raw, bound);
+                    if (!isNamed && Math.min(1.0, bound / weight) < best[c]) {
+                        best[c] = Math.min(1.0, bound / weight);
+                        bestTest[c] = g.tests.get(t);
+                        bestScore[c] = own[c][t][statistic];
+                        bestStatistic[c] = statistic;
                     }
                 }
             }
-            Scored scored = scored(candidate, g, own, weight, best[c], bestTest[c], bestScore[c], isNamed);
+            Scored scored = scored(candidate, g, own[c], weight, best[c], bestTest[c], bestScore[c], bestStatistic[c],
+                    isNamed);
             if (isNamed) {
                 named.add(scored);
             }
@@ -221,38 +260,32 @@ final class Scorer {
             }
             if (isReporter) {
                 // a fixed hypothesis chosen before looking: corrected only over the reporter's own tests
-                double raw = Double.POSITIVE_INFINITY;
-                for (int t = 0; t < g.tests.size(); t++) {
-                    if (g.tests.get(t).keys.length > 0) {
-                        raw = Math.min(raw, g.tests.get(t).bound(own[t]));
-                    }
-                }
-                double bound = Math.min(1.0, raw * Math.max(1, g.tests.size()));
+                double bound = Math.min(1.0, raw * Math.max(1, STATISTICS * g.tests.size()));
                 reporter = new Scored(candidate.member(), bound, scored.score(), scored.positions(), scored.basis(),
                         scored.parts(), isNamed);
             }
         }
         named.sort(Comparator.comparingDouble(Scored::bound));
-        return new Outcome(named, nominated, reporter, bestOverall, (int) Math.min(Integer.MAX_VALUE, populationTests),
-                (int) Math.min(Integer.MAX_VALUE, nominationTests));
+        return new Outcome(named, nominated, reporter, bestOverall, populationTests, nominationTests);
     }
 
     private static double weight(Candidate c, double population, double nomination) {
         return population + (c.nominated() ? nomination : 0);
     }
 
-    private Scored scored(Candidate candidate, Group g, double[] own, double weight, double bound, Test test,
-                          double score, boolean named) {
+    private static Scored scored(Candidate candidate, Group g, double[][] own, double weight, double bound, Test test,
+                                 double score, int statistic, boolean named) {
         List<TraceResult.Part> parts = new ArrayList<>();
         for (Map.Entry<Evidence.Cell, Integer> e : g.cellTests.entrySet()) {
             int t = e.getValue();
             Test part = g.tests.get(t);
             TraceSources.Revision r = e.getKey().revision;
-            parts.add(new TraceResult.Part(r.materialId(), r.revision(), r.title(), own[t], part.keys.length,
-                    Math.min(1.0, part.bound(own[t]) / weight)));
+            double partBound = Math.min(part.bound(0, own[t][0]), part.bound(1, own[t][1]));
+            parts.add(new TraceResult.Part(r.materialId(), r.revision(), r.title(), own[t][0], part.keys.length,
+                    Math.min(1.0, partBound / weight)));
         }
         int positions = test == null ? 0 : test.keys.length;
-        String basis = test == null ? "" : test.basis.substring(test.basis.indexOf(':') + 1);
+        String basis = test == null ? "" : test.basis + (statistic == 0 ? "，Tardos 得分" : "，单一来源似然比");
         return new Scored(candidate.member(), test == null ? 1.0 : bound, score, positions, basis, parts, named);
     }
 
@@ -263,10 +296,10 @@ final class Scorer {
         if (cells.size() > 1) {
             List<Evidence.Read> all = new ArrayList<>();
             cells.forEach(cell -> all.addAll(cell.consistent()));
-            add(g, tests, seen, "all:全部证据", all);
+            add(g, tests, seen, "全部证据", all);
         }
         for (Evidence.Cell cell : cells) {
-            int index = add(g, tests, seen, "cell:《" + cell.revision.title() + "》第 " + cell.revision.revision() + " 版",
+            int index = add(g, tests, seen, "《" + cell.revision.title() + "》第 " + cell.revision.revision() + " 版",
                     cell.consistent());
             if (index >= 0) {
                 g.cellTests.put(cell, index);
@@ -281,7 +314,7 @@ final class Scorer {
                 for (Evidence.Cell cell : cells) {
                     reads.addAll(cell.byPiece.getOrDefault(piece, List.of()));
                 }
-                add(g, tests, seen, "piece:" + pieceName(piece), reads);
+                add(g, tests, seen, pieceName(piece), reads);
             }
         }
         for (Test test : g.tests) {

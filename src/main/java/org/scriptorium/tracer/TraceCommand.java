@@ -56,9 +56,15 @@ class TraceCommand implements ApplicationRunner {
             out.printf("来源: %s（第 %d 版，覆盖 %.0f%%）%n", m.title(), m.revision(), m.coverage() * 100);
         }
         for (TraceResult.Suspect s : result.suspects()) {
-            out.printf("会员 %d %s  得分 %.1f  误判上界 %.2e  稳健层 %d 个位置  隐形标记 %d  文件痕迹 %d%n",
-                    s.memberNumber(), s.email(), s.score(), s.falseAccusationBound(), s.layers().robust().positions(),
-                    s.layers().fragilePayloads(), s.layers().fileTokens());
+            out.printf("会员 %d %s  得分 %.1f  误判上界 %.2e（依据%s）  稳健层 %d 个位置  隐形标记 %d  文件痕迹 %d%n",
+                    s.memberNumber(), s.email(), s.score(), s.falseAccusationBound(), s.basis(),
+                    s.layers().robust().positions(), s.layers().fragilePayloads(), s.layers().fileTokens());
+        }
+        for (TraceResult.Note n : result.notes()) {
+            out.println("说明 [" + n.code() + "] " + n.detail());
+        }
+        for (TraceResult.Pointer p : result.pointers()) {
+            out.println(p.layerLabel() + " 会员 " + p.memberNumber() + (p.consistent() ? "：与其余证据一致（只作佐证）" : "：已搁置，" + p.reason()));
         }
     }
 }

@@ -98,13 +98,19 @@ public record TraceResult(Verdict verdict, String reason, List<SourceMaterial> m
      * @param layer      {@code FRAGILE} (invisible payload) or {@code FILE} (DOCX/PDF token)
      * @param userId     the account with that member number; null if there is none
      * @param materialId the material of the revision the payload names; null if it names no delivered revision
+     * @param title      that material's title; null with it
      * @param piece      the evidence it was found in
      * @param consistent whether it names a revision the text in that piece comes from, which the member received, and
      *                   the robust layer there does not contradict it
      * @param reason     why it was set aside, in Chinese; null when consistent
      */
     public record Pointer(String layer, long memberNumber, String userId, String email, String materialId,
-                          Integer revision, String piece, boolean consistent, String reason) {
+                          String title, Integer revision, String piece, boolean consistent, String reason) {
+
+        /** The layer as editors call it. */
+        public String layerLabel() {
+            return "FILE".equals(layer) ? "文件痕迹" : "隐形标记";
+        }
     }
 
     /**
@@ -123,7 +129,10 @@ public record TraceResult(Verdict verdict, String reason, List<SourceMaterial> m
      * @param reads          positions read, summed over the pieces
      * @param positions      distinct positions read: what the bound counts
      * @param conflicting    positions read with both forms in different pieces (set aside in combined scores)
+     * @param lowestBound    the lowest corrected bound of any member scored (a suspect's, or for an inconclusive
+     *                       trace how close anyone came); 1 when nobody was scored
      */
-    public record EvidenceSummary(int pieces, int distinctPieces, int reads, int positions, int conflicting) {
+    public record EvidenceSummary(int pieces, int distinctPieces, int reads, int positions, int conflicting,
+                                  double lowestBound) {
     }
 }

@@ -58,7 +58,7 @@ class ReportJourneyE2ETest extends BrowserTest {
         Api admin = api().asAdmin();
         String planId = admin.post("/api/v1/admin/plans", Map.of("name", "三年会员", "durationDays", 1095, "backCatalogDays", 1095))
                 .json().get("id").asString();
-        String text = Speeches.RURAL_MEETING.replace("抓好农田水利", "抓好" + Words.unique());
+        String text = Speeches.longSpeech(Words.unique());
         String materialId = admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", text), null, null)
                 .json().get("materialId").asString();
 
@@ -69,7 +69,7 @@ class ReportJourneyE2ETest extends BrowserTest {
         admin.post("/api/v1/admin/users/" + leakerId + "/grant", Map.of("planId", planId));
         Api.Response download = leaker.get("/api/v1/materials/" + materialId + "/download?format=txt");
         assertThat(download.status()).isEqualTo(200);
-        Path leakedFile = Files.write(files.resolve("春耕讲话.txt"), download.bytes());
+        Path leakedFile = Files.write(files.resolve("制造业调研报告.txt"), download.bytes());
         long leakerNumber = accounts.get(leakerId).memberNumber();
 
         String reporterEmail = email("reporter");

@@ -35,7 +35,7 @@ class ReportsApiTest extends IntegrationTest {
 
     private Leak leak() {
         Api admin = api().asAdmin();
-        String text = Speeches.RURAL_MEETING.replace("抓好农田水利", "抓好" + Words.unique());
+        String text = Speeches.longSpeech(Words.unique());
         String materialId = admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", text), null, null)
                 .json().get("materialId").asString();
         String email = "leak" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
@@ -243,7 +243,7 @@ class ReportsApiTest extends IntegrationTest {
         JsonNode report = leak.admin().get("/api/v1/admin/reports/" + reportId).json().get("report");
         assertThat(text).contains("倒卖举报案卷" + reportId, "笔杆子资料铺", "淘宝店铺九块九打包卖",
                 "倒卖的资料.txt", report.get("files").get(0).get("sha256").asString(),
-                "结论：可以认定", "误判上界", "会员" + leakerNumber, "春季农业生产",
+                "结论：可以认定", "误判上界", "会员" + leakerNumber, Speeches.LONG_SPEECH_TITLE,
                 "交付记录", "·txt·", "核实并处理", Api.ADMIN_EMAIL, "理由：核对一致", "一年会员",
                 "内部案卷");
         assertThat(leak.leaker().get("/api/v1/admin/reports/" + reportId + "/case-file").status()).isIn(401, 403);
@@ -347,5 +347,88 @@ class ReportsApiTest extends IntegrationTest {
         assertThat(editor.post("/api/v1/admin/reports/" + reportId + "/reject", Map.of("reason", "文字与本站资料无关")).json()
                 .get("decidedBy").get("userId").asString()).isEqualTo(editor.userId());
         assertThat(editor.get("/api/v1/admin/reports/nope").status()).isEqualTo(404);
+    }
+
+    /** A free material the victim reads, and the victim's invisible payload taken from their copy of it. */
+    private String victimPayload(Api admin, Api victim) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("text", Speeches.RURAL_MEETING.replace("抓好农田水利", "抓好" + Words.unique()));
+        fields.put("tier", "FREE");
+        String free = admin.multipart("POST", "/api/v1/admin/materials", fields, null, null).json().get("materialId").asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\u200B\u200C\u200D\u2060]{48}")
+                .matcher(victim.get("/api/v1/materials/" + free).json().get("text").asString());
+        assertThat(m.find()).isTrue();
+        return m.group();
+    }
+
+    private static String sprinkled(String text, String payload) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i += 80) {
+            out.append(text, i, Math.min(text.length(), i + 80)).append(payload);
+        }
+        return out.toString();
+    }
+
+    @Test
+    @DisplayName("a leaker reporting a victim with the victim's payload spread through the leaker's own excerpt: the victim is not named, not suspended by default, and nobody is rewarded")
+    void framedVictim() {
+        Leak leak = leak();
+        Api victim = api().newMember();
+        grant(leak.admin(), victim.userId());
+        victim.get("/api/v1/materials/" + leak.materialId());
+        String payload = victimPayload(leak.admin(), victim);
+        String own = Marked.visible(leak.leaker().get("/api/v1/materials/" + leak.materialId()).json().get("text").asString());
+        String forged = sprinkled(own.substring(1_000, 3_000), payload);
+
+        Api.Response filed = leak.leaker().multipart("POST", "/api/v1/reports",
+                Map.of("where", "闲鱼店铺“公文小铺”", "text", forged), null, null);
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        String reportId = filed.json().get("reportId").asString();
+        JsonNode trace = leak.admin().get("/api/v1/admin/reports/" + reportId).json().get("report").get("trace");
+        assertThat(trace.get("suspects").findValuesAsString("userId")).doesNotContain(victim.userId());
+        JsonNode pointer = trace.get("pointers").get(0);
+        assertThat(pointer.get("userId").asString()).isEqualTo(victim.userId());
+        assertThat(pointer.get("consistent").asBoolean()).isFalse();
+        assertThat(trace.get("reporter").get("userId").asString()).isEqualTo(leak.leakerId());
+        assertThat(trace.get("reporter").get("aboveChance").asBoolean()).as(trace.toString()).isTrue();
+
+        // upholding as the tracer found: the victim keeps their account, and a leaker reporting themselves earns nothing
+        Api.Response upheld = leak.admin().post("/api/v1/admin/reports/" + reportId + "/uphold", Map.of());
+        if (upheld.status() == 200) {
+            assertThat(upheld.json().get("namedAccounts").findValuesAsString("userId")).containsExactly(leak.leakerId());
+            assertThat(upheld.json().get("outcome").asString()).isEqualTo("SELF_REPORT");
+        } else {
+            assertThat(upheld.json().get("code").asString()).isEqualTo("LEAKERS_REQUIRED");
+        }
+        assertThat(accounts.get(victim.userId()).suspended()).isFalse();
+        assertThat(leak.admin().get("/api/v1/admin/reports/" + reportId).json().get("report").get("reward").isNull()).isTrue();
+    }
+
+    @Test
+    @DisplayName("evidence cut from the reporter's own copy earns no reward by default, even when an editor names someone else; an editor may still choose to reward")
+    void reporterImplicated() {
+        Leak leak = leak();
+        Api victim = api().newMember();
+        grant(leak.admin(), victim.userId());
+        victim.get("/api/v1/materials/" + leak.materialId());
+        String own = Marked.visible(leak.leaker().get("/api/v1/materials/" + leak.materialId()).json().get("text").asString());
+
+        String first = leak.leaker().multipart("POST", "/api/v1/reports",
+                Map.of("where", "某QQ群", "text", own.substring(500, 2_000)), null, null).json().get("reportId").asString();
+        JsonNode decided = leak.admin().post("/api/v1/admin/reports/" + first + "/uphold",
+                Map.of("userIds", List.of(victim.userId()))).json();
+        assertThat(decided.get("outcome").asString()).as(decided.toString()).isEqualTo("REPORTER_IMPLICATED");
+        assertThat(decided.get("reward").isNull()).isTrue();
+        assertThat(leak.leaker().get("/api/v1/me/reports").json().get(0).get("outcome").asString())
+                .isEqualTo("REPORTER_IMPLICATED");
+
+        Api other = api().newMember();
+        grant(leak.admin(), other.userId());
+        other.get("/api/v1/materials/" + leak.materialId());
+        String second = leak.leaker().multipart("POST", "/api/v1/reports",
+                Map.of("where", "另一个群", "text", own.substring(2_000, 3_500)), null, null).json().get("reportId").asString();
+        JsonNode rewarded = leak.admin().post("/api/v1/admin/reports/" + second + "/uphold",
+                Map.of("userIds", List.of(other.userId()), "rewardAnyway", true)).json();
+        assertThat(rewarded.get("outcome").asString()).isEqualTo("REWARDED");
     }
 }

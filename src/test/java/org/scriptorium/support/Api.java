@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -129,6 +130,15 @@ public final class Api {
 
     /** A multipart request with text fields and at most one file. */
     public Response multipart(String method, String path, Map<String, String> fields, String fileName, byte[] file) {
+        return multipart(method, path, fields, file == null ? List.of() : List.of(new Upload(fileName, file)));
+    }
+
+    /** A file sent in a multipart request. */
+    public record Upload(String name, byte[] content) {
+    }
+
+    /** A multipart request with text fields and any number of files, each in a part named "file". */
+    public Response multipart(String method, String path, Map<String, String> fields, List<Upload> files) {
         String boundary = "----scriptorium" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -138,10 +148,10 @@ public final class Api {
                 body.write(f.getValue().getBytes(StandardCharsets.UTF_8));
                 body.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }
-            if (file != null) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+            for (Upload file : files) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.name()
                         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                body.write(file);
+                body.write(file.content());
                 body.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }
             body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,23 @@ public final class Speeches {
     private Speeches() {
     }
 
+    /**
+     * A generated report of about 8,800 characters (over 200 variation sites), so that one copy carries enough marks
+     * to name its reader, ending with a sentence about {@code word} so that each test's material is its own.
+     */
+    public static String longSpeech(String word) {
+        org.scriptorium.corpus.SpeechCorpus corpus = new org.scriptorium.corpus.SpeechCorpus(99);
+        for (long i = 0; ; i++) {
+            String text = corpus.document(i).text();
+            if (text.length() > 8_000) {
+                return text + (word.isEmpty() ? "" : "\n要抓好" + word + "工作。");
+            }
+        }
+    }
+
+    /** The title of {@link #longSpeech}. */
+    public static final String LONG_SPEECH_TITLE = "关于静海区先进制造业集群的调研报告";
+
     /** A short speech with a notice at the top and bottom, headings that share their line with text, and placeholders. */
     public static final String RURAL_MEETING = """
             本文由××文稿整理 仅供学习 禁止外传

@@ -2,33 +2,32 @@ package org.scriptorium.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.scriptorium.corpus.SpeechCorpus;
+import org.scriptorium.delivery.FileTraces;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Marked;
+import org.scriptorium.support.Speeches;
 import org.scriptorium.support.Words;
 import tools.jackson.databind.JsonNode;
 
 /** Personalised copies, the ledger and the tracer, through the HTTP API. */
 class TracingApiTest extends IntegrationTest {
-
-    /** A long generated speech (over 8,000 characters) so that a single copy carries enough marks. */
-    private static String longSpeech(String word) {
-        SpeechCorpus corpus = new SpeechCorpus(99);
-        for (long i = 0; ; i++) {
-            String text = corpus.document(i).text();
-            if (text.length() > 8_000) {
-                return text + "\n要抓好" + word + "工作。";
-            }
-        }
-    }
 
     private record Setup(Api admin, String materialId, String planId) {
     }
@@ -36,7 +35,7 @@ class TracingApiTest extends IntegrationTest {
     private Setup setup() {
         Api admin = api().asAdmin();
         Map<String, String> fields = new HashMap<>();
-        fields.put("text", longSpeech(Words.unique()));
+        fields.put("text", Speeches.longSpeech(Words.unique()));
         String id = admin.multipart("POST", "/api/v1/admin/materials", fields, null, null).json().get("materialId").asString();
         String planId = admin.post("/api/v1/admin/plans", Map.of("name", "三年会员", "durationDays", 1095, "backCatalogDays", 1095))
                 .json().get("id").asString();
@@ -91,15 +90,21 @@ class TracingApiTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("an excerpt keeping its invisible marks names its reader through the fragile layer")
+    @DisplayName("a 400-character excerpt keeping its invisible marks names nobody: its payload points to the reader, consistent with the ledger, and the result says so")
     void traceExcerpt() {
         Setup s = setup();
         Api leaker = member(s);
         String copy = leaker.get("/api/v1/materials/" + s.materialId()).json().get("text").asString();
         String excerpt = copy.substring(copy.length() / 3, copy.length() / 3 + 400);
         JsonNode result = s.admin().multipart("POST", "/api/v1/admin/trace", Map.of("text", excerpt), null, null).json();
-        assertThat(result.get("verdict").asString()).isEqualTo("ACCUSE");
-        assertThat(result.get("suspects").get(0).get("layers").get("fragilePayloads").asInt()).isPositive();
+        assertThat(result.get("verdict").asString()).as(result.toString()).isEqualTo("INCONCLUSIVE");
+        assertThat(result.get("suspects")).isEmpty();
+        JsonNode pointer = result.get("pointers").get(0);
+        assertThat(pointer.get("layer").asString()).isEqualTo("FRAGILE");
+        assertThat(pointer.get("userId").asString()).isEqualTo(leaker.userId());
+        assertThat(pointer.get("consistent").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.get("notes").findValuesAsString("code")).contains("PAYLOAD_NOT_ENOUGH", "MORE_TEXT_NEEDED");
+        assertThat(result.get("materials").get(0).get("charactersNeeded").asInt()).isPositive();
     }
 
     @Test
@@ -109,7 +114,7 @@ class TracingApiTest extends IntegrationTest {
         member(s).get("/api/v1/materials/" + s.materialId());
         member(s).get("/api/v1/materials/" + s.materialId());
         // The pristine source, as imported: what no one received.
-        String pristine = longSpeech("");
+        String pristine = Speeches.longSpeech("");
         JsonNode fromOriginal = s.admin().multipart("POST", "/api/v1/admin/trace", Map.of("text", pristine), null, null).json();
         assertThat(fromOriginal.get("suspects").size()).isZero();
         JsonNode unrelated = s.admin().multipart("POST", "/api/v1/admin/trace",
@@ -147,5 +152,177 @@ class TracingApiTest extends IntegrationTest {
         assertThat(result.get("suspects").get(0).get("userId").asString())
                 .isEqualTo(leaker.get("/api/v1/me").json().get("userId").asString());
         assertThat(result.get("suspects").get(0).get("layers").get("fileTokens").asInt()).isPositive();
+    }
+
+    /** A FREE material: anyone signed in reads it, so its copies and their payloads circulate freely. */
+    private static String freeMaterial(Api admin) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("text", Speeches.RURAL_MEETING.replace("抓好农田水利", "抓好" + Words.unique()));
+        fields.put("tier", "FREE");
+        return admin.multipart("POST", "/api/v1/admin/materials", fields, null, null).json().get("materialId").asString();
+    }
+
+    /** The first whole invisible payload in a copy: 48 zero-width digits. */
+    static String payloadOf(String copy) {
+        Matcher m = Pattern.compile("[\u200B\u200C\u200D\u2060]{48}").matcher(copy);
+        assertThat(m.find()).as("the copy carries an invisible payload").isTrue();
+        return m.group();
+    }
+
+    /** The text with {@code payload} inserted after every 80 characters, as a forger would spread it. */
+    static String sprinkled(String text, String payload) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i += 80) {
+            out.append(text, i, Math.min(text.length(), i + 80)).append(payload);
+        }
+        return out.toString();
+    }
+
+    private static JsonNode trace(Api admin, Map<String, String> fields, List<Api.Upload> files) {
+        Api.Response r = admin.multipart("POST", "/api/v1/admin/trace", fields, files);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<String> suspects(JsonNode result) {
+        return result.get("suspects").findValuesAsString("userId");
+    }
+
+    @Test
+    @DisplayName("the original text handed in twenty times names nobody: it is one piece of evidence, and the result says it is the unmarked source")
+    void originalRepeated() {
+        Setup s = setup();
+        for (int i = 0; i < 3; i++) {
+            member(s).get("/api/v1/materials/" + s.materialId());
+        }
+        String source = Speeches.longSpeech("");
+        List<Api.Upload> files = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            files.add(new Api.Upload("原稿" + i + ".txt", source.getBytes(StandardCharsets.UTF_8)));
+        }
+        JsonNode result = trace(s.admin(), Map.of(), files);
+        assertThat(result.get("suspects")).as(result.toString()).isEmpty();
+        assertThat(result.get("notes").findValuesAsString("code")).contains("SAME_EVIDENCE_REPEATED", "ORIGINAL_TEXT");
+        JsonNode evidence = result.get("evidence");
+        assertThat(evidence.get("pieces").asInt()).isEqualTo(20);
+        assertThat(evidence.get("distinctPieces").asInt()).isEqualTo(1);
+        assertThat(evidence.get("positions").asInt()).isEqualTo(result.get("materials").get(0).get("positions").asInt());
+    }
+
+    @Test
+    @DisplayName("an excerpt handed in twelve times, and the same copy as TXT, DOCX, PDF and pasted text, count once: only the leaker is named")
+    void sameEvidenceRepeated() throws Exception {
+        Setup s = setup();
+        Api leaker = member(s);
+        List<Api> others = List.of(member(s), member(s), member(s));
+        others.forEach(o -> o.get("/api/v1/materials/" + s.materialId()));
+        String copy = leaker.get("/api/v1/materials/" + s.materialId()).json().get("text").asString();
+        String excerpt = Marked.visible(copy).substring(1_000, 1_800);
+        List<Api.Upload> twelve = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            twelve.add(new Api.Upload("摘录" + i + ".txt", excerpt.getBytes(StandardCharsets.UTF_8)));
+        }
+        JsonNode repeated = trace(s.admin(), Map.of(), twelve);
+        assertThat(suspects(repeated)).isSubsetOf(leaker.userId());
+        assertThat(repeated.get("evidence").get("distinctPieces").asInt()).isEqualTo(1);
+
+        List<Api.Upload> formats = new ArrayList<>();
+        for (String format : List.of("txt", "docx", "pdf")) {
+            Api.Response file = leaker.get("/api/v1/materials/" + s.materialId() + "/download?format=" + format);
+            assertThat(file.status()).isEqualTo(200);
+            formats.add(new Api.Upload("转卖." + format, file.bytes()));
+        }
+        JsonNode all = trace(s.admin(), Map.of("text", Marked.visible(copy)), formats);
+        assertThat(suspects(all)).containsExactly(leaker.userId());
+        assertThat(all.get("notes").findValuesAsString("code")).contains("SAME_EVIDENCE_REPEATED");
+        JsonNode evidence = all.get("evidence");
+        assertThat(evidence.get("reads").asInt()).isGreaterThan(evidence.get("positions").asInt());
+        assertThat(evidence.get("positions").asInt()).isEqualTo(all.get("materials").get(0).get("positions").asInt());
+    }
+
+    @Test
+    @DisplayName("a victim's invisible payload, taken from their copy of a free material and spread through another's excerpt or unrelated text, names nobody and is reported as set aside")
+    void payloadTransplant() {
+        Setup s = setup();
+        String free = freeMaterial(s.admin());
+        Api victim = member(s);
+        victim.get("/api/v1/materials/" + s.materialId());
+        String victimPayload = payloadOf(victim.get("/api/v1/materials/" + free).json().get("text").asString());
+        Api leaker = member(s);
+        String copy = Marked.visible(leaker.get("/api/v1/materials/" + s.materialId()).json().get("text").asString());
+
+        JsonNode framed = trace(s.admin(), Map.of("text", sprinkled(copy.substring(2_000, 3_500), victimPayload)), List.of());
+        assertThat(suspects(framed)).doesNotContain(victim.userId());
+        JsonNode pointer = framed.get("pointers").get(0);
+        assertThat(pointer.get("userId").asString()).isEqualTo(victim.userId());
+        assertThat(pointer.get("consistent").asBoolean()).isFalse();
+        assertThat(pointer.get("reason").asString()).contains("移植");
+        assertThat(framed.get("notes").findValuesAsString("code")).contains("PAYLOAD_INCONSISTENT");
+
+        JsonNode unrelated = trace(s.admin(), Map.of("text",
+                sprinkled("这是一段与资料库毫无关系的文字，讲的是天气和做饭。".repeat(30), victimPayload)), List.of());
+        assertThat(unrelated.get("verdict").asString()).isEqualTo("INCONCLUSIVE");
+        assertThat(unrelated.get("suspects")).isEmpty();
+        assertThat(unrelated.get("pointers").get(0).get("consistent").asBoolean()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a DOCX whose file token was replaced by a victim's (from the victim's DOCX of a free material) names the real reader, never the victim")
+    void tokenTransplant() throws Exception {
+        Setup s = setup();
+        String free = freeMaterial(s.admin());
+        Api victim = member(s);
+        victim.get("/api/v1/materials/" + s.materialId());
+        byte[] victimDocx = victim.get("/api/v1/materials/" + free + "/download?format=docx").bytes();
+        String victimToken = FileTraces.read("v.docx", victimDocx).getFirst();
+        Api leaker = member(s);
+        byte[] docx = leaker.get("/api/v1/materials/" + s.materialId() + "/download?format=docx").bytes();
+
+        byte[] forged;
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            doc.getProperties().getCustomProperties().getProperty("ScriptoriumCopy").setLpwstr(victimToken);
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                for (var bookmark : p.getCTP().getBookmarkStartList()) {
+                    if (bookmark.getName().startsWith("_Sc")) {
+                        bookmark.setName("_Sc" + victimToken);
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.write(out);
+            forged = out.toByteArray();
+        }
+        assertThat(FileTraces.read("f.docx", forged)).containsExactly(victimToken);
+
+        JsonNode result = trace(s.admin(), Map.of(), List.of(new Api.Upload("转卖.docx", forged)));
+        assertThat(suspects(result)).containsExactly(leaker.userId());
+        assertThat(result.get("pointers").findValuesAsString("layer")).as(result.toString()).contains("FILE");
+        for (JsonNode p : result.get("pointers")) {
+            if (p.get("layer").asString().equals("FILE")) {
+                assertThat(p.get("userId").asString()).isEqualTo(victim.userId());
+                assertThat(p.get("consistent").asBoolean()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("fifty small files (1.3 MB in all) are one bundle: the limit is on bytes, not on the number of files")
+    void fiftySmallFiles() {
+        Setup s = setup();
+        Api leaker = member(s);
+        String copy = Marked.visible(leaker.get("/api/v1/materials/" + s.materialId()).json().get("text").asString());
+        List<Api.Upload> files = new ArrayList<>();
+        StringBuilder filler = new StringBuilder();
+        while (filler.length() < 11_000) {
+            filler.append("与本案无关的填充文字，第").append(filler.length()).append("字。");
+        }
+        for (int i = 0; i < 49; i++) {
+            files.add(new Api.Upload("第" + i + "份.txt", (filler + "#" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        files.add(new Api.Upload("第49份.txt", copy.getBytes(StandardCharsets.UTF_8)));
+        assertThat(files.stream().mapToInt(f -> f.content().length).sum()).isGreaterThan(1_250_000);
+        JsonNode result = trace(s.admin(), Map.of("text", "另附一段说明"), files);
+        assertThat(result.get("evidence").get("pieces").asInt()).isEqualTo(51);
+        assertThat(suspects(result)).containsExactly(leaker.userId());
     }
 }

@@ -1,4 +1,4 @@
-package org.scriptorium.reports;
+package org.scriptorium.tracer;
 
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ public class Probabilities {
     }
 
     /** For fonts without superscript digits (the PDF's): {@code 2.3e-10}. */
-    static String plain(double p) {
+    public static String plain(double p) {
         if (p == 0 || p >= 1e-3) {
             return of(p);
         }

@@ -1,4 +1,4 @@
-package org.scriptorium.reports;
+package org.scriptorium.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
