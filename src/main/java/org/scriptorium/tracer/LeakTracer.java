@@ -148,6 +148,9 @@ public final class LeakTracer {
         Map<String, Evidence.Cell> cells = new LinkedHashMap<>();
         for (String key : found.keySet()) {
             TraceSources.Revision revision = indexed.get(key).revision();
+            if (revision.free()) {
+                continue; // free copies circulate legitimately: whose copy it was names no one
+            }
             List<TraceSources.Recipient> recipients = sources.recipients(revision);
             recipientsOf.put(key, recipients);
             Set<String> sitesKeys = new LinkedHashSet<>();
@@ -273,12 +276,10 @@ public final class LeakTracer {
                         + "，与交付记录一致，稳健层也不矛盾；但" + robust + "。隐形标记和文件痕迹可以从别的副本移植，不能单独据此认定。");
             }
         }
-        if (!suspects.isEmpty()) {
-            for (TraceResult.SourceMaterial m : found.values()) {
-                if (m.free()) {
-                    notes.add("FREE_MATERIAL", "《" + m.title() + "》是免费资料，任何登录用户都可以阅读和转发；"
-                            + "仅凭免费资料认定的账号未必倒卖了会员资料，请结合其他证据判断。");
-                }
+        for (TraceResult.SourceMaterial m : found.values()) {
+            if (m.free()) {
+                notes.add("FREE_MATERIAL", "《" + m.title() + "》是免费资料，任何登录用户都可以阅读和转发，"
+                        + "会员把自己的副本给别人并不违规：这份资料的副本不据此指认任何人。");
             }
         }
 
@@ -348,6 +349,10 @@ public final class LeakTracer {
                     + (matched.isEmpty() ? "不出自任何已交付的资料" : "不出自这份资料") + "，像是从别的副本移植过来的。");
         }
         TraceSources.Revision revision = indexed.get(revisionKey).revision();
+        if (revision.free()) {
+            return new TraceResult.Pointer(layer, memberNumber, userId, email, revision.materialId(), revision.title(),
+                    revision.revision(), pieceName, false, "《" + revision.title() + "》是免费资料，它的副本人人可得，不据此指认任何人。");
+        }
         Optional<TraceSources.Recipient> recipient = recipientsOf.getOrDefault(revisionKey, List.of()).stream()
                 .filter(r -> r.member().memberNumber() == memberNumber).findFirst();
         if (recipient.isEmpty()) {

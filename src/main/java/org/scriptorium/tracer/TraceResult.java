@@ -40,7 +40,8 @@ public record TraceResult(Verdict verdict, String reason, List<SourceMaterial> m
      * A revision the leak draws on.
      *
      * @param coverage          the share of the leak's fingerprints it explains
-     * @param free              whether the material is FREE (open to every signed-in user)
+     * @param free              whether the material is FREE (open to every signed-in user): its copies circulate
+     *                          legitimately, so its recipients are not scored and its payloads point to no one
      * @param positions         distinct positions of the code read in this revision, over all the evidence
      * @param charactersNeeded  for an inconclusive trace, about how many more characters of this material's copy would
      *                          let one leaker be named at the threshold; 0 otherwise

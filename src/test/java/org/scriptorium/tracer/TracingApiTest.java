@@ -23,6 +23,7 @@ import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Marked;
 import org.scriptorium.support.Speeches;
+import org.scriptorium.support.WebSession;
 import org.scriptorium.support.Words;
 import tools.jackson.databind.JsonNode;
 
@@ -324,5 +325,24 @@ class TracingApiTest extends IntegrationTest {
         JsonNode result = trace(s.admin(), Map.of("text", "另附一段说明"), files);
         assertThat(result.get("evidence").get("pieces").asInt()).isEqualTo(51);
         assertThat(suspects(result)).containsExactly(leaker.userId());
+    }
+
+    @Test
+    @DisplayName("the tracing page shows the verdict, what the tracer noticed about the evidence and the payloads it set aside")
+    void tracingPage() {
+        Setup s = setup();
+        String free = freeMaterial(s.admin());
+        Api victim = member(s);
+        String victimPayload = payloadOf(victim.get("/api/v1/materials/" + free).json().get("text").asString());
+        Api leaker = member(s);
+        String copy = Marked.visible(leaker.get("/api/v1/materials/" + s.materialId()).json().get("text").asString());
+
+        WebSession admin = new WebSession(port).signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        assertThat(admin.get("/admin/trace").body()).contains("id=\"trace-form\"");
+        String page = admin.postMultipart("/admin/trace", "/admin/trace",
+                Map.of("text", sprinkled(copy.substring(0, 1_200), victimPayload)), null, null).body();
+        assertThat(page).contains("id=\"trace-result\"", "id=\"trace-verdict\"", "data-code=\"PAYLOAD_INCONSISTENT\"",
+                "id=\"pointers\"", "已搁置", "id=\"trace-evidence\"");
+        assertThat(page).doesNotContain(victimPayload);
     }
 }
