@@ -17,11 +17,27 @@ final class Winnowing {
     private Winnowing() {
     }
 
+    /**
+     * The fingerprints a text selects, in text order, and where each one's k-gram starts in it (ascending): a hash
+     * that recurs in the text appears once per place it is selected.
+     */
+    record Selection(long[] hashes, int[] positions) {
+
+        int size() {
+            return hashes.length;
+        }
+    }
+
     /** The distinct fingerprints of {@code normalised} in ascending order; empty when it is shorter than a k-gram. */
     static long[] fingerprints(String normalised) {
+        return distinct(select(normalised).hashes());
+    }
+
+    /** The fingerprints {@code normalised} selects, with their positions; empty when it is shorter than a k-gram. */
+    static Selection select(String normalised) {
         int grams = normalised.length() - K + 1;
         if (grams <= 0) {
-            return new long[0];
+            return new Selection(new long[0], new int[0]);
         }
         long[] hashes = new long[grams];
         // the k-gram's eight UTF-16 units packed exactly into two longs, so hashes differ whenever k-grams differ
@@ -36,6 +52,7 @@ final class Winnowing {
         }
         int window = Math.min(W, grams);
         long[] kept = new long[grams - window + 1];
+        int[] at = new int[kept.length];
         int count = 0;
         int min = -1;
         for (int start = 0; start + window <= grams; start++) {
@@ -48,13 +65,20 @@ final class Winnowing {
                         min = j;
                     }
                 }
+                at[count] = min;
                 kept[count++] = hashes[min];
             } else if (hashes[end] <= hashes[min]) {
                 min = end;
+                at[count] = min;
                 kept[count++] = hashes[min];
             }
         }
-        long[] distinct = Arrays.copyOf(kept, count);
+        return new Selection(Arrays.copyOf(kept, count), Arrays.copyOf(at, count));
+    }
+
+    /** The distinct values of {@code hashes} in ascending order. */
+    static long[] distinct(long[] hashes) {
+        long[] distinct = hashes.clone();
         Arrays.sort(distinct);
         int unique = 0;
         for (int i = 0; i < distinct.length; i++) {

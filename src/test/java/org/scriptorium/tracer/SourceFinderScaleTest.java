@@ -69,11 +69,35 @@ class SourceFinderScaleTest {
             List<SourceFinder.SourceMatch> excerpt = finder.find(texts[document].substring(from, from + 200));
             excerptsFound += !excerpt.isEmpty() && excerpt.get(0).revisionKey().equals("m" + document + ":1") ? 1 : 0;
         }
+        // text never indexed is searched in windows too: the slowest kind of leak, and the one most likely to mislead
+        long unknownTotal = 0;
+        long unknownWorst = 0;
+        int excerptsInOtherText = 0;
+        for (int i = 0; i < 40; i++) {
+            String unknown = texts[INDEXED + i] + texts[INDEXED + (i + 1) % 50] + texts[INDEXED + (i + 2) % 50];
+            unknown = unknown.substring(0, Math.min(10_000, unknown.length()));
+            long t = System.nanoTime();
+            falseMatches += finder.find(unknown).size();
+            long took = System.nanoTime() - t;
+            unknownTotal += took;
+            unknownWorst = Math.max(unknownWorst, took);
+            int document = random.nextInt(INDEXED);
+            int from = random.nextInt(texts[document].length() - 800);
+            int at = random.nextInt(5_000);
+            String excerpt = texts[document].substring(from, from + 800);
+            List<SourceFinder.SourceMatch> matches = finder.find(unknown.substring(0, at) + excerpt
+                    + unknown.substring(at, 5_000));
+            excerptsInOtherText += matches.stream()
+                    .anyMatch(m -> m.revisionKey().equals("m" + document + ":1") && m.withinOtherText()) ? 1 : 0;
+        }
         System.out.printf("SourceFinder at %,d revisions (%,d characters): indexed in %,d ms, holds about %,d MB;"
                 + " find() on a 10,000-character leak: mean %.1f ms, worst %.1f ms; %d of 40 leaks found their first material;"
-                + " %d of 50 200-character excerpts found; %d false matches from 50 documents not indexed, whole and"
-                + " excerpted%n", finder.size(), characters, indexing / 1_000_000,
-                held / (1 << 20), total / 40 / 1e6, worst / 1e6, found, excerptsFound, falseMatches);
+                + " find() on 10,000 characters never indexed: mean %.1f ms, worst %.1f ms;"
+                + " %d of 50 200-character excerpts found; %d of 40 800-character excerpts inside 5,000 characters"
+                + " never indexed found; %d false matches from 50 documents not indexed, whole and excerpted, and 40"
+                + " 10,000-character texts%n", finder.size(), characters, indexing / 1_000_000, held / (1 << 20),
+                total / 40 / 1e6, worst / 1e6, found, unknownTotal / 40 / 1e6, unknownWorst / 1e6, excerptsFound,
+                excerptsInOtherText, falseMatches);
         assertThat(finder.size()).isEqualTo(INDEXED);
     }
 

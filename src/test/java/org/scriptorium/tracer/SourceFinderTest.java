@@ -1,13 +1,19 @@
 package org.scriptorium.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -21,16 +27,38 @@ class SourceFinderTest {
 
     private static final int INDEXED = 2_000;
     private static final SpeechCorpus CORPUS = new SpeechCorpus(20_261_129L);
+    /** Public-domain government documents, none of them indexed; read in place, never copied into the project. */
+    private static final Path REAL = Path.of("../shared/corpus/real");
 
     private final SourceFinder finder = new SourceFinder();
     private String[] texts;
+    private List<String> real;
 
     @BeforeAll
-    void index() {
+    void index() throws IOException {
         texts = IntStream.range(0, INDEXED).parallel().mapToObj(i -> CORPUS.document(i).text()).toArray(String[]::new);
         for (int i = 0; i < INDEXED; i++) {
             finder.add(key(i), texts[i]);
         }
+        try (Stream<Path> files = Files.list(REAL)) {
+            real = files.filter(f -> f.toString().endsWith(".txt")).sorted().map(SourceFinderTest::read).toList();
+        }
+        assertThat(real).hasSizeGreaterThan(10);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code length} characters of real documents that are not indexed, from a place {@code random} picks. */
+    private String unrelated(Random random, int length) {
+        String all = String.join("\n", real);
+        int start = random.nextInt(all.length() - length);
+        return all.substring(start, start + length);
     }
 
     private static String key(int document) {
@@ -182,6 +210,141 @@ class SourceFinderTest {
     }
 
     @Test
+    @DisplayName("an 800-character excerpt inside 5,000 characters of unrelated text is found within other text, its span covering the excerpt")
+    void shortExcerptInOtherText() {
+        excerptsInOtherText(800, new Random(21));
+    }
+
+    @Test
+    @DisplayName("a 1,500-character excerpt inside 5,000 characters of unrelated text is found within other text, its span covering the excerpt")
+    void longerExcerptInOtherText() {
+        excerptsInOtherText(1_500, new Random(22));
+    }
+
+    private void excerptsInOtherText(int length, Random random) {
+        for (int trial = 0; trial < 10; trial++) {
+            int document = random.nextInt(INDEXED);
+            String text = texts[document];
+            int start = random.nextInt(text.length() - length);
+            String around = unrelated(random, 5_000);
+            int at = random.nextInt(around.length());
+            String leak = around.substring(0, at) + text.substring(start, start + length) + around.substring(at);
+
+            List<SourceMatch> matches = finder.find(leak);
+
+            assertThat(keys(matches)).containsExactly(key(document));
+            SourceMatch match = matches.get(0);
+            assertThat(match.withinOtherText()).isTrue();
+            // fingerprints start within a winnowing window of either end
+            assertThat(match.from()).isCloseTo(at, within(2 * Winnowing.W));
+            assertThat(match.to()).isCloseTo(at + length, within(2 * Winnowing.W));
+        }
+    }
+
+    @Test
+    @DisplayName("three 2,000-character excerpts of three materials pasted as one text yield all three, each with its span")
+    void pastedExcerpts() {
+        Random random = new Random(23);
+        // materials long enough that no excerpt is half of one, so only the windows can find them
+        int[] documents = random.ints(0, INDEXED).filter(d -> texts[d].length() > 6_000).distinct().limit(3).toArray();
+        StringBuilder leak = new StringBuilder();
+        int[] at = new int[3];
+        for (int e = 0; e < 3; e++) {
+            String text = texts[documents[e]];
+            int start = random.nextInt(text.length() - 2_000);
+            at[e] = leak.length();
+            leak.append(text, start, start + 2_000);
+        }
+
+        List<SourceMatch> matches = finder.find(leak.toString());
+
+        assertThat(keys(matches)).containsExactly(key(documents[0]), key(documents[1]), key(documents[2]));
+        for (int e = 0; e < 3; e++) {
+            SourceMatch match = matches.get(e);
+            assertThat(match.withinOtherText()).isTrue();
+            assertThat(match.equivalentTo()).isNull();
+            assertThat(match.from()).isCloseTo(at[e], within(2 * Winnowing.W));
+            assertThat(match.to()).isCloseTo(at[e] + 2_000, within(2 * Winnowing.W));
+        }
+    }
+
+    @Test
+    @DisplayName("identical text indexed under two materials yields both, the older as equivalent to the newer")
+    void identicalTextInTwoMaterials() {
+        SourceFinder withTeaser = new SourceFinder();
+        for (int i = 0; i < 300; i++) {
+            withTeaser.add(key(i), texts[i]);
+        }
+        withTeaser.add("teaser:1", texts[42]);
+
+        for (String leak : new String[] {texts[42], texts[42].substring(1_000, 1_600)}) {
+            List<SourceMatch> matches = withTeaser.find(leak);
+
+            assertThat(keys(matches)).containsExactly("teaser:1", key(42));
+            assertThat(matches.get(0).equivalentTo()).isNull();
+            assertThat(matches.get(1).equivalentTo()).isEqualTo("teaser:1");
+            assertThat(matches.get(1).sharedFingerprints()).isEqualTo(matches.get(0).sharedFingerprints());
+        }
+    }
+
+    @Test
+    @DisplayName("two revisions of one material differing by one sentence both explain a leak of either")
+    void revisionsDifferingByASentence() {
+        SourceFinder revisions = new SourceFinder();
+        for (int i = 0; i < 300; i++) {
+            revisions.add(key(i), texts[i]);
+        }
+        String first = texts[9];
+        int sentenceEnd = first.indexOf('。', first.length() / 2) + 1;
+        int sentenceStart = first.lastIndexOf('。', sentenceEnd - 2) + 1;
+        String sentence = "会议还研究了明年重点工作安排，要求各单位抓好落实。";
+        String second = first.substring(0, sentenceStart) + sentence + first.substring(sentenceEnd);
+        revisions.add("m9:2", second);
+
+        List<SourceMatch> ofSecond = revisions.find(second);
+        List<SourceMatch> ofFirst = revisions.find(first);
+
+        assertThat(keys(ofSecond)).containsExactly("m9:2", "m9:1");
+        assertThat(ofSecond.get(1).equivalentTo()).isEqualTo("m9:2");
+        assertThat(keys(ofFirst)).containsExactly("m9:1", "m9:2");
+        assertThat(ofFirst.get(1).equivalentTo()).isEqualTo("m9:1");
+    }
+
+    @Test
+    @DisplayName("a revision sharing only one paragraph with the one found is not reported as its equivalent")
+    void oneSharedParagraph() {
+        SourceFinder sharing = new SourceFinder();
+        for (int i = 0; i < 300; i++) {
+            sharing.add(key(i), texts[i]);
+        }
+        String paragraph = Arrays.stream(texts[11].split("\n")).filter(p -> p.length() > 150).findFirst().orElseThrow();
+        sharing.add("other:1", texts[1_500] + "\n" + paragraph);
+
+        assertThat(keys(sharing.find(texts[11]))).containsExactly(key(11));
+        // the paragraph alone is explained as well by either
+        assertThat(keys(sharing.find(paragraph))).containsExactlyInAnyOrder(key(11), "other:1");
+    }
+
+    @Test
+    @DisplayName("several thousand characters of unrelated text, real or generated but never indexed, match nothing in an index of 300 materials")
+    void unrelatedText() {
+        SourceFinder small = new SourceFinder();
+        for (int i = 0; i < 300; i++) {
+            small.add(key(i), texts[i]);
+        }
+        Random random = new Random(24);
+        List<SourceMatch> falseMatches = new ArrayList<>();
+        for (String document : real) {
+            falseMatches.addAll(small.find(document));
+        }
+        for (int trial = 0; trial < 20; trial++) {
+            falseMatches.addAll(small.find(unrelated(random, 8_000)));
+            falseMatches.addAll(small.find(texts[300 + trial] + "\n" + texts[320 + trial]));
+        }
+        assertThat(falseMatches).isEmpty();
+    }
+
+    @Test
     @DisplayName("documents that were never indexed, whole or as 200-character excerpts, match nothing")
     void notIndexed() {
         Random random = new Random(5);
@@ -204,7 +367,7 @@ class SourceFinderTest {
     }
 
     @Test
-    @DisplayName("of two revisions of one material, a leak of revision 2 reports revision 2, and of revision 1 revision 1")
+    @DisplayName("of two revisions of one material, a leak of either reports it first, with the other as its equivalent only where it holds 90% of the leak")
     void revisions() {
         SourceFinder revisions = new SourceFinder();
         for (int i = 0; i < 100; i++) {
@@ -219,11 +382,18 @@ class SourceFinderTest {
         String second = String.join("\n", paragraphs);
         revisions.add("m7:2", second);
 
+        // revision 1 lacks the new paragraphs, some 13% of revision 2
         assertThat(keys(revisions.find(second))).containsExactly("m7:2");
-        assertThat(keys(revisions.find(first))).containsExactly("m7:1");
-        // an excerpt from text both revisions share: the newest wins the tie
+        // the two rewritten paragraphs were short: revision 2 holds 96% of revision 1
+        List<SourceMatch> ofFirst = revisions.find(first);
+        assertThat(keys(ofFirst)).containsExactly("m7:1", "m7:2");
+        assertThat(ofFirst.get(1).equivalentTo()).isEqualTo("m7:1");
+        // an excerpt from text both revisions share: the newest wins the tie, the other is its equivalent
         String unchanged = IntStream.of(1, 2, 4).mapToObj(paragraphs::get).reduce("", String::concat);
-        assertThat(keys(revisions.find(unchanged))).containsExactly("m7:2");
+        List<SourceMatch> ofUnchanged = revisions.find(unchanged);
+        assertThat(keys(ofUnchanged)).containsExactly("m7:2", "m7:1");
+        assertThat(ofUnchanged.get(0).equivalentTo()).isNull();
+        assertThat(ofUnchanged.get(1).equivalentTo()).isEqualTo("m7:2");
     }
 
     @Test
