@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Finds a site again in another text by its surroundings in the original: up to {@value #CONTEXT} normalised
  * characters on each side (never crossing a paragraph or a neighbouring site, whose form may differ), looked up through
- * an index of 4-character shingles and compared allowing one wrong character per side.
+ * an index of 4-character shingles and compared allowing one wrong character per side. A locator may also see the
+ * original without punctuation, as a leak whose punctuation was stripped or swapped is compared.
  */
 final class SiteLocator {
 
@@ -28,23 +29,48 @@ final class SiteLocator {
     private final List<NormalText> paragraphs;
     private final int[] paragraphStart;
     private final Shingles original;
+    private final boolean withoutPunctuation;
 
-    private SiteLocator(List<String> paragraphs) {
-        this.paragraphs = new ArrayList<>(paragraphs.size());
+    private SiteLocator(List<NormalText> paragraphs, boolean withoutPunctuation) {
+        this.paragraphs = List.copyOf(paragraphs);
         this.paragraphStart = new int[paragraphs.size()];
+        this.withoutPunctuation = withoutPunctuation;
         StringBuilder all = new StringBuilder();
         for (int p = 0; p < paragraphs.size(); p++) {
-            NormalText n = NormalText.of(paragraphs.get(p));
-            this.paragraphs.add(n);
             paragraphStart[p] = all.length();
-            // A newline never survives normalisation, so no shingle spans two paragraphs.
-            all.append(n.text()).append('\n');
+            all.append(paragraphs.get(p).text());
+            // With punctuation, a newline (which never survives normalisation) keeps shingles within a paragraph, as
+            // sites have always been chosen. Without, paragraphs run together as in a leak whose line breaks are
+            // dropped, so that the end of one and the start of the next, no longer parted by a full stop, cannot pass
+            // for another site's context.
+            if (!withoutPunctuation) {
+                all.append('\n');
+            }
         }
         this.original = new Shingles(all.toString());
     }
 
     static SiteLocator forOriginal(List<String> paragraphs) {
-        return new SiteLocator(paragraphs);
+        return new SiteLocator(paragraphs.stream().map(NormalText::of).toList(), false);
+    }
+
+    /**
+     * The same original without punctuation and symbols ({@link NormalText#withoutPunctuation()}), its paragraphs run
+     * together, so that contexts and their uniqueness are taken as a leak without punctuation shows them.
+     */
+    SiteLocator withoutPunctuation() {
+        return new SiteLocator(paragraphs.stream().map(NormalText::withoutPunctuation).toList(), true);
+    }
+
+    /** A source text as this locator compares it: normalised, and without punctuation if the locator is. */
+    String view(String source) {
+        String normalised = NormalText.normalise(source);
+        return withoutPunctuation ? NormalText.withoutPunctuation(normalised) : normalised;
+    }
+
+    /** Whether the site's two forms look alike here, so that which one a copy has cannot be seen. */
+    boolean formsAlike(VariationSite site) {
+        return view(site.form0()).equals(view(site.form1()));
     }
 
     /** Whether the site, on its own, could be found again: enough context, found at its place and nowhere else. */
@@ -58,7 +84,7 @@ final class SiteLocator {
         }
         // Looser than reading, so that a context differing from another by a little noise counts as ambiguous.
         boolean own = false;
-        for (Hit h : find(original, c, 2)) {
+        for (Hit h : find(original, c, 2, false)) {
             if (h.position() != c.origin()) {
                 return false;
             }
@@ -67,7 +93,10 @@ final class SiteLocator {
         return own;
     }
 
-    /** The site's context, cut at its neighbours among {@code sites}; null if there is too little to find it by. */
+    /**
+     * The site's context, cut at its neighbours among {@code sites}; null if there is too little to find it by, or if
+     * either form is empty here or both look the same.
+     */
     Context context(VariationSite site, List<VariationSite> sites) {
         NormalText n = paragraphs.get(site.paragraph());
         int start = n.offsets()[site.offset()];
@@ -80,21 +109,37 @@ final class SiteLocator {
             }
             int oStart = n.offsets()[other.offset()];
             int oEnd = n.offsets()[other.offset() + other.form0().length()];
+            // A neighbour whose forms look alike here reads the same in every copy, so the context may run across it.
             if (oEnd <= start) {
-                from = Math.max(from, oEnd);
+                from = oEnd > from && !formsAlike(other) ? oEnd : from;
             } else if (oStart >= end) {
-                to = Math.min(to, oStart);
+                to = oStart < to && !formsAlike(other) ? oStart : to;
             }
         }
         String left = n.text().substring(from, start);
         String right = n.text().substring(end, to);
         String form0 = n.text().substring(start, end);
-        String form1 = NormalText.normalise(site.form1());
-        if (left.length() + right.length() < MIN_EVIDENCE || form0.isEmpty()
+        String form1 = view(site.form1());
+        if (left.length() + right.length() < MIN_EVIDENCE || form0.isEmpty() || form1.isEmpty() || form0.equals(form1)
                 || (left.length() < GRAM && right.length() < GRAM)) {
             return null;
         }
         return new Context(left, form0, form1, right, paragraphStart[site.paragraph()] + start);
+    }
+
+    /**
+     * The context {@code c}, taken by a locator with punctuation, as this one without punctuation sees the same
+     * characters; null if its forms are empty or alike here.
+     */
+    Context stripped(Context c, VariationSite site) {
+        String form0 = NormalText.withoutPunctuation(c.form0());
+        String form1 = NormalText.withoutPunctuation(c.form1());
+        if (form0.isEmpty() || form1.isEmpty() || form0.equals(form1)) {
+            return null;
+        }
+        int origin = paragraphStart[site.paragraph()] + paragraphs.get(site.paragraph()).offsets()[site.offset()];
+        return new Context(NormalText.withoutPunctuation(c.left()), form0, form1,
+                NormalText.withoutPunctuation(c.right()), origin);
     }
 
     /** Index of a normalised text to search sites in. */
@@ -106,8 +151,10 @@ final class SiteLocator {
      * The places where the context stands with one of its forms: each side compared with at most {@code slack}
      * wrong characters, sides that agree adding up to at least {@link #MIN_EVIDENCE}. When one form extends the
      * other (进一步/进一步地), the side next to the difference must agree, or a longer form cut off would read short.
+     * With {@code strictPunctuation}, a wrong character where the context has punctuation counts only if it is
+     * punctuation too.
      */
-    static List<Hit> find(Shingles in, Context c, int slack) {
+    static List<Hit> find(Shingles in, Context c, int slack, boolean strictPunctuation) {
         int[] starts = new int[64];
         int n = 0;
         for (int j = 0; j + GRAM <= c.left().length(); j++) {
@@ -140,8 +187,8 @@ final class SiteLocator {
                 if (!t.startsWith(form, s)) {
                     continue;
                 }
-                boolean leftOk = agrees(t, s - c.left().length(), c.left(), slack);
-                boolean rightOk = agrees(t, s + form.length(), c.right(), slack);
+                boolean leftOk = agrees(t, s - c.left().length(), c.left(), slack, strictPunctuation);
+                boolean rightOk = agrees(t, s + form.length(), c.right(), slack, strictPunctuation);
                 if ((needLeft && !leftOk) || (needRight && !rightOk)) {
                     continue;
                 }
@@ -163,12 +210,40 @@ final class SiteLocator {
         return hits;
     }
 
+    /**
+     * The places where a leak shows the site: those {@link #find} finds with one wrong character per side, less any
+     * where the shorter of two forms that extend one another stands inside the longer one in full. There the leak
+     * shows the longer form with a character of the context lost (伴随着 where 。随着 stood), not the shorter form
+     * with a wrong character, and the shorter form never stands so inside the original.
+     */
+    static List<Hit> read(Shingles leak, Context c) {
+        List<Hit> hits = find(leak, c, 1, true);
+        boolean form1Shorter = c.form1().length() < c.form0().length();
+        String shorter = form1Shorter ? c.form1() : c.form0();
+        String longer = form1Shorter ? c.form0() : c.form1();
+        // where the longer form begins relative to the shorter one inside it
+        int lead = longer.endsWith(shorter) ? longer.length() - shorter.length() : longer.startsWith(shorter) ? 0 : -1;
+        if (lead < 0) {
+            return hits;
+        }
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            if (h.form1() != form1Shorter || !leak.text().startsWith(longer, h.position() - lead)) {
+                kept.add(h);
+            }
+        }
+        return kept;
+    }
+
     private static int[] room(int[] a, int needed) {
         return needed <= a.length ? a : Arrays.copyOf(a, Math.max(needed, a.length * 2));
     }
 
-    /** Whether {@code expected} stands at {@code at} with at most {@code slack} wrong characters (none if short). */
-    private static boolean agrees(String text, int at, String expected, int slack) {
+    /**
+     * Whether {@code expected} stands at {@code at} with at most {@code slack} wrong characters (none if short), a
+     * wrong character where {@code expected} has punctuation being, if {@code strictPunctuation}, punctuation too.
+     */
+    private static boolean agrees(String text, int at, String expected, int slack, boolean strictPunctuation) {
         if (expected.isEmpty()) {
             return false;
         }
@@ -176,8 +251,13 @@ final class SiteLocator {
         int wrong = 0;
         for (int i = 0; i < expected.length(); i++) {
             int k = at + i;
-            if (k < 0 || k >= text.length() || text.charAt(k) != expected.charAt(i)) {
-                if (++wrong > allowed) {
+            boolean inside = k >= 0 && k < text.length();
+            if (!inside || text.charAt(k) != expected.charAt(i)) {
+                // A mark swapped for another is noise; a mark answered by a word is how a foreign place looks once a
+                // leak's punctuation is stripped (重视。督查 against 重视在督查).
+                boolean markLost = strictPunctuation && NormalText.isPunctuation(expected.charAt(i))
+                        && !(inside && NormalText.isPunctuation(text.charAt(k)));
+                if (++wrong > allowed || markLost) {
                     return false;
                 }
             }

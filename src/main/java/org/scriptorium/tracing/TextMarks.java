@@ -2,7 +2,9 @@ package org.scriptorium.tracing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The robust layer: writes a member's symbols into a revision's sites, and reads them back from a leaked text. */
 public final class TextMarks {
@@ -54,33 +56,139 @@ public final class TextMarks {
     }
 
     /**
-     * Reads the sites' symbols from a leaked text: a whole copy or an excerpt, reformatted (whitespace, line breaks,
-     * full or half width, NFKC), with paragraphs dropped or shuffled, invisible characters removed, or a few percent of
-     * characters wrong. Each site is looked for by the original's characters around it (never crossing a paragraph or
-     * another site), with either form in the middle, allowing one wrong character per side. A site is read only if
-     * every place where its context stands says the same form, and that context stands nowhere else in the original.
+     * An original prepared for reading: its paragraphs normalised and indexed, with and without punctuation. Immutable,
+     * so one may be shared between threads and read against any number of leaks and lists of its sites.
+     */
+    public static final class Original {
+        private final SiteLocator withPunctuation;
+        private final SiteLocator withoutPunctuation;
+
+        private Original(List<String> paragraphs) {
+            this.withPunctuation = SiteLocator.forOriginal(paragraphs);
+            this.withoutPunctuation = withPunctuation.withoutPunctuation();
+        }
+    }
+
+    /**
+     * A leaked text prepared for reading: normalised and indexed, with and without punctuation. Immutable, so one may be
+     * shared between threads and read against any number of originals and lists of sites.
+     */
+    public static final class Leak {
+        private final SiteLocator.Shingles withPunctuation;
+        private final SiteLocator.Shingles withoutPunctuation;
+
+        private Leak(String text) {
+            String normalised = NormalText.normalise(text);
+            this.withPunctuation = SiteLocator.index(normalised);
+            this.withoutPunctuation = SiteLocator.index(NormalText.withoutPunctuation(normalised));
+        }
+    }
+
+    /** Prepares the unmarked paragraphs that sites were chosen in, for {@link #read(Original, List, Leak)}. */
+    public static Original original(List<String> paragraphs) {
+        return new Original(paragraphs);
+    }
+
+    /** Prepares a leaked text, for {@link #read(Original, List, Leak)}. */
+    public static Leak leak(String text) {
+        return new Leak(text);
+    }
+
+    /**
+     * Reads the sites' symbols from a leaked text; the same as {@link #read(Original, List, Leak)} on the prepared
+     * original and leak.
      *
      * @param originalParagraphs the unmarked paragraphs the sites were chosen in
      * @return one entry per site read, in site order; sites missing from the leak or ambiguous are left out
      */
     public static List<SiteRead> read(List<String> originalParagraphs, List<VariationSite> sites, String leakedText) {
-        SiteLocator locator = SiteLocator.forOriginal(originalParagraphs);
-        SiteLocator.Shingles leak = SiteLocator.index(NormalText.normalise(leakedText));
+        return read(original(originalParagraphs), sites, leak(leakedText));
+    }
+
+    /**
+     * Reads the sites' symbols from a leaked text: a whole copy or an excerpt, reformatted (whitespace, line breaks,
+     * full or half width, NFKC), with paragraphs dropped or shuffled, invisible characters removed, or a few percent of
+     * characters wrong. Each site is looked for by the original's characters around it (never crossing a paragraph or
+     * another site), with either form in the middle, allowing one wrong character per side (where the context has a
+     * punctuation mark, only another mark). A site is read only if every place where its context stands says the same
+     * form, and that context stands nowhere else in the original (if no place shows both sides of it, nowhere else in
+     * the original without punctuation either, which a punctuation site never does); where the longer of two forms
+     * that extend one another stands in full (伴随着), the shorter (随着) is not read inside it.
+     * <p>
+     * A site whose context is found nowhere is then looked for once more with punctuation and symbols removed from the
+     * original and the leak alike, its context and uniqueness taken anew there (with the original's paragraphs run
+     * together, as such a leak runs them), so that a leak whose punctuation was stripped or swapped is still read.
+     * Punctuation sites ({@code "p:"} rules), and sites whose forms differ only by punctuation, cannot be seen there
+     * and are not read that way. A site found but refused in the first pass is not looked for again, and no site is
+     * read twice.
+     *
+     * @param original the unmarked paragraphs the sites were chosen in, prepared by {@link #original(List)}
+     * @param sites    sites of that original, as chosen for the copy's revision
+     * @param leak     the leaked text, prepared by {@link #leak(String)}
+     * @return one entry per site read, in site order; sites missing from the leak or ambiguous are left out
+     */
+    public static List<SiteRead> read(Original original, List<VariationSite> sites, Leak leak) {
+        Map<Integer, List<VariationSite>> neighbours = byParagraph(sites);
         List<SiteRead> reads = new ArrayList<>();
-        List<VariationSite> neighbours = sites;
+        List<VariationSite> notFound = new ArrayList<>();
         for (VariationSite site : sites) {
-            SiteLocator.Context c = locator.context(site, neighbours);
-            if (c == null) {
+            List<VariationSite> cut = neighbours.get(site.paragraph());
+            SiteLocator.Context c = original.withPunctuation.context(site, cut);
+            List<SiteLocator.Hit> hits = c == null ? List.of() : SiteLocator.read(leak.withPunctuation, c);
+            if (hits.isEmpty()) {
+                notFound.add(site);
+            } else if (agree(hits) && original.withPunctuation.uniquelyFound(c)
+                    && (wholeContextSeen(hits, c) || standsAloneWithoutPunctuation(original, site, cut, c))) {
+                reads.add(new SiteRead(site.index(), hits.get(0).form1()));
+            }
+        }
+        for (VariationSite site : notFound) {
+            if (site.rule().startsWith("p:")) {
                 continue;
             }
-            List<SiteLocator.Hit> hits = SiteLocator.find(leak, c, 1);
-            if (hits.isEmpty() || !agree(hits) || !locator.uniquelyFound(c)) {
-                continue;
+            SiteLocator.Context c = original.withoutPunctuation.context(site, neighbours.get(site.paragraph()));
+            List<SiteLocator.Hit> hits = c == null ? List.of() : SiteLocator.read(leak.withoutPunctuation, c);
+            if (!hits.isEmpty() && agree(hits) && original.withoutPunctuation.uniquelyFound(c)) {
+                reads.add(new SiteRead(site.index(), hits.get(0).form1()));
             }
-            reads.add(new SiteRead(site.index(), hits.get(0).form1()));
         }
         reads.sort(Comparator.comparingInt(SiteRead::site));
         return reads;
+    }
+
+    /** The sites by paragraph: a context is cut only at sites of its own paragraph. */
+    private static Map<Integer, List<VariationSite>> byParagraph(List<VariationSite> sites) {
+        Map<Integer, List<VariationSite>> byParagraph = new HashMap<>();
+        for (VariationSite s : sites) {
+            byParagraph.computeIfAbsent(s.paragraph(), p -> new ArrayList<>()).add(s);
+        }
+        return byParagraph;
+    }
+
+    /**
+     * Whether some place shows both sides of the context. A place seen by one side only may be another place whose
+     * marks or paragraph break, which kept it apart in the original, the leak has lost; such a read must also hold
+     * without punctuation, where the original's paragraphs run together.
+     */
+    private static boolean wholeContextSeen(List<SiteLocator.Hit> hits, SiteLocator.Context c) {
+        for (SiteLocator.Hit h : hits) {
+            if (h.evidence() == c.left().length() + c.right().length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the site stands alone in the original without punctuation, by a context taken anew there and by the
+     * characters of {@code c} less their marks; each finds foreign places the other misses, the one falling short of the
+     * evidence needed where marks were, the other reaching further and differing there. Punctuation sites never do.
+     */
+    private static boolean standsAloneWithoutPunctuation(Original original, VariationSite site,
+                                                         List<VariationSite> cut, SiteLocator.Context c) {
+        SiteLocator without = original.withoutPunctuation;
+        return without.uniquelyFound(without.context(site, cut))
+                && without.uniquelyFound(without.stripped(c, site));
     }
 
     private static boolean agree(List<SiteLocator.Hit> hits) {
