@@ -146,6 +146,7 @@ public final class LeakTracer {
         // 3. the robust layer, read once per distinct piece, revision and set of sites
         Map<String, List<TraceSources.Recipient>> recipientsOf = new LinkedHashMap<>();
         Map<String, Evidence.Cell> cells = new LinkedHashMap<>();
+        Map<Integer, TextMarks.Leak> prepared = new HashMap<>();
         for (String key : found.keySet()) {
             TraceSources.Revision revision = indexed.get(key).revision();
             if (revision.free()) {
@@ -157,6 +158,7 @@ public final class LeakTracer {
             recipients.forEach(r -> sitesKeys.add(r.sitesKey()));
             for (String sitesKey : sitesKeys) {
                 List<VariationSite> sites = sources.sites(revision, sitesKey);
+                TextMarks.Original original = original(key, revision);
                 Evidence.Cell cell = new Evidence.Cell(cells.size(), revision, sitesKey, sites.size(),
                         indexed.get(key).characters());
                 cells.put(cellKey(key, sitesKey), cell);
@@ -164,7 +166,8 @@ public final class LeakTracer {
                     if (!matchedIn.getOrDefault(piece.index(), Set.of()).contains(key)) {
                         continue;
                     }
-                    for (TextMarks.SiteRead read : TextMarks.read(revision.paragraphs(), sites, piece.text())) {
+                    TextMarks.Leak leak = prepared.computeIfAbsent(piece.index(), i -> TextMarks.leak(piece.text()));
+                    for (TextMarks.SiteRead read : TextMarks.read(original, sites, leak)) {
                         VariationSite site = sites.get(read.site());
                         String position = Marks.positionKey(key, site);
                         cell.add(piece.index(), position, code.bias(position), site, read.observed());
@@ -266,8 +269,9 @@ public final class LeakTracer {
         }
         Set<String> named = new LinkedHashSet<>();
         suspects.forEach(s -> named.add(s.userId()));
+        Set<String> told = new LinkedHashSet<>();
         for (TraceResult.Pointer p : pointers) {
-            if (p.consistent() && !named.contains(p.userId()) && seenPointers.add("told " + p.userId())) {
+            if (p.consistent() && !named.contains(p.userId()) && told.add(p.userId())) {
                 Scorer.Scored s = outcome.nominated().get(p.userId());
                 String robust = s == null || s.positions() == 0 ? "这段文字没有读到稳健层的标记"
                         : "稳健层在 " + s.positions() + " 个位置上与其一致，但误判上界为 " + format(s.bound()) + "，高于阈值";
@@ -459,6 +463,20 @@ public final class LeakTracer {
     static String format(double p) {
         return p >= 0.01 ? String.format(Locale.ROOT, "%.2f", p) : String.format(Locale.ROOT, "%.1e", p);
     }
+
+    /** The revision's original prepared for reading, kept for the revisions traced lately. */
+    private TextMarks.Original original(String key, TraceSources.Revision revision) {
+        return originals.computeIfAbsent(key, k -> TextMarks.original(revision.paragraphs()));
+    }
+
+    /** Prepared originals of the revisions traced lately, most recently used last: bundles draw on the same ones. */
+    private final Map<String, TextMarks.Original> originals = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TextMarks.Original> eldest) {
+            return size() > ORIGINALS_KEPT;
+        }
+    };
+    private static final int ORIGINALS_KEPT = 256;
 
     /** Adds every revision delivered since the last trace to the finder's index. */
     private void refresh() {
