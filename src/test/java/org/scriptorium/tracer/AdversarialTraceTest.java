@@ -26,6 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.bench.TraceSimulation;
 import org.scriptorium.corpus.SpeechCorpus;
+import org.scriptorium.tracing.TextMarks;
 import org.scriptorium.tracing.VariationSite;
 
 /**
@@ -303,4 +304,105 @@ class AdversarialTraceTest {
         assertThat(named).isGreaterThanOrEqualTo(19);
     }
 
+
+    @Test
+    @DisplayName("on adversarial evidence the share of innocent members whose score reaches any bound x stays below x")
+    void innocentRateWithinBound() {
+        double[] levels = {1e-1, 1e-2, 1e-3, 1e-4};
+        long[][] above = new long[2][levels.length];
+        long innocents = 0;
+        SplittableRandom random = new SplittableRandom(13);
+        Attack[] kinds = {Attack.ORIGINAL_REPEATED, Attack.CANONICALISED, Attack.REPEATED_EXCERPT,
+                Attack.PAYLOAD_FROM_SAME_REVISION};
+        for (int trial = 0; trial < 200; trial++) {
+            int material = random.nextInt(24);
+            Case c = build(kinds[trial % kinds.length], material, random);
+            List<VariationSite> sites = sim.sitesOf(material);
+            List<TextMarks.SiteRead> reads = TextMarks.read(sim.paragraphs(material), sites, c.leaks().getFirst().text());
+            if (reads.isEmpty()) {
+                continue;
+            }
+            int n = reads.size();
+            String[] keys = new String[n];
+            boolean[] observed = new boolean[n];
+            double[] q = new double[n];
+            double[][] match = new double[2][n];
+            double[][] mismatch = new double[2][n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = sim.position(material, sites.get(reads.get(i).site()));
+                observed[i] = reads.get(i).observed();
+                double bias = sim.bias(keys[i]);
+                q[i] = observed[i] ? bias : 1 - bias;
+                match[0][i] = Math.sqrt((1 - q[i]) / q[i]);
+                mismatch[0][i] = -Math.sqrt(q[i] / (1 - q[i]));
+                match[1][i] = Math.log((1 - Scorer.MISREAD) / q[i]);
+                mismatch[1][i] = Math.log(Scorer.MISREAD / (1 - q[i]));
+            }
+            // the score each level needs, found once per trial: the bound falls as the score rises
+            double[][] needed = new double[2][levels.length];
+            for (int statistic = 0; statistic < 2; statistic++) {
+                for (int l = 0; l < levels.length; l++) {
+                    needed[statistic][l] = scoreFor(levels[l], statistic, q, match[statistic], mismatch[statistic]);
+                }
+            }
+            for (int member = 0; member < MEMBERS; member++) {
+                if (c.leakers().contains((long) member)) {
+                    continue;
+                }
+                innocents++;
+                double[] score = new double[2];
+                for (int i = 0; i < n; i++) {
+                    boolean same = sim.symbol(member, keys[i]) == observed[i];
+                    score[0] += same ? match[0][i] : mismatch[0][i];
+                    score[1] += same ? match[1][i] : mismatch[1][i];
+                }
+                for (int statistic = 0; statistic < 2; statistic++) {
+                    for (int l = 0; l < levels.length; l++) {
+                        if (score[statistic] >= needed[statistic][l]) {
+                            above[statistic][l]++;
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder report = new StringBuilder("innocent (member, leak) pairs: " + innocents + "\n");
+        for (int l = 0; l < levels.length; l++) {
+            report.append(String.format("bound %.0e: Tardos %d, likelihood ratio %d, allowed %.0f%n", levels[l],
+                    above[0][l], above[1][l], levels[l] * innocents));
+        }
+        System.out.print(report);
+        assertThat(innocents).isGreaterThan(1_000_000);
+        for (int statistic = 0; statistic < 2; statistic++) {
+            for (int l = 0; l < levels.length; l++) {
+                assertThat((double) above[statistic][l]).as(report.toString()).isLessThanOrEqualTo(levels[l] * innocents);
+            }
+        }
+    }
+
+    /** The least score whose bound is at most {@code level} (bisection; the bound falls as the score rises). */
+    private static double scoreFor(double level, int statistic, double[] q, double[] match, double[] mismatch) {
+        java.util.function.DoubleUnaryOperator bound = s -> statistic == 0 ? AccusationBound.falseAccusation(s, q)
+                : AccusationBound.tail(s, q, match, mismatch);
+        double low = 0;
+        double high = 1;
+        double most = 0;
+        for (int i = 0; i < q.length; i++) {
+            most += Math.max(match[i], mismatch[i]);
+        }
+        while (bound.applyAsDouble(high) > level) {
+            if (high > most) {
+                return Double.POSITIVE_INFINITY;
+            }
+            high *= 2;
+        }
+        for (int i = 0; i < 60; i++) {
+            double mid = (low + high) / 2;
+            if (bound.applyAsDouble(mid) > level) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return high;
+    }
 }
