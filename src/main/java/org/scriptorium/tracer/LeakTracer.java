@@ -2,6 +2,7 @@ package org.scriptorium.tracer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,8 +68,7 @@ public final class LeakTracer {
     }
 
     /** One piece of evidence as the tracer reads it. */
-    private record Piece(int index, String name, String raw, String text, List<String> tokens, int sameAs,
-                         ChineseScript.Simplified script) {
+    private record Piece(int index, String name, String raw, String text, List<String> tokens, int sameAs) {
 
         boolean distinct() {
             return sameAs == index;
@@ -95,241 +95,284 @@ public final class LeakTracer {
             throw new IllegalArgumentException("nothing to trace");
         }
         refresh();
-        Notes notes = new Notes();
+        Trace trace = new Trace(request);
+        trace.readPieces(leaks);
+        trace.findSources();
+        trace.readMarks();
+        trace.checkPointers();
+        return trace.conclude();
+    }
 
-        // 1. pieces, Simplified, the same text once
-        List<Piece> pieces = new ArrayList<>();
-        Map<String, Integer> byText = new HashMap<>();
-        for (int i = 0; i < leaks.size(); i++) {
-            Leak leak = leaks.get(i);
-            ChineseScript.Simplified script = ChineseScript.simplify(leak.text());
-            String normal = Normalised.of(script.text()).text();
-            int sameAs = normal.isEmpty() ? i : byText.computeIfAbsent(normal, k -> pieces.size());
-            pieces.add(new Piece(i, leak.name(), leak.text(), script.text(), leak.fileTokens(), sameAs, script));
-            if (script.converted()) {
-                notes.add("TRADITIONAL_CONVERTED", "证据「" + leak.name() + "」是繁体字，已用 OpenCC 词典转为简体后再比对和读取（改动 "
-                        + script.changed() + " 个字）。");
-            }
-        }
-        List<Piece> distinct = pieces.stream().filter(Piece::distinct).toList();
+    /** One trace's state, step by step. */
+    private final class Trace {
+        final Request request;
+        final Notes notes = new Notes();
+        final List<Piece> pieces = new ArrayList<>();
+        List<Piece> distinct;
+        /** The revisions each distinct piece draws on, by piece index. */
+        final Map<Integer, Set<String>> matchedIn = new HashMap<>();
+        final Map<String, TraceResult.SourceMaterial> found = new LinkedHashMap<>();
+        final Map<String, List<TraceSources.Recipient>> recipientsOf = new LinkedHashMap<>();
+        final Map<String, Evidence.Cell> cells = new LinkedHashMap<>();
+        final List<TraceResult.Pointer> pointers = new ArrayList<>();
+        final Set<String> nominated = new LinkedHashSet<>();
 
-        // 2. the revisions each piece draws on
-        Map<Integer, Set<String>> matchedIn = new HashMap<>();
-        Map<String, TraceResult.SourceMaterial> found = new LinkedHashMap<>();
-        for (Piece piece : distinct) {
-            for (SourceFinder.SourceMatch match : finder.find(piece.text())) {
-                Indexed revision = indexed.get(match.revisionKey());
-                if (revision == null) {
-                    continue;
-                }
-                matchedIn.computeIfAbsent(piece.index(), k -> new LinkedHashSet<>()).add(match.revisionKey());
-                String equivalentTo = match.equivalentTo() == null ? null
-                        : Optional.ofNullable(indexed.get(match.equivalentTo())).map(i -> i.revision().materialId()).orElse(null);
-                TraceResult.SourceMaterial m = new TraceResult.SourceMaterial(revision.revision().materialId(),
-                        revision.revision().revision(), revision.revision().title(), match.leakCoverage(),
-                        revision.revision().free(), 0, 0, match.withinOtherText(), equivalentTo);
-                found.merge(match.revisionKey(), m, (a, b) -> a.coverage() >= b.coverage() ? a : b);
-                if (match.withinOtherText()) {
-                    int length = Math.max(0, match.to() - match.from());
-                    notes.add("EXCERPT_IN_OTHER_TEXT", "证据「" + piece.name() + "」中有一段（约 " + length + " 字）出自《"
-                            + revision.revision().title() + "》，其余是其他文字。");
-                }
-                if (equivalentTo != null) {
-                    Indexed other = indexed.get(match.equivalentTo());
-                    notes.add("SAME_TEXT_IN_SEVERAL_MATERIALS", "《" + revision.revision().title() + "》第 "
-                            + revision.revision().revision() + " 版与《" + other.revision().title() + "》第 "
-                            + other.revision().revision() + " 版的文字相同或几乎相同，两者的收件人都已计分。");
-                }
-            }
+        Trace(Request request) {
+            this.request = request;
         }
 
-        // 3. the robust layer, read once per distinct piece, revision and set of sites
-        Map<String, List<TraceSources.Recipient>> recipientsOf = new LinkedHashMap<>();
-        Map<String, Evidence.Cell> cells = new LinkedHashMap<>();
-        Map<Integer, TextMarks.Leak> prepared = new HashMap<>();
-        for (String key : found.keySet()) {
-            TraceSources.Revision revision = indexed.get(key).revision();
-            if (revision.free()) {
-                continue; // free copies circulate legitimately: whose copy it was names no one
+        /** 1. Each piece in Simplified characters; pieces with the same text count once. */
+        void readPieces(List<Leak> leaks) {
+            Map<String, Integer> byText = new HashMap<>();
+            for (int i = 0; i < leaks.size(); i++) {
+                Leak leak = leaks.get(i);
+                ChineseScript.Simplified script = ChineseScript.simplify(leak.text());
+                String normal = Normalised.of(script.text()).text();
+                int sameAs = normal.isEmpty() ? i : byText.computeIfAbsent(normal, k -> pieces.size());
+                pieces.add(new Piece(i, leak.name(), leak.text(), script.text(), leak.fileTokens(), sameAs));
+                if (script.converted()) {
+                    notes.add("TRADITIONAL_CONVERTED", "证据「" + leak.name() + "」是繁体字，已用 OpenCC 词典转为简体后再比对和读取（改动 "
+                            + script.changed() + " 个字）。");
+                }
             }
-            List<TraceSources.Recipient> recipients = sources.recipients(revision);
-            recipientsOf.put(key, recipients);
-            Set<String> sitesKeys = new LinkedHashSet<>();
-            recipients.forEach(r -> sitesKeys.add(r.sitesKey()));
-            for (String sitesKey : sitesKeys) {
-                List<VariationSite> sites = sources.sites(revision, sitesKey);
-                TextMarks.Original original = original(key, revision);
-                Evidence.Cell cell = new Evidence.Cell(cells.size(), revision, sitesKey, sites.size(),
-                        indexed.get(key).characters());
-                cells.put(cellKey(key, sitesKey), cell);
-                for (Piece piece : distinct) {
-                    if (!matchedIn.getOrDefault(piece.index(), Set.of()).contains(key)) {
+            distinct = pieces.stream().filter(Piece::distinct).toList();
+        }
+
+        /** 2. The revisions each piece draws on, and every revision with the same text. */
+        void findSources() {
+            for (Piece piece : distinct) {
+                for (SourceFinder.SourceMatch match : finder.find(piece.text())) {
+                    Indexed revision = indexed.get(match.revisionKey());
+                    if (revision == null) {
                         continue;
                     }
-                    TextMarks.Leak leak = prepared.computeIfAbsent(piece.index(), i -> TextMarks.leak(piece.text()));
-                    for (TextMarks.SiteRead read : TextMarks.read(original, sites, leak)) {
-                        VariationSite site = sites.get(read.site());
-                        String position = Marks.positionKey(key, site);
-                        cell.add(piece.index(), position, code.bias(position), site, read.observed());
+                    TraceSources.Revision r = revision.revision();
+                    matchedIn.computeIfAbsent(piece.index(), k -> new LinkedHashSet<>()).add(match.revisionKey());
+                    Indexed same = match.equivalentTo() == null ? null : indexed.get(match.equivalentTo());
+                    TraceResult.SourceMaterial m = new TraceResult.SourceMaterial(r.materialId(), r.revision(), r.title(),
+                            match.leakCoverage(), r.free(), 0, 0, match.withinOtherText(),
+                            same == null ? null : same.revision().materialId());
+                    found.merge(match.revisionKey(), m, (a, b) -> a.coverage() >= b.coverage() ? a : b);
+                    if (match.withinOtherText()) {
+                        notes.add("EXCERPT_IN_OTHER_TEXT", "证据「" + piece.name() + "」中有一段（约 "
+                                + Math.max(0, match.to() - match.from()) + " 字）出自《" + r.title() + "》，其余是其他文字。");
+                    }
+                    if (same != null) {
+                        notes.add("SAME_TEXT_IN_SEVERAL_MATERIALS", "《" + r.title() + "》第 " + r.revision() + " 版与《"
+                                + same.revision().title() + "》第 " + same.revision().revision()
+                                + " 版的文字相同或几乎相同，两者的收件人都已计分。");
                     }
                 }
             }
         }
 
-        // 4. invisible payloads and file tokens: corroboration, checked against everything else
-        List<TraceResult.Pointer> pointers = new ArrayList<>();
-        Set<String> nominated = new LinkedHashSet<>();
-        Set<String> seenPointers = new LinkedHashSet<>();
-        for (Piece piece : pieces) {
-            Set<String> here = new LinkedHashSet<>();
-            for (FragileMark.Payload payload : code.payloads(piece.raw())) {
-                here.add("FRAGILE " + payload.memberNumber() + " " + payload.revisionTag());
-            }
-            for (String token : piece.tokens()) {
-                code.token(token).ifPresent(o -> here.add("FILE " + o.memberNumber() + " " + o.revisionTag()));
-            }
-            for (String pointer : here) {
-                String[] parts = pointer.split(" ");
-                if (!seenPointers.add(pointer + " " + piece.sameAs())) {
-                    continue; // the same pointer in a piece with the same text: one piece of evidence
+        /** 3. The robust layer, read once per distinct piece, revision and set of sites. */
+        void readMarks() {
+            Map<Integer, TextMarks.Leak> prepared = new HashMap<>();
+            for (String key : found.keySet()) {
+                TraceSources.Revision revision = indexed.get(key).revision();
+                if (revision.free()) {
+                    continue; // free copies circulate legitimately: whose copy it was names no one
                 }
-                TraceResult.Pointer checked = check(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]),
-                        pieces.get(piece.sameAs()), piece.name(), matchedIn, recipientsOf, cells);
-                pointers.add(checked);
-                if (checked.consistent()) {
-                    nominated.add(checked.userId());
-                } else {
-                    notes.add("PAYLOAD_INCONSISTENT", checked.layerLabel() + "指向会员 "
-                            + checked.memberNumber() + (checked.email() == null ? "" : "（" + checked.email() + "）")
-                            + "，已搁置，不指认任何人：" + checked.reason());
+                List<TraceSources.Recipient> recipients = sources.recipients(revision);
+                recipientsOf.put(key, recipients);
+                Set<String> sitesKeys = new LinkedHashSet<>();
+                recipients.forEach(r -> sitesKeys.add(r.sitesKey()));
+                TextMarks.Original original = original(key, revision);
+                for (String sitesKey : sitesKeys) {
+                    List<VariationSite> sites = sources.sites(revision, sitesKey);
+                    Evidence.Cell cell = new Evidence.Cell(cells.size(), revision, sitesKey, sites.size(),
+                            indexed.get(key).characters());
+                    cells.put(cellKey(key, sitesKey), cell);
+                    for (Piece piece : distinct) {
+                        if (!matchedIn.getOrDefault(piece.index(), Set.of()).contains(key)) {
+                            continue;
+                        }
+                        TextMarks.Leak leak = prepared.computeIfAbsent(piece.index(), i -> TextMarks.leak(piece.text()));
+                        for (TextMarks.SiteRead read : TextMarks.read(original, sites, leak)) {
+                            VariationSite site = sites.get(read.site());
+                            String position = Marks.positionKey(key, site);
+                            cell.add(piece.index(), position, code.bias(position), site, read.observed());
+                        }
+                    }
                 }
             }
         }
 
-        // 5. every recipient scored
-        Map<String, Scorer.Candidate> candidates = new LinkedHashMap<>();
-        Map<String, List<Evidence.Cell>> cellsOf = new LinkedHashMap<>();
-        Map<String, TraceSources.Member> members = new HashMap<>();
-        for (Map.Entry<String, List<TraceSources.Recipient>> e : recipientsOf.entrySet()) {
-            for (TraceSources.Recipient r : e.getValue()) {
-                Evidence.Cell cell = cells.get(cellKey(e.getKey(), r.sitesKey()));
-                if (cell.positions.isEmpty()) {
-                    continue;
+        /** 4. Invisible payloads and file tokens: corroboration, checked against everything else. */
+        void checkPointers() {
+            Set<String> seen = new HashSet<>();
+            for (Piece piece : pieces) {
+                Set<List<Long>> fragile = new LinkedHashSet<>();
+                for (FragileMark.Payload payload : code.payloads(piece.raw())) {
+                    fragile.add(List.of(payload.memberNumber(), payload.revisionTag()));
                 }
-                cellsOf.computeIfAbsent(r.member().userId(), k -> new ArrayList<>()).add(cell);
-                members.put(r.member().userId(), r.member());
-            }
-        }
-        for (Map.Entry<String, List<Evidence.Cell>> e : cellsOf.entrySet()) {
-            List<Evidence.Cell> own = new ArrayList<>(e.getValue());
-            own.sort((a, b) -> Integer.compare(a.id, b.id));
-            candidates.put(e.getKey(), new Scorer.Candidate(members.get(e.getKey()), own, nominated.contains(e.getKey())));
-        }
-        List<String> pieceNames = pieces.stream().map(Piece::name).toList();
-        Scorer.Outcome outcome = new Scorer(code, pieceNames)
-                .score(new ArrayList<>(candidates.values()), request.threshold(), request.reporterId());
-
-        // 6. what the evidence itself shows
-        int reads = 0;
-        Set<String> distinctPositions = new LinkedHashSet<>();
-        int conflicting = 0;
-        for (Evidence.Cell cell : cells.values()) {
-            reads += cell.reads();
-            conflicting += cell.conflicting();
-            distinctPositions.addAll(cell.positions.keySet());
-        }
-        int duplicates = pieces.size() - distinct.size();
-        if (duplicates > 0 || reads > distinctPositions.size()) {
-            notes.add("SAME_EVIDENCE_REPEATED", "收到 " + pieces.size() + " 份证据，其中 " + duplicates
-                    + " 份与另一份内容相同；同一标记位置只计一次：共读取 " + reads + " 次，去重后 " + distinctPositions.size()
-                    + " 个不同位置。");
-        }
-        if (conflicting > 0) {
-            notes.add("MIXED_COPIES", conflicting + " 个位置在不同证据中读到了不同写法：可能合并了几个账号的副本。合并计分时这些位置不计，"
-                    + "逐份计分时照常计入。");
-        }
-        Map<String, Evidence.Cell> largest = new LinkedHashMap<>();
-        for (Evidence.Cell cell : cells.values()) {
-            largest.merge(cell.revision.key(), cell, (a, b) -> a.positions.size() >= b.positions.size() ? a : b);
-        }
-        for (Evidence.Cell cell : largest.values()) {
-            forms(cell, notes);
-        }
-
-        List<TraceResult.Suspect> suspects = new ArrayList<>();
-        for (Scorer.Scored s : outcome.named()) {
-            String userId = s.member().userId();
-            int fragile = (int) pointers.stream().filter(p -> p.consistent() && userId.equals(p.userId())
-                    && p.layer().equals("FRAGILE")).count();
-            int files = (int) pointers.stream().filter(p -> p.consistent() && userId.equals(p.userId())
-                    && p.layer().equals("FILE")).count();
-            suspects.add(new TraceResult.Suspect(userId, s.member().memberNumber(), s.member().email(), s.score(),
-                    s.bound(), new TraceResult.Layers(new TraceResult.Robust(s.score(), s.positions(), s.bound()),
-                    fragile, files), s.basis(), s.parts()));
-        }
-        Set<String> named = new LinkedHashSet<>();
-        suspects.forEach(s -> named.add(s.userId()));
-        Set<String> told = new LinkedHashSet<>();
-        for (TraceResult.Pointer p : pointers) {
-            if (p.consistent() && !named.contains(p.userId()) && told.add(p.userId())) {
-                Scorer.Scored s = outcome.nominated().get(p.userId());
-                String robust = s == null || s.positions() == 0 ? "这段文字没有读到稳健层的标记"
-                        : "稳健层在 " + s.positions() + " 个位置上与其一致，但误判上界为 " + format(s.bound()) + "，高于阈值";
-                notes.add("PAYLOAD_NOT_ENOUGH", p.layerLabel() + "指向会员 "
-                        + p.memberNumber() + (p.email() == null ? "" : "（" + p.email() + "）")
-                        + "，与交付记录一致，稳健层也不矛盾；但" + robust + "。隐形标记和文件痕迹可以从别的副本移植，不能单独据此认定。");
-            }
-        }
-        for (TraceResult.SourceMaterial m : found.values()) {
-            if (m.free()) {
-                notes.add("FREE_MATERIAL", "《" + m.title() + "》是免费资料，任何登录用户都可以阅读和转发，"
-                        + "会员把自己的副本给别人并不违规：这份资料的副本不据此指认任何人。");
+                Set<List<Long>> files = new LinkedHashSet<>();
+                for (String token : piece.tokens()) {
+                    code.token(token).ifPresent(o -> files.add(List.of(o.memberNumber(), o.revisionTag())));
+                }
+                for (String layer : List.of("FRAGILE", "FILE")) {
+                    for (List<Long> pointer : layer.equals("FRAGILE") ? fragile : files) {
+                        if (!seen.add(layer + pointer + piece.sameAs())) {
+                            continue; // the same pointer in a piece with the same text: one piece of evidence
+                        }
+                        TraceResult.Pointer checked = check(layer, pointer.get(0), pointer.get(1),
+                                pieces.get(piece.sameAs()), piece.name(), matchedIn, recipientsOf, cells);
+                        pointers.add(checked);
+                        if (checked.consistent()) {
+                            nominated.add(checked.userId());
+                        } else {
+                            notes.add("PAYLOAD_INCONSISTENT", checked.layerLabel() + "指向会员 " + checked.memberNumber()
+                                    + (checked.email() == null ? "" : "（" + checked.email() + "）") + "，已搁置，不指认任何人："
+                                    + checked.reason());
+                        }
+                    }
+                }
             }
         }
 
-        // 7. per material: positions read, and for an inconclusive trace, how much more text it would take
-        long populationTests = Math.max(outcome.populationTests(), 2L * recipientCount(recipientsOf));
-        int needed = PositionsNeeded.forBound(request.threshold() / populationTests);
-        List<TraceResult.SourceMaterial> materials = new ArrayList<>();
-        for (Map.Entry<String, TraceResult.SourceMaterial> e : found.entrySet()) {
-            TraceResult.SourceMaterial m = e.getValue();
-            Evidence.Cell cell = largest.get(e.getKey());
-            int positions = cell == null ? 0 : cell.consistent().size();
-            int characters = 0;
-            if (suspects.isEmpty() && cell != null) {
-                double density = cell.density();
-                characters = density <= 0 ? -1 : (int) Math.ceil(Math.max(0, needed - positions) / density);
-                notes.add("MORE_TEXT_NEEDED", "《" + m.title() + "》：读到 " + positions + " 个标记位置；要认定一位泄露者约需 "
-                        + needed + " 个" + (characters < 0 ? "，但这份资料没有可用的标记位置。"
-                        : characters == 0 ? "。" : "，约需再多 " + characters + " 字出自同一副本的文字。"));
+        /** 5. Every recipient scored; then what the evidence shows, and the verdict. */
+        TraceResult conclude() {
+            Scorer.Outcome outcome = new Scorer(code, pieces.stream().map(Piece::name).toList())
+                    .score(candidates(), request.threshold(), request.reporterId());
+            TraceResult.EvidenceSummary summary = summarise(outcome.bestBound());
+            Map<String, Evidence.Cell> largest = new LinkedHashMap<>();
+            for (Evidence.Cell cell : cells.values()) {
+                largest.merge(cell.revision.key(), cell, (a, b) -> a.positions.size() >= b.positions.size() ? a : b);
             }
-            materials.add(new TraceResult.SourceMaterial(m.materialId(), m.revision(), m.title(), m.coverage(), m.free(),
-                    positions, Math.max(0, characters), m.withinOtherText(), m.equivalentTo()));
-        }
+            largest.values().forEach(cell -> forms(cell, notes));
 
-        TraceResult.ReporterCheck reporter = null;
-        if (outcome.reporter() != null) {
-            Scorer.Scored r = outcome.reporter();
-            reporter = new TraceResult.ReporterCheck(r.member().userId(), r.positions(), r.score(), r.bound(),
-                    r.bound() <= REPORTER_CHANCE);
-        }
-        TraceResult.EvidenceSummary summary = new TraceResult.EvidenceSummary(pieces.size(), distinct.size(), reads,
-                distinctPositions.size(), conflicting, outcome.bestBound());
-
-        if (!suspects.isEmpty()) {
-            return new TraceResult(TraceResult.Verdict.ACCUSE, null, materials, suspects, request.threshold(),
+            List<TraceResult.Suspect> suspects = suspects(outcome);
+            notePointersNotEnough(outcome, suspects);
+            for (TraceResult.SourceMaterial m : found.values()) {
+                if (m.free()) {
+                    notes.add("FREE_MATERIAL", "《" + m.title() + "》是免费资料，任何登录用户都可以阅读和转发，"
+                            + "会员把自己的副本给别人并不违规：这份资料的副本不据此指认任何人。");
+                }
+            }
+            List<TraceResult.SourceMaterial> materials = materials(outcome, largest, suspects.isEmpty());
+            TraceResult.ReporterCheck reporter = null;
+            if (outcome.reporter() != null) {
+                Scorer.Scored r = outcome.reporter();
+                reporter = new TraceResult.ReporterCheck(r.member().userId(), r.positions(), r.score(), r.bound(),
+                        r.bound() <= REPORTER_CHANCE);
+            }
+            if (!suspects.isEmpty()) {
+                return new TraceResult(TraceResult.Verdict.ACCUSE, null, materials, suspects, request.threshold(),
+                        notes.list(), pointers, reporter, summary);
+            }
+            String reason;
+            if (found.isEmpty()) {
+                reason = "文本与资料库中任何已交付的资料都不匹配。";
+                notes.add("NO_SOURCE", reason + (pointers.isEmpty() ? "" : "其中的隐形标记或文件痕迹不能单独认定任何人。"));
+            } else {
+                reason = "证据不足：读到 " + summary.positions() + " 个不同的标记位置，任何会员的误判上界都高于阈值"
+                        + (outcome.bestBound() < 1 ? "（最低为 " + format(outcome.bestBound()) + "）" : "") + "，不指认任何人。";
+            }
+            return new TraceResult(TraceResult.Verdict.INCONCLUSIVE, reason, materials, List.of(), request.threshold(),
                     notes.list(), pointers, reporter, summary);
         }
-        String reason;
-        if (found.isEmpty()) {
-            reason = "文本与资料库中任何已交付的资料都不匹配。";
-            notes.add("NO_SOURCE", reason + (pointers.isEmpty() ? "" : "其中的隐形标记或文件痕迹不能单独认定任何人。"));
-        } else {
-            reason = "证据不足：读到 " + distinctPositions.size() + " 个不同的标记位置，任何会员的误判上界都高于阈值"
-                    + (outcome.bestBound() < 1 ? "（最低为 " + format(outcome.bestBound()) + "）" : "") + "，不指认任何人。";
+
+        /** Every recipient with reads in some cell, with their cells in evidence order. */
+        private List<Scorer.Candidate> candidates() {
+            Map<String, List<Evidence.Cell>> cellsOf = new LinkedHashMap<>();
+            Map<String, TraceSources.Member> members = new HashMap<>();
+            for (Map.Entry<String, List<TraceSources.Recipient>> e : recipientsOf.entrySet()) {
+                for (TraceSources.Recipient r : e.getValue()) {
+                    Evidence.Cell cell = cells.get(cellKey(e.getKey(), r.sitesKey()));
+                    if (!cell.positions.isEmpty()) {
+                        cellsOf.computeIfAbsent(r.member().userId(), k -> new ArrayList<>()).add(cell);
+                        members.put(r.member().userId(), r.member());
+                    }
+                }
+            }
+            List<Scorer.Candidate> candidates = new ArrayList<>(cellsOf.size());
+            for (Map.Entry<String, List<Evidence.Cell>> e : cellsOf.entrySet()) {
+                List<Evidence.Cell> own = new ArrayList<>(e.getValue());
+                own.sort((a, b) -> Integer.compare(a.id, b.id));
+                candidates.add(new Scorer.Candidate(members.get(e.getKey()), own, nominated.contains(e.getKey())));
+            }
+            return candidates;
         }
-        return new TraceResult(TraceResult.Verdict.INCONCLUSIVE, reason, materials, List.of(), request.threshold(),
-                notes.list(), pointers, reporter, summary);
+
+        /** How much was read, and how much of it repeated other evidence. */
+        private TraceResult.EvidenceSummary summarise(double lowestBound) {
+            int reads = 0;
+            int conflicting = 0;
+            Set<String> positions = new HashSet<>();
+            for (Evidence.Cell cell : cells.values()) {
+                reads += cell.reads();
+                conflicting += cell.conflicting();
+                positions.addAll(cell.positions.keySet());
+            }
+            int duplicates = pieces.size() - distinct.size();
+            if (duplicates > 0 || reads > positions.size()) {
+                notes.add("SAME_EVIDENCE_REPEATED", "收到 " + pieces.size() + " 份证据，其中 " + duplicates
+                        + " 份与另一份内容相同；同一标记位置只计一次：共读取 " + reads + " 次，去重后 " + positions.size()
+                        + " 个不同位置。");
+            }
+            if (conflicting > 0) {
+                notes.add("MIXED_COPIES", conflicting + " 个位置在不同证据中读到了不同写法：可能合并了几个账号的副本。"
+                        + "合并计分时这些位置不计，逐份计分时照常计入。");
+            }
+            return new TraceResult.EvidenceSummary(pieces.size(), distinct.size(), reads, positions.size(), conflicting,
+                    lowestBound);
+        }
+
+        private List<TraceResult.Suspect> suspects(Scorer.Outcome outcome) {
+            List<TraceResult.Suspect> suspects = new ArrayList<>();
+            for (Scorer.Scored s : outcome.named()) {
+                String userId = s.member().userId();
+                int fragile = (int) pointers.stream().filter(p -> p.consistent() && userId.equals(p.userId())
+                        && p.layer().equals("FRAGILE")).count();
+                int files = (int) pointers.stream().filter(p -> p.consistent() && userId.equals(p.userId())
+                        && p.layer().equals("FILE")).count();
+                suspects.add(new TraceResult.Suspect(userId, s.member().memberNumber(), s.member().email(), s.score(),
+                        s.bound(), new TraceResult.Layers(new TraceResult.Robust(s.score(), s.positions(), s.bound()),
+                        fragile, files), s.basis(), s.parts()));
+            }
+            return suspects;
+        }
+
+        /** Says what a consistent pointer to someone not named holds, once per member. */
+        private void notePointersNotEnough(Scorer.Outcome outcome, List<TraceResult.Suspect> suspects) {
+            Set<String> told = new HashSet<>();
+            suspects.forEach(s -> told.add(s.userId()));
+            for (TraceResult.Pointer p : pointers) {
+                if (p.consistent() && told.add(p.userId())) {
+                    Scorer.Scored s = outcome.nominated().get(p.userId());
+                    String robust = s == null || s.positions() == 0 ? "这段文字没有读到稳健层的标记"
+                            : "稳健层在 " + s.positions() + " 个位置上与其一致，但误判上界为 " + format(s.bound()) + "，高于阈值";
+                    notes.add("PAYLOAD_NOT_ENOUGH", p.layerLabel() + "指向会员 " + p.memberNumber()
+                            + (p.email() == null ? "" : "（" + p.email() + "）") + "，与交付记录一致，稳健层也不矛盾；但" + robust
+                            + "。隐形标记和文件痕迹可以从别的副本移植，不能单独据此认定。");
+                }
+            }
+        }
+
+        /** Per material: positions read, and for an inconclusive trace, how much more text it would take. */
+        private List<TraceResult.SourceMaterial> materials(Scorer.Outcome outcome, Map<String, Evidence.Cell> largest,
+                                                          boolean inconclusive) {
+            long tests = Math.max(outcome.populationTests(), 2L * recipientCount(recipientsOf));
+            int needed = PositionsNeeded.forBound(request.threshold() / tests);
+            List<TraceResult.SourceMaterial> materials = new ArrayList<>();
+            for (Map.Entry<String, TraceResult.SourceMaterial> e : found.entrySet()) {
+                TraceResult.SourceMaterial m = e.getValue();
+                Evidence.Cell cell = largest.get(e.getKey());
+                int positions = cell == null ? 0 : cell.consistent().size();
+                int characters = 0;
+                if (inconclusive && cell != null) {
+                    double density = cell.density();
+                    characters = density <= 0 ? -1 : (int) Math.ceil(Math.max(0, needed - positions) / density);
+                    notes.add("MORE_TEXT_NEEDED", "《" + m.title() + "》：读到 " + positions + " 个标记位置；要认定一位泄露者约需 "
+                            + needed + " 个" + (characters < 0 ? "，但这份资料没有可用的标记位置。"
+                            : characters == 0 ? "。" : "，约需再多 " + characters + " 字出自同一副本的文字。"));
+                }
+                materials.add(new TraceResult.SourceMaterial(m.materialId(), m.revision(), m.title(), m.coverage(),
+                        m.free(), positions, Math.max(0, characters), m.withinOtherText(), m.equivalentTo()));
+            }
+            return materials;
+        }
     }
 
     /** Checks a verified payload or token against the text it sits in, the ledger and the robust layer. */
