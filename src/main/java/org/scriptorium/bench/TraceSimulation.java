@@ -1,5 +1,9 @@
 package org.scriptorium.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +13,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.scriptorium.corpus.SpeechCorpus;
 import org.scriptorium.delivery.DeliveredDocument;
 import org.scriptorium.delivery.DeliveredParagraph;
@@ -274,5 +281,60 @@ public final class TraceSimulation implements TraceSources, Codebook {
     @Override
     public long revisionTag(String revisionKey) {
         return FileToken.revisionTag(prf, revisionKey);
+    }
+
+    // What forgers and resellers do to copies, for the attacks that tests and benchmarks make
+
+    private static final Pattern PAYLOAD = Pattern.compile("[\u200B\u200C\u200D\u2060]{" + FragileMark.LENGTH + "}");
+
+    /** The first whole invisible payload in a copy's text; empty if it has none. */
+    public static Optional<String> payloadIn(String copy) {
+        Matcher m = PAYLOAD.matcher(copy);
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+
+    /** The text with {@code payload} inserted after every {@code every} characters, as a forger spreads it. */
+    public static String sprinkle(String text, String payload, int every) {
+        StringBuilder out = new StringBuilder(text.length() + payload.length() * (text.length() / every + 1));
+        for (int i = 0; i < text.length(); i += every) {
+            out.append(text, i, Math.min(text.length(), i + every)).append(payload);
+        }
+        return out.toString();
+    }
+
+    /** The material written with one form for every site of a rule, the form chosen per rule at random. */
+    public String canonical(int material, SplittableRandom random) {
+        List<VariationSite> s = sites.get(material);
+        Map<String, String> chosen = new HashMap<>();
+        boolean[] symbols = new boolean[s.size()];
+        for (int i = 0; i < symbols.length; i++) {
+            VariationSite site = s.get(i);
+            String form = chosen.computeIfAbsent(site.rule(), r -> random.nextBoolean() ? site.form0() : site.form1());
+            symbols[i] = form.equals(site.form1());
+        }
+        return String.join("\n", copyWith(material, symbols));
+    }
+
+    /**
+     * Texts that are not in any simulated library: the real government documents of {@code ../shared/corpus/real}
+     * when that folder is there (public domain, read in place), and generated text of another seed.
+     */
+    public static List<String> unrelatedTexts(long seed) {
+        List<String> texts = new ArrayList<>();
+        Path real = Path.of("../shared/corpus/real");
+        if (Files.isDirectory(real)) {
+            try (Stream<Path> files = Files.list(real)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                    texts.add(Files.readString(f));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        SpeechCorpus other = new SpeechCorpus(seed);
+        for (int i = 0; i < 20; i++) {
+            texts.add(other.document(i).text());
+        }
+        return texts;
     }
 }

@@ -3,8 +3,6 @@ package org.scriptorium.bench;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.scriptorium.corpus.SpeechCorpus;
 import org.scriptorium.common.Ids;
 import org.scriptorium.delivery.DocxWriter;
@@ -169,20 +166,7 @@ class TracingEvaluation implements ApplicationRunner {
             this.reimport = sim.addMaterial("重新导入", sim.paragraphs(0), false, m -> m >= members / 2);
             this.tracer = sim.tracer();
             this.random = new SplittableRandom(seed);
-            Path real = Path.of("../shared/corpus/real");
-            if (Files.isDirectory(real)) {
-                try (Stream<Path> files = Files.list(real)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                        unrelated.add(Files.readString(f));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            SpeechCorpus other = new SpeechCorpus(seed + 1);
-            for (int i = 0; i < 20; i++) {
-                unrelated.add(other.document(i).text());
-            }
+            this.unrelated.addAll(TraceSimulation.unrelatedTexts(seed + 1));
         }
 
         /** What one trace concluded, for the table. */
@@ -449,31 +433,15 @@ class TracingEvaluation implements ApplicationRunner {
 
         /** A member's payload as their copy of a material carries it. */
         String payload(int member, int material) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\u200B\u200C\u200D\u2060]{48}")
-                    .matcher(String.join("\n", sim.copy(member, material)));
-            return m.find() ? m.group() : "";
+            return TraceSimulation.payloadIn(String.join("\n", sim.copy(member, material))).orElse("");
         }
 
-        /** The payload inserted after about every 80 characters, as a forger spreads it. */
         static String sprinkle(String text, String payload) {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < text.length(); i += 80) {
-                out.append(text, i, Math.min(text.length(), i + 80)).append(payload);
-            }
-            return out.toString();
+            return TraceSimulation.sprinkle(text, payload, 80);
         }
 
-        /** The material with every site of a rule in one form, chosen per rule. */
         String canonical(int material) {
-            List<VariationSite> sites = sim.sitesOf(material);
-            java.util.Map<String, String> chosen = new java.util.HashMap<>();
-            boolean[] symbols = new boolean[sites.size()];
-            for (int i = 0; i < symbols.length; i++) {
-                VariationSite s = sites.get(i);
-                String form = chosen.computeIfAbsent(s.rule(), r -> random.nextBoolean() ? s.form0() : s.form1());
-                symbols[i] = form.equals(s.form1());
-            }
-            return String.join("\n", sim.copyWith(material, symbols));
+            return sim.canonical(material, random);
         }
 
         String excerpt(String text, int length) {

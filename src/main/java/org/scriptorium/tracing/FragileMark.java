@@ -20,7 +20,7 @@ public final class FragileMark {
     static final String DIGITS = "\u200B\u200C\u200D\u2060";
     private static final int BITS = 96;
     /** Characters in one payload. */
-    static final int LENGTH = BITS / 2;
+    public static final int LENGTH = BITS / 2;
     private static final long MASK32 = 0xFFFF_FFFFL;
 
     /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.account.Role;
+import org.scriptorium.bench.TraceSimulation;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Marked;
@@ -355,18 +356,8 @@ class ReportsApiTest extends IntegrationTest {
         fields.put("text", Speeches.RURAL_MEETING.replace("抓好农田水利", "抓好" + Words.unique()));
         fields.put("tier", "FREE");
         String free = admin.multipart("POST", "/api/v1/admin/materials", fields, null, null).json().get("materialId").asString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\u200B\u200C\u200D\u2060]{48}")
-                .matcher(victim.get("/api/v1/materials/" + free).json().get("text").asString());
-        assertThat(m.find()).isTrue();
-        return m.group();
-    }
-
-    private static String sprinkled(String text, String payload) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i += 80) {
-            out.append(text, i, Math.min(text.length(), i + 80)).append(payload);
-        }
-        return out.toString();
+        return TraceSimulation.payloadIn(victim.get("/api/v1/materials/" + free).json().get("text").asString())
+                .orElseThrow();
     }
 
     @Test
@@ -378,7 +369,7 @@ class ReportsApiTest extends IntegrationTest {
         victim.get("/api/v1/materials/" + leak.materialId());
         String payload = victimPayload(leak.admin(), victim);
         String own = Marked.visible(leak.leaker().get("/api/v1/materials/" + leak.materialId()).json().get("text").asString());
-        String forged = sprinkled(own.substring(1_000, 3_000), payload);
+        String forged = TraceSimulation.sprinkle(own.substring(1_000, 3_000), payload, 80);
 
         Api.Response filed = leak.leaker().multipart("POST", "/api/v1/reports",
                 Map.of("where", "闲鱼店铺“公文小铺”", "text", forged), null, null);

@@ -2,14 +2,9 @@ package org.scriptorium.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +13,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.bench.TraceSimulation;
-import org.scriptorium.corpus.SpeechCorpus;
 import org.scriptorium.tracing.TextMarks;
 import org.scriptorium.tracing.VariationSite;
 
@@ -52,27 +43,7 @@ class AdversarialTraceTest {
         // a free teaser everyone reads, and a re-import of material 0 that only the second half of members received
         free = sim.addMaterial("免费资料", sim.paragraphs(23), true, m -> true);
         reimport = sim.addMaterial("重新导入的资料", sim.paragraphs(0), false, m -> m >= MEMBERS / 2);
-        unrelated = unrelatedTexts();
-    }
-
-    /** Real government documents (not in the library) and generated text from another seed. */
-    private static List<String> unrelatedTexts() {
-        List<String> texts = new ArrayList<>();
-        Path real = Path.of("../shared/corpus/real");
-        if (Files.isDirectory(real)) {
-            try (Stream<Path> files = Files.list(real)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                    texts.add(Files.readString(f));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        SpeechCorpus other = new SpeechCorpus(777);
-        for (int i = 0; i < 10; i++) {
-            texts.add(other.document(i).text());
-        }
-        return texts;
+        unrelated = TraceSimulation.unrelatedTexts(777);
     }
 
     enum Attack {
@@ -161,7 +132,7 @@ class AdversarialTraceTest {
             }
             case ORIGINAL_REPEATED -> new Case(times(new Leak("原稿.txt", String.join("\n", sim.paragraphs(material)),
                     List.of()), 1 + random.nextInt(50)), Set.of());
-            case CANONICALISED -> new Case(times(new Leak("统一写法.txt", canonical(material, random), List.of()),
+            case CANONICALISED -> new Case(times(new Leak("统一写法.txt", sim.canonical(material, random), List.of()),
                     1 + random.nextInt(3)), Set.of());
             case UNRELATED -> new Case(times(new Leak("无关.txt", excerpt(unrelated.get(random.nextInt(unrelated.size())),
                     2_000 + random.nextInt(18_000), random), List.of()), 1 + random.nextInt(5)), Set.of());
@@ -236,38 +207,14 @@ class AdversarialTraceTest {
         return text.substring(from, from + length);
     }
 
-    /** The member's payload as their copy of a material carries it: the first 48 zero-width digits. */
+    /** The member's payload as their copy of a material carries it. */
     private static String payload(long member, int material) {
-        Matcher m = PAYLOAD.matcher(String.join("\n", sim.copy((int) member, material)));
-        assertThat(m.find()).isTrue();
-        return m.group();
+        return TraceSimulation.payloadIn(String.join("\n", sim.copy((int) member, material))).orElseThrow();
     }
-
-    private static final Pattern PAYLOAD = Pattern.compile("[\u200B\u200C\u200D\u2060]{48}");
 
     /** The payload inserted every 60–120 characters, as a forger spreads it. */
     private static String sprinkle(String text, String payload, SplittableRandom random) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            int next = Math.min(text.length(), i + 60 + random.nextInt(61));
-            out.append(text, i, next).append(payload);
-            i = next;
-        }
-        return out.toString();
-    }
-
-    /** The material with every site of a rule written the same way, chosen per rule. */
-    private static String canonical(int material, SplittableRandom random) {
-        List<VariationSite> sites = sim.sitesOf(material);
-        Map<String, String> chosen = new HashMap<>();
-        boolean[] symbols = new boolean[sites.size()];
-        for (int i = 0; i < symbols.length; i++) {
-            VariationSite s = sites.get(i);
-            String form = chosen.computeIfAbsent(s.rule(), r -> random.nextBoolean() ? s.form0() : s.form1());
-            symbols[i] = form.equals(s.form1());
-        }
-        return String.join("\n", sim.copyWith(material, symbols));
+        return TraceSimulation.sprinkle(text, payload, 60 + random.nextInt(61));
     }
 
     @Test

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -18,6 +16,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.scriptorium.bench.TraceSimulation;
 import org.scriptorium.delivery.FileTraces;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
@@ -163,20 +162,14 @@ class TracingApiTest extends IntegrationTest {
         return admin.multipart("POST", "/api/v1/admin/materials", fields, null, null).json().get("materialId").asString();
     }
 
-    /** The first whole invisible payload in a copy: 48 zero-width digits. */
+    /** The first whole invisible payload in a copy. */
     static String payloadOf(String copy) {
-        Matcher m = Pattern.compile("[\u200B\u200C\u200D\u2060]{48}").matcher(copy);
-        assertThat(m.find()).as("the copy carries an invisible payload").isTrue();
-        return m.group();
+        return TraceSimulation.payloadIn(copy).orElseThrow(() -> new AssertionError("the copy carries no payload"));
     }
 
     /** The text with {@code payload} inserted after every 80 characters, as a forger would spread it. */
     static String sprinkled(String text, String payload) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i += 80) {
-            out.append(text, i, Math.min(text.length(), i + 80)).append(payload);
-        }
-        return out.toString();
+        return TraceSimulation.sprinkle(text, payload, 80);
     }
 
     private static JsonNode trace(Api admin, Map<String, String> fields, List<Api.Upload> files) {
