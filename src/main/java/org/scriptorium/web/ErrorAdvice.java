@@ -5,9 +5,11 @@ import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -30,9 +32,12 @@ class ErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
 
     private final ScriptoriumProperties properties;
+    private final DataSize maxRequestSize;
 
-    ErrorAdvice(ScriptoriumProperties properties) {
+    ErrorAdvice(ScriptoriumProperties properties,
+                @Value("${spring.servlet.multipart.max-request-size:64MB}") DataSize maxRequestSize) {
         this.properties = properties;
+        this.maxRequestSize = maxRequestSize;
     }
 
     @ExceptionHandler(Rejected.class)
@@ -40,11 +45,31 @@ class ErrorAdvice {
         return answer(e, request);
     }
 
+    /** Uploads are limited by bytes: each file by the upload limit, and everything sent at once by the request limit. */
     @ExceptionHandler({MaxUploadSizeExceededException.class})
     Object tooLarge(Exception e, HttpServletRequest request) {
+        if (wholeRequest(e)) {
+            long mb = maxRequestSize.toMegabytes();
+            return answer(new Rejected(413, "UPLOAD_TOO_LARGE", "一次上传的文件合计超过 " + mb + " MB 上限，请分批上传。",
+                    "The files sent at once exceed " + mb + " MB in all; send them in parts."), request);
+        }
         long mb = properties.upload().maxSize().toMegabytes();
         return answer(new Rejected(413, "FILE_TOO_LARGE", "上传的文件超过 " + mb + " MB 上限。",
                 "The upload exceeds the " + mb + " MB limit."), request);
+    }
+
+    /** Whether the container refused the request as a whole rather than one file in it. */
+    private static boolean wholeRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("FileSizeLimitExceededException")) {
+                return false;
+            }
+            if (name.equals("SizeLimitExceededException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,

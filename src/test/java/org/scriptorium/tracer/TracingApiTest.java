@@ -349,4 +349,18 @@ class TracingApiTest extends IntegrationTest {
                 "id=\"pointers\"", "已搁置", "id=\"trace-evidence\"");
         assertThat(page).doesNotContain(victimPayload);
     }
+
+    @Test
+    @DisplayName("more than the request limit in all is refused with 413 naming that limit, though no single file is over its own")
+    void requestLimitIsOnBytes() {
+        Api admin = api().asAdmin();
+        List<Api.Upload> files = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            files.add(new Api.Upload("第" + i + "份.txt", new byte[17 * 1024 * 1024]));
+        }
+        Api.Response refused = admin.multipart("POST", "/api/v1/admin/trace", Map.of(), files);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.json().get("code").asString()).isEqualTo("UPLOAD_TOO_LARGE");
+        assertThat(refused.json().get("detail").asString()).contains("合计超过 64 MB");
+    }
 }
