@@ -3,17 +3,12 @@ package org.scriptorium.tracer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -27,34 +22,23 @@ class SourceFinderTest {
 
     private static final int INDEXED = 2_000;
     private static final SpeechCorpus CORPUS = new SpeechCorpus(20_261_129L);
-    /** Public-domain government documents, none of them indexed; read in place, never copied into the project. */
-    private static final Path REAL = Path.of("../shared/corpus/real");
 
     private final SourceFinder finder = new SourceFinder();
     private String[] texts;
     private List<String> real;
 
     @BeforeAll
-    void index() throws IOException {
+    void index() {
         texts = IntStream.range(0, INDEXED).parallel().mapToObj(i -> CORPUS.document(i).text()).toArray(String[]::new);
         for (int i = 0; i < INDEXED; i++) {
             finder.add(key(i), texts[i]);
         }
-        try (Stream<Path> files = Files.list(REAL)) {
-            real = files.filter(f -> f.toString().endsWith(".txt")).sorted().map(SourceFinderTest::read).toList();
-        }
+        // public-domain government documents of ../shared/corpus/real (read in place), and generated text never indexed
+        real = org.scriptorium.bench.TraceSimulation.unrelatedTexts(4_242L);
         assertThat(real).hasSizeGreaterThan(10);
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code length} characters of real documents that are not indexed, from a place {@code random} picks. */
+    /** {@code length} characters of documents that are not indexed, from a place {@code random} picks. */
     private String unrelated(Random random, int length) {
         String all = String.join("\n", real);
         int start = random.nextInt(all.length() - length);
