@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.scriptorium.tracing.FileToken;
 import org.scriptorium.tracing.FragileMark;
 import org.scriptorium.tracing.Marks;
 import org.scriptorium.tracing.TextMarks;

@@ -125,8 +125,7 @@ public class Tracer {
 
         @Override
         public long revisionTag(String revisionKey) {
-            int colon = revisionKey.lastIndexOf(':');
-            return marks.revisionTag(revisionKey.substring(0, colon), Integer.parseInt(revisionKey.substring(colon + 1)));
+            return marks.revisionTag(revisionKey);
         }
     }
 }

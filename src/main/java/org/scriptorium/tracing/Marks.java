@@ -2,6 +2,7 @@ package org.scriptorium.tracing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,7 @@ public class Marks {
         return jdbc.sql("SELECT veto_key, created_at FROM mark_vetoes WHERE material_id = ? ORDER BY created_at, veto_key")
                 .param(materialId)
                 .query((rs, n) -> new Veto(rs.getString("veto_key"),
-                        DbTime.toInstant(rs.getObject("created_at", java.time.OffsetDateTime.class))))
+                        DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class))))
                 .list();
     }
 
@@ -163,12 +164,8 @@ public class Marks {
         return revisionKey + "#" + site.rule() + "@" + site.paragraph() + ":" + site.offset();
     }
 
-    /** 32 bits naming the revision inside invisible payloads and file tokens. */
-    public long revisionTag(String materialId, int revision) {
-        return revisionTag(revisionKey(materialId, revision));
-    }
-
-    long revisionTag(String revisionKey) {
+    /** 32 bits naming the revision (by its {@link #revisionKey key}) inside invisible payloads and file tokens. */
+    public long revisionTag(String revisionKey) {
         return FileToken.revisionTag(prf, revisionKey);
     }
 

@@ -1,8 +1,5 @@
 package org.scriptorium.tracer;
 
-import org.scriptorium.tracing.PositionRead;
-import org.scriptorium.tracing.Prf;
-import org.scriptorium.tracing.TardosCode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.scriptorium.tracing.PositionRead;
+import org.scriptorium.tracing.Prf;
+import org.scriptorium.tracing.TardosCode;
 
 class AccusationBoundTest {
 

@@ -1,8 +1,5 @@
 package org.scriptorium.tracer;
 
-import org.scriptorium.tracing.PositionRead;
-import org.scriptorium.tracing.Prf;
-import org.scriptorium.tracing.TardosCode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.scriptorium.tracing.PositionRead;
+import org.scriptorium.tracing.Prf;
+import org.scriptorium.tracing.TardosCode;
 
 /** The code and its bound together, against simulated leaks. */
 class TardosAccusationTest {
