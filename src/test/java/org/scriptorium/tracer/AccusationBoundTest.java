@@ -115,4 +115,83 @@ class AccusationBoundTest {
         assertThatThrownBy(() -> AccusationBound.falseAccusation(Double.NaN, new double[] {0.5}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The likelihood-ratio points of {@link Scorer}: a match ln((1 − ε)/q), a mismatch ln(ε/(1 − q)). */
+    private static double[][] likelihoodPoints(double[] q) {
+        double[][] points = new double[2][q.length];
+        for (int i = 0; i < q.length; i++) {
+            points[0][i] = Math.log((1 - Scorer.MISREAD) / q[i]);
+            points[1][i] = Math.log(Scorer.MISREAD / (1 - q[i]));
+        }
+        return points;
+    }
+
+    @Test
+    @DisplayName("the two-point bound holds over the tail of 200,000 simulated innocents, for the likelihood-ratio score")
+    void twoPointValidAgainstSimulation() {
+        for (double[] q : List.of(leakedQ(), rareSymbolQ())) {
+            double[][] points = likelihoodPoints(q);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+            double[] scores = new double[200_000];
+            for (int m = 0; m < scores.length; m++) {
+                double sum = 0;
+                for (int i = 0; i < q.length; i++) {
+                    sum += random.nextDouble() < q[i] ? points[0][i] : points[1][i];
+                }
+                scores[m] = sum;
+            }
+            Arrays.sort(scores);
+            for (double s : new double[] {-100, -50, -20, -10, 0, 5, 10, 20}) {
+                int from = Arrays.binarySearch(scores, s);
+                from = from >= 0 ? from : -from - 1;
+                while (from > 0 && scores[from - 1] >= s) {
+                    from--;
+                }
+                double tail = (scores.length - from) / (double) scores.length;
+                assertThat(AccusationBound.tail(s, q, points[0], points[1])).as("score %f", s).isGreaterThanOrEqualTo(tail);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a leak matching a member at every position gets a bound near the exact chance Π q that an innocent matches them all")
+    void twoPointAllMatch() {
+        // positions where a match outscores a mismatch (q < 1 − ε), so that matching everywhere is the only highest score
+        double[] q = Arrays.stream(leakedQ()).filter(x -> x < 1 - Scorer.MISREAD).toArray();
+        double[][] points = likelihoodPoints(q);
+        double all = 0;
+        double logExact = 0;
+        for (int i = 0; i < q.length; i++) {
+            all += points[0][i];
+            logExact += Math.log(q[i]);
+        }
+        double bound = AccusationBound.tail(all, q, points[0], points[1]);
+        assertThat(Math.log(bound)).isGreaterThanOrEqualTo(logExact - 1e-9).isCloseTo(logExact, within(0.05));
+        assertThat(AccusationBound.tail(all + 1, q, points[0], points[1])).as("beyond every possible score").isPositive()
+                .isLessThan(1e-300);
+    }
+
+    @Test
+    @DisplayName("the two-point bound is 1 up to the mean, falls as the score rises, and refuses bad input")
+    void twoPointShape() {
+        double[] q = rareSymbolQ();
+        double[][] points = likelihoodPoints(q);
+        double mean = 0;
+        for (int i = 0; i < q.length; i++) {
+            mean += q[i] * points[0][i] + (1 - q[i]) * points[1][i];
+        }
+        assertThat(AccusationBound.tail(mean, q, points[0], points[1])).isEqualTo(1.0);
+        double previous = 1.0;
+        for (double s = mean; s < 60; s += 2) {
+            double bound = AccusationBound.tail(s, q, points[0], points[1]);
+            assertThat(bound).as("score %f", s).isLessThanOrEqualTo(previous).isPositive();
+            previous = bound;
+        }
+        assertThatThrownBy(() -> AccusationBound.tail(1, new double[] {0.5}, new double[] {1, 2}, new double[] {0}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AccusationBound.tail(1, new double[] {1.0}, new double[] {1}, new double[] {0}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AccusationBound.tail(Double.NaN, new double[] {0.5}, new double[] {1}, new double[] {0}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
