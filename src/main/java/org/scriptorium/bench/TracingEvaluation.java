@@ -169,15 +169,17 @@ class TracingEvaluation implements ApplicationRunner {
             this.unrelated.addAll(TraceSimulation.unrelatedTexts(seed + 1));
         }
 
-        /** What one trace concluded, for the table. */
-        record Outcome(Set<Long> named, double bestBound, int positions) {
+        /** What one trace concluded, for the table: who was named, and whom consistent payloads or tokens point to. */
+        record Outcome(Set<Long> named, Set<Long> pointedTo, double bestBound, int positions) {
         }
 
         Outcome trace(List<Leak> leaks) {
             TraceResult r = tracer.trace(leaks);
             Set<Long> named = new HashSet<>();
             r.suspects().forEach(s -> named.add(s.memberNumber()));
-            return new Outcome(named, r.evidence().lowestBound(), r.evidence().positions());
+            Set<Long> pointedTo = new HashSet<>();
+            r.pointers().stream().filter(TraceResult.Pointer::consistent).forEach(p -> pointedTo.add(p.memberNumber()));
+            return new Outcome(named, pointedTo, r.evidence().lowestBound(), r.evidence().positions());
         }
 
         /** The leakers and materials of one trial. */
@@ -261,6 +263,7 @@ class TracingEvaluation implements ApplicationRunner {
             }
             int identified = 0;
             int innocents = 0;
+            int pointed = 0;
             List<Double> bounds = new ArrayList<>();
             List<Integer> read = new ArrayList<>();
             long start = System.nanoTime();
@@ -292,14 +295,17 @@ class TracingEvaluation implements ApplicationRunner {
                 if (o.named().stream().anyMatch(n -> !truth.contains(n))) {
                     innocents++;
                 }
+                if (o.pointedTo().stream().anyMatch(truth::contains)) {
+                    pointed++;
+                }
                 bounds.add(o.bestBound());
                 read.add(o.positions());
             }
             Collections.sort(bounds);
             Collections.sort(read);
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f%% | %d | %.1e | %d | %.0f s |%n", name, colluders, bundle,
-                    trials, 100.0 * identified / trials, innocents, bounds.get(bounds.size() / 2), read.get(read.size() / 2),
-                    (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f%% | %d | %.1e | %d | %.0f s | %.0f%% |%n", name, colluders,
+                    bundle, trials, 100.0 * identified / trials, innocents, bounds.get(bounds.size() / 2),
+                    read.get(read.size() / 2), (System.nanoTime() - start) / 1e9, 100.0 * pointed / trials);
         }
 
         void all(int trials, int bundleTrials, int ocrTrials) {
@@ -309,8 +315,8 @@ class TracingEvaluation implements ApplicationRunner {
                     java.util.stream.IntStream.range(0, generated).map(m -> sim.sitesOf(m).size()).sorted().toArray()[generated / 2],
                     TardosCode.theoreticalLength(1, 1e-11), TardosCode.theoreticalLength(2, 1e-11),
                     TardosCode.theoreticalLength(3, 1e-11), TardosCode.theoreticalLength(4, 1e-11));
-            System.out.println("| leak | colluders | materials | trials | leaker named | trials naming an innocent | median bound | median positions read | time |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| leak | colluders | materials | trials | leaker named | trials naming an innocent | median bound | median positions read | time | a consistent payload or token points to a leaker |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             scenario("(a) 200-character excerpt", trials, 1, 1, t -> one(excerpt(String.join("\n", t.copy()), 200)));
             scenario("(b) whole copy, notice removed", trials, 1, 1, t -> one(withoutNotice(t.copy())));
             scenario("(c) sanitised copy", trials, 1, 1, t -> one(sanitise(withoutNotice(t.copy()))));
@@ -319,11 +325,11 @@ class TracingEvaluation implements ApplicationRunner {
             scenario("(d) PDF, text extracted", trials, 1, 1, t -> one(viaPdf(t.copy())));
             scenario("(f) shuffled, half deleted", trials, 1, 1, t -> one(shuffledHalf(t.copy())));
             scenario("(c) sanitised, bundle of 10", bundleTrials, 1, 10, t -> one(t.merged(1)));
-            if (Ocr.available()) {
+            if (ocrTrials > 0 && Ocr.available()) {
                 scenario("(e) OCR of the PDF, single copy", ocrTrials, 1, 1, t -> one(Ocr.read(t.pdfs())));
                 scenario("(e) OCR of the PDF, bundle of 10", ocrTrials, 1, 10, t -> one(Ocr.read(t.pdfs())));
             } else {
-                System.out.println("(e) skipped: tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)");
+                System.out.println("(e) skipped: --eval.ocr-trials=0, or tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)");
             }
             for (int colluders = 2; colluders <= 4; colluders++) {
                 for (int bundle : new int[] {1, 10, 50}) {
