@@ -110,6 +110,8 @@ public final class LeakTracer {
         List<Piece> distinct;
         /** The revisions each distinct piece draws on, by piece index. */
         final Map<Integer, Set<String>> matchedIn = new HashMap<>();
+        /** Where in a piece a revision found inside other text stands, by piece index and revision key. */
+        final Map<Integer, Map<String, int[]>> spans = new HashMap<>();
         final Map<String, TraceResult.SourceMaterial> found = new LinkedHashMap<>();
         final Map<String, List<TraceSources.Recipient>> recipientsOf = new LinkedHashMap<>();
         final Map<String, Evidence.Cell> cells = new LinkedHashMap<>();
@@ -147,6 +149,10 @@ public final class LeakTracer {
                     }
                     TraceSources.Revision r = revision.revision();
                     matchedIn.computeIfAbsent(piece.index(), k -> new LinkedHashSet<>()).add(match.revisionKey());
+                    if (match.withinOtherText() && match.to() > match.from()) {
+                        spans.computeIfAbsent(piece.index(), k -> new HashMap<>())
+                                .put(match.revisionKey(), new int[] {match.from(), match.to()});
+                    }
                     Indexed same = match.equivalentTo() == null ? null : indexed.get(match.equivalentTo());
                     TraceResult.SourceMaterial m = new TraceResult.SourceMaterial(r.materialId(), r.revision(), r.title(),
                             match.leakCoverage(), r.free(), 0, 0, match.withinOtherText(),
@@ -165,9 +171,13 @@ public final class LeakTracer {
             }
         }
 
-        /** 3. The robust layer, read once per distinct piece, revision and set of sites. */
+        /**
+         * 3. The robust layer, read once per distinct piece, revision and set of sites. Where a revision was found
+         * inside other text, only that part is read: the other text may repeat stock sentences of the revision, and
+         * what it shows there is nobody's copy.
+         */
         void readMarks() {
-            Map<Integer, TextMarks.Leak> prepared = new HashMap<>();
+            Map<String, TextMarks.Leak> prepared = new HashMap<>();
             for (String key : found.keySet()) {
                 TraceSources.Revision revision = indexed.get(key).revision();
                 if (revision.free()) {
@@ -187,7 +197,11 @@ public final class LeakTracer {
                         if (!matchedIn.getOrDefault(piece.index(), Set.of()).contains(key)) {
                             continue;
                         }
-                        TextMarks.Leak leak = prepared.computeIfAbsent(piece.index(), i -> TextMarks.leak(piece.text()));
+                        int[] span = spans.getOrDefault(piece.index(), Map.of()).get(key);
+                        TextMarks.Leak leak = span == null
+                                ? prepared.computeIfAbsent(piece.index() + "", i -> TextMarks.leak(piece.text()))
+                                : prepared.computeIfAbsent(piece.index() + ":" + span[0] + "-" + span[1],
+                                        i -> TextMarks.leak(around(piece.text(), span)));
                         for (TextMarks.SiteRead read : TextMarks.read(original, sites, leak)) {
                             VariationSite site = sites.get(read.site());
                             String position = Marks.positionKey(key, site);
@@ -504,6 +518,13 @@ public final class LeakTracer {
 
     static String format(double p) {
         return p >= 0.01 ? String.format(Locale.ROOT, "%.2f", p) : String.format(Locale.ROOT, "%.1e", p);
+    }
+
+    /** Characters of context kept beyond a span found inside other text, so that its first and last sites read. */
+    private static final int SPAN_MARGIN = 24;
+
+    private static String around(String text, int[] span) {
+        return text.substring(Math.max(0, span[0] - SPAN_MARGIN), Math.min(text.length(), span[1] + SPAN_MARGIN));
     }
 
     /** The revision's original prepared for reading, kept for the revisions traced lately. */

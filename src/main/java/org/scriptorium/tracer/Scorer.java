@@ -24,18 +24,25 @@ import java.util.Set;
  * independent of the leak, {@link AccusationBound} bounds the chance of each score.
  *
  * <p>The correction is a weighted Bonferroni over all (candidate, test, score) triples. Without corroboration each
- * weighs 1/N. When invisible payloads or file tokens point to some candidates consistently, half the weight goes to
- * those candidates' tests and half to everyone's: a pointer never names anyone, but it lets the robust layer name the
- * member it points to with less evidence than a search through all members needs. The weights sum to one, so the chance
- * that any innocent candidate is named is at most the threshold, whatever the evidence, as long as the leak does not
- * depend on innocent members' symbols.
+ * weighs 1/N. When invisible payloads or file tokens point to some candidates consistently, {@value #NOMINATION_SHARE}
+ * of the weight goes to those candidates' likelihood-ratio scores and the rest to everyone's: a pointer never names
+ * anyone, but it lets the robust layer name the member it points to with less evidence than a search through all
+ * members needs. The weights sum to one, so the chance that any innocent candidate is named is at most the threshold,
+ * whatever the evidence, as long as the leak does not depend on innocent members' symbols.
  */
 final class Scorer {
 
     /** The misreading rate the likelihood-ratio score allows: PDF extraction and OCR misread a few sites in a hundred. */
     static final double MISREAD = 0.02;
-    /** The two scores each test is read with. */
+    /** The two scores each test is read with: the Tardos score (0) and the single-source likelihood ratio (1). */
     private static final int STATISTICS = 2;
+    private static final int SINGLE_SOURCE = 1;
+    /**
+     * The share of the correction that goes to the candidates consistent payloads or tokens point to, for the
+     * likelihood ratio of their own copy being the source: a payload points to one likely source, and most of the
+     * chance of error is spent where the evidence points.
+     */
+    static final double NOMINATION_SHARE = 0.8;
 
     /** A member to score, with the cells of the evidence their copies are read in (in evidence order). */
     record Candidate(TraceSources.Member member, List<Evidence.Cell> cells, boolean nominated) {
@@ -148,12 +155,11 @@ final class Scorer {
             for (int c : g.candidates) {
                 populationTests += (long) STATISTICS * g.tests.size();
                 if (candidates.get(c).nominated()) {
-                    nominationTests += (long) STATISTICS * g.tests.size();
+                    nominationTests += g.tests.size();
                 }
             }
         }
-        double populationWeight = populationTests == 0 ? 0 : (nominationTests > 0 ? 0.5 : 1.0) / populationTests;
-        double nominationWeight = nominationTests == 0 ? 0 : 0.5 / nominationTests;
+        Weights weights = Weights.of(populationTests, nominationTests);
 
         // every candidate's scores on each of their tests; symbols derived once per candidate and position
         double[][][] own = new double[candidates.size()][][];
@@ -192,7 +198,7 @@ final class Scorer {
         double[] bestScore = new double[candidates.size()];
         int[] bestStatistic = new int[candidates.size()];
         double bestOverall = 1.0;
-        double widest = populationWeight + nominationWeight;
+        double widest = weights.widest();
         for (Test test : new LinkedHashSet<>(tests.values())) {
             for (int statistic = 0; statistic < STATISTICS; statistic++) {
                 double[] scores = test.scores[statistic];
@@ -210,7 +216,7 @@ final class Scorer {
                     done[top] = true;
                     int c = test.candidates[top];
                     double bound = test.bound(statistic, scores[top]);
-                    double adjusted = Math.min(1.0, bound / weight(candidates.get(c), populationWeight, nominationWeight));
+                    double adjusted = Math.min(1.0, bound / weights.of(candidates.get(c), statistic));
                     bestOverall = Math.min(bestOverall, adjusted);
                     if (adjusted < best[c]) {
                         best[c] = adjusted;
@@ -236,21 +242,21 @@ final class Scorer {
                 continue;
             }
             Group g = groupOf[c];
-            double weight = weight(candidate, populationWeight, nominationWeight);
             double raw = 1.0;
             for (int t = 0; t < g.tests.size(); t++) {
                 for (int statistic = 0; statistic < STATISTICS; statistic++) {
                     double bound = g.tests.get(t).bound(statistic, own[c][t][statistic]);
                     raw = Math.min(raw, bound);
-                    if (!isNamed && Math.min(1.0, bound / weight) < best[c]) {
-                        best[c] = Math.min(1.0, bound / weight);
+                    double adjusted = Math.min(1.0, bound / weights.of(candidate, statistic));
+                    if (!isNamed && adjusted < best[c]) {
+                        best[c] = adjusted;
                         bestTest[c] = g.tests.get(t);
                         bestScore[c] = own[c][t][statistic];
                         bestStatistic[c] = statistic;
                     }
                 }
             }
-            Scored scored = scored(candidate, g, own[c], weight, best[c], bestTest[c], bestScore[c], bestStatistic[c],
+            Scored scored = scored(candidate, g, own[c], weights, best[c], bestTest[c], bestScore[c], bestStatistic[c],
                     isNamed);
             if (isNamed) {
                 named.add(scored);
@@ -269,20 +275,40 @@ final class Scorer {
         return new Outcome(named, nominated, reporter, bestOverall, populationTests, nominationTests);
     }
 
-    private static double weight(Candidate c, double population, double nomination) {
-        return population + (c.nominated() ? nomination : 0);
+    /**
+     * The weighted Bonferroni: every (candidate, test, score) triple of the population family weighs
+     * (1 − ν)/N_P; when payloads or tokens point to candidates, each of their tests' likelihood-ratio scores also
+     * weighs ν/N_Q in the nomination family. The weights sum to one.
+     */
+    private record Weights(double population, double nomination) {
+
+        static Weights of(long populationTests, long nominationTests) {
+            if (nominationTests == 0) {
+                return new Weights(populationTests == 0 ? 0 : 1.0 / populationTests, 0);
+            }
+            return new Weights((1 - NOMINATION_SHARE) / populationTests, NOMINATION_SHARE / nominationTests);
+        }
+
+        double of(Candidate c, int statistic) {
+            return population + (c.nominated() && statistic == SINGLE_SOURCE ? nomination : 0);
+        }
+
+        double widest() {
+            return population + nomination;
+        }
     }
 
-    private static Scored scored(Candidate candidate, Group g, double[][] own, double weight, double bound, Test test,
+    private static Scored scored(Candidate candidate, Group g, double[][] own, Weights weights, double bound, Test test,
                                  double score, int statistic, boolean named) {
         List<TraceResult.Part> parts = new ArrayList<>();
         for (Map.Entry<Evidence.Cell, Integer> e : g.cellTests.entrySet()) {
             int t = e.getValue();
             Test part = g.tests.get(t);
             TraceSources.Revision r = e.getKey().revision;
-            double partBound = Math.min(part.bound(0, own[t][0]), part.bound(1, own[t][1]));
+            double partBound = Math.min(part.bound(0, own[t][0]) / weights.of(candidate, 0),
+                    part.bound(SINGLE_SOURCE, own[t][SINGLE_SOURCE]) / weights.of(candidate, SINGLE_SOURCE));
             parts.add(new TraceResult.Part(r.materialId(), r.revision(), r.title(), own[t][0], part.keys.length,
-                    Math.min(1.0, partBound / weight)));
+                    Math.min(1.0, partBound)));
         }
         int positions = test == null ? 0 : test.keys.length;
         String basis = test == null ? "" : test.basis + (statistic == 0 ? "，Tardos 得分" : "，单一来源似然比");
