@@ -366,8 +366,12 @@ public final class LeakTracer {
         /** Per material: positions read, and for an inconclusive trace, how much more text it would take. */
         private List<TraceResult.SourceMaterial> materials(Scorer.Outcome outcome, Map<String, Evidence.Cell> largest,
                                                           boolean inconclusive) {
-            long tests = Math.max(outcome.populationTests(), 2L * recipientCount(recipientsOf));
-            int needed = PositionsNeeded.forBound(request.threshold() / tests);
+            // the bound one more test would need: in the nomination family when a payload or token points to
+            // someone, else among everyone who received the revisions
+            double perTest = outcome.nominationTests() > 0
+                    ? request.threshold() * Scorer.NOMINATION_SHARE / outcome.nominationTests()
+                    : request.threshold() / Math.max(outcome.populationTests(), 2L * recipientCount(recipientsOf));
+            int needed = PositionsNeeded.forBound(perTest);
             List<TraceResult.SourceMaterial> materials = new ArrayList<>();
             for (Map.Entry<String, TraceResult.SourceMaterial> e : found.entrySet()) {
                 TraceResult.SourceMaterial m = e.getValue();
