@@ -7,6 +7,7 @@ import org.scriptorium.membership.Memberships;
 import org.scriptorium.membership.Plan;
 import org.scriptorium.tracer.TraceResult;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns stored rows into the cases and summaries the pages and the API show, and the tracer's result into JSON. */
@@ -16,7 +17,13 @@ class CaseViews {
     private final ReportRepository repository;
     private final Accounts accounts;
     private final Memberships memberships;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /**
+     * How traces are kept with their cases. Cases outlive versions of the tracer: a field a later version added reads
+     * as empty, zero or false in a trace stored before it.
+     */
+    private static final JsonMapper TRACE_JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     CaseViews(ReportRepository repository, Accounts accounts, Memberships memberships) {
         this.repository = repository;
@@ -25,13 +32,18 @@ class CaseViews {
     }
 
     String traceJson(TraceResult result) {
-        return result == null ? null : json.writeValueAsString(result);
+        return result == null ? null : TRACE_JSON.writeValueAsString(result);
+    }
+
+    /** A stored trace, as any version of the tracer wrote it; null for none. */
+    static TraceResult readTrace(String json) {
+        return json == null ? null : TRACE_JSON.readValue(json, TraceResult.class);
     }
 
     Report report(ReportRepository.Stored s) {
         List<Report.EvidenceFile> files = repository.files(s.id()).stream().map(ReportRepository.StoredFile::file).toList();
         List<Report.Person> named = repository.named(s.id()).stream().map(this::person).flatMap(Optional::stream).toList();
-        TraceResult trace = s.traceJson() == null ? null : json.readValue(s.traceJson(), TraceResult.class);
+        TraceResult trace = readTrace(s.traceJson());
         return new Report(s.id(), s.kind(), person(s.reporterId()).orElse(null), person(s.subjectId()).orElse(null),
                 s.where(), s.statement(), s.evidenceText(), s.signalDetail(), trace, s.traceNote(), s.status(),
                 s.outcome(), s.decisionReason(), person(s.decidedBy()).orElse(null), s.decidedAt(), reward(s),
