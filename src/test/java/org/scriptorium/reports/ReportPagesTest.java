@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.support.Api;
+import org.scriptorium.support.Marked;
+import org.scriptorium.support.Speeches;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.WebSession;
 import org.scriptorium.support.Words;
@@ -78,5 +80,38 @@ class ReportPagesTest extends IntegrationTest {
         assertThat(mine).contains("举报未被采纳", "原因：与本站资料无关", "未采纳原因：");
         assertThat(reporter.get("/").body()).as("read once, the notice is no longer new").doesNotContain("id=\"nav-notices\"");
         assertThat(reporter.get("/admin/reports").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("a report cut from the reporter's own copy: the case page says so, and the editor may still choose to reward")
+    void reporterImplicated() {
+        Api admin = api().asAdmin();
+        String materialId = admin.multipart("POST", "/api/v1/admin/materials",
+                Map.of("text", Speeches.longSpeech(Words.unique())), null, null).json().get("materialId").asString();
+        String plan = admin.post("/api/v1/admin/plans", Map.of("name", "三年会员", "durationDays", 1095, "backCatalogDays", 1095))
+                .json().get("id").asString();
+        String email = email();
+        Api member = api().newMember(email);
+        admin.post("/api/v1/admin/users/" + member.userId() + "/grant", Map.of("planId", plan));
+        Api other = api().newMember();
+        admin.post("/api/v1/admin/users/" + other.userId() + "/grant", Map.of("planId", plan));
+        other.get("/api/v1/materials/" + materialId);
+        String own = Marked.visible(member.get("/api/v1/materials/" + materialId).json().get("text").asString());
+
+        String word = Words.unique();
+        WebSession reporter = new WebSession(port).signIn(email, Api.MEMBER_PASSWORD);
+        reporter.postMultipart("/reports/new", "/reports/new", Map.of("where", "群" + word, "text", own.substring(500, 2_000)),
+                null, null);
+        WebSession editor = new WebSession(port).signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        Matcher link = Pattern.compile("href=\"(/admin/reports/[a-z0-9]+)\">群" + word).matcher(editor.get("/admin/reports").body());
+        assertThat(link.find()).isTrue();
+        String casePath = link.group(1);
+        String page = editor.get(casePath).body();
+        assertThat(page).contains("id=\"reporter-check\"", "高于偶然", "id=\"reward-anyway\"");
+
+        HttpResponse<String> upheld = editor.postForm(casePath, casePath + "/uphold",
+                Map.of("userIds", other.userId(), "rewardAnyway", "true"));
+        assertThat(upheld.statusCode()).isEqualTo(302);
+        assertThat(editor.get(casePath).body()).contains("已奖励");
     }
 }
