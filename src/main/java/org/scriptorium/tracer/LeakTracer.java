@@ -24,12 +24,16 @@ import org.scriptorium.tracing.VariationSite;
  *       same text are counted once.</li>
  *   <li>The {@link SourceFinder} finds every revision the pieces draw on: whole copies, bundles, excerpts inside
  *       other text, and every revision whose text is the same as one found (each is scored).</li>
- *   <li>The robust layer is read at every site of every revision found, per set of sites, into {@link Evidence}: a
- *       set of distinct positions.</li>
+ *   <li>The robust layer is read at every site of every revision found (only in its part of a piece, when it was
+ *       found inside other text), per set of sites, into {@link Evidence}: a set of distinct positions. FREE
+ *       revisions are listed but not read: their copies circulate legitimately.</li>
  *   <li>Invisible payloads and file tokens are checked against the rest: the revision they name must be one the text
- *       around them comes from, their member must have received it, and the robust layer there must not contradict
- *       them. Those that pass point to candidates; the rest are reported and set aside. They never name anyone.</li>
+ *       around them comes from, not FREE, their member must have received it, and the robust layer there must not
+ *       contradict them. Those that pass point to candidates; the rest are reported and set aside. They never name
+ *       anyone.</li>
  *   <li>The {@link Scorer} scores every recipient and names those whose corrected bound is at most the threshold.</li>
+ *   <li>Notes say what the evidence itself shows (repeated, converted, canonicalised, the original, …) and, when no one
+ *       is named, how much more text would do.</li>
  * </ol>
  *
  * Thread-safe: traces run one at a time, as they share the index of delivered revisions.
@@ -66,7 +70,13 @@ public final class LeakTracer {
     private record Indexed(TraceSources.Revision revision, int characters) {
     }
 
-    /** One piece of evidence as the tracer reads it. */
+    /**
+     * One piece of evidence as the tracer reads it.
+     *
+     * @param raw    the text as received, invisible payloads included
+     * @param text   the text in Simplified characters
+     * @param sameAs the index of the first piece with the same text (its own index if none came before)
+     */
     private record Piece(int index, String name, String raw, String text, List<String> tokens, int sameAs) {
 
         boolean distinct() {
