@@ -48,12 +48,13 @@ class ErrorAdvice {
     /** Uploads are limited by bytes: each file by the upload limit, and everything sent at once by the request limit. */
     @ExceptionHandler({MaxUploadSizeExceededException.class})
     Object tooLarge(Exception e, HttpServletRequest request) {
-        if (wholeRequest(e)) {
-            long mb = maxRequestSize.toMegabytes();
-            return answer(new Rejected(413, "UPLOAD_TOO_LARGE", "一次上传的文件合计超过 " + mb + " MB 上限，请分批上传。",
-                    "The files sent at once exceed " + mb + " MB in all; send them in parts."), request);
-        }
         long mb = properties.upload().maxSize().toMegabytes();
+        if (wholeRequest(e)) {
+            long all = maxRequestSize.toMegabytes();
+            return answer(new Rejected(413, "FILE_TOO_LARGE", "上传的内容合计超过 " + all + " MB 上限（每个文件不超过 " + mb
+                    + " MB），请分批上传。", "The upload exceeds " + all + " MB in all (each file at most " + mb
+                    + " MB); send it in parts."), request);
+        }
         return answer(new Rejected(413, "FILE_TOO_LARGE", "上传的文件超过 " + mb + " MB 上限。",
                 "The upload exceeds the " + mb + " MB limit."), request);
     }

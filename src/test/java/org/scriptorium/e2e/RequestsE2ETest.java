@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -74,7 +75,11 @@ class RequestsE2ETest extends BrowserTest {
                 By.id("request-status"), "已满足"));
 
         // The bell is open while the event arrives: its refreshed contents keep it open.
-        member.findElement(By.cssSelector("#bell summary")).click();
+        // the bell may be re-rendered by a live event right as it is clicked: click what stands there then
+        memberWaits.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#bell summary")).click();
+            return true;
+        });
         memberWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bell-list"),
                 "您提出或支持的需求已有资料：《" + title + "》"));
         assertThat(((JavascriptExecutor) member).executeScript("return window.__notReloaded === true;"))

@@ -360,7 +360,7 @@ class TracingApiTest extends IntegrationTest {
         }
         Api.Response refused = admin.multipart("POST", "/api/v1/admin/trace", Map.of(), files);
         assertThat(refused.status()).isEqualTo(413);
-        assertThat(refused.json().get("code").asString()).isEqualTo("UPLOAD_TOO_LARGE");
-        assertThat(refused.json().get("detail").asString()).contains("合计超过 64 MB");
+        assertThat(refused.json().get("code").asString()).isEqualTo("FILE_TOO_LARGE");
+        assertThat(refused.json().get("detail").asString()).contains("合计超过 64 MB", "每个文件不超过 20 MB");
     }
 }
