@@ -1,5 +1,9 @@
 package org.scriptorium.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import org.scriptorium.common.Rejected;
+import org.scriptorium.common.Rejects;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.common.TimeInput;
 import org.springframework.http.ContentDisposition;
@@ -62,7 +67,12 @@ class AuditPages {
         return PAGE;
     }
 
+    @Operation(summary = "The audit log as CSV", description = "Filtered as the log is.")
+    @ApiResponse(responseCode = "200", description = "The CSV file, as an attachment.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @Rejects(status = 422, codes = {"UNKNOWN_ACTION", "INVALID_TIME"})
     @GetMapping({"/admin/audit/export.csv", "/api/v1/admin/audit/export"})
+    @ResponseBody // for the API description: a @Controller's handler is described only with it
     ResponseEntity<byte[]> export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                                   @RequestParam(required = false) String target, @RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to) {
@@ -76,6 +86,9 @@ class AuditPages {
                 .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Operation(operationId = "auditLog", summary = "The audit log", description = "Who did what and when, with the state "
+            + "before and after; filtered by actor, action, target id and dates (`from`, `to`: ISO dates or times).")
+    @Rejects(status = 422, codes = {"UNKNOWN_ACTION", "INVALID_TIME"})
     @GetMapping("/api/v1/admin/audit")
     @ResponseBody
     List<AuditEntry> api(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,

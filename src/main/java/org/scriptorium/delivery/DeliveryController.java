@@ -1,5 +1,6 @@
 package org.scriptorium.delivery;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,8 @@ class DeliveryController {
         this.ledger = ledger;
     }
 
+    @Operation(summary = "The delivery ledger", description = "Every copy handed out, newest first; filtered by "
+            + "material and reader.")
     @GetMapping("/api/v1/admin/deliveries")
     @ResponseBody
     List<DeliveryLedger.Delivery> deliveries(@RequestParam(required = false) String materialId,

@@ -1,7 +1,12 @@
 package org.scriptorium.delivery;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import org.scriptorium.account.AccountPrincipal;
+import org.scriptorium.common.Rejects;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** Downloads for the pages and the API; both go through {@link Downloads}, and so through the entitlement gate. */
 @Controller
@@ -21,7 +27,19 @@ class DownloadController {
         this.downloads = downloads;
     }
 
+    @Operation(summary = "Download the caller's personalised copy", description = "`format` txt, docx or pdf.")
+    @ApiResponse(responseCode = "200", description = "The caller's own copy, as an attachment.", content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
+    @Rejects(status = 403, codes = "NOT_ENTITLED")
+    @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
+    @Rejects(status = 422, codes = "UNSUPPORTED_FORMAT")
+    @Rejects(status = 429, codes = "DOWNLOAD_LIMIT_REACHED")
+    @Rejects(status = 503, codes = "PDF_UNAVAILABLE")
     @GetMapping({"/materials/{id}/download", "/api/v1/materials/{id}/download"})
+    @ResponseBody // for the API description: a @Controller's handler is described only with it
     ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam(defaultValue = "txt") String format) {
         Downloads.DownloadFile file = downloads.download(id, format, AccountPrincipal.currentUserId());
         return ResponseEntity.ok()

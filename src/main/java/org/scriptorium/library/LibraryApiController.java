@@ -1,16 +1,19 @@
 package org.scriptorium.library;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.scriptorium.account.AccountPrincipal;
+import org.scriptorium.common.Rejects;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
 import org.scriptorium.search.SearchResult;
 import org.scriptorium.search.TitleSuggestion;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,14 +64,27 @@ class LibraryApiController {
         }
     }
 
+    @Operation(summary = "Import a material", description = "A file (.txt, .docx, .md) or pasted `text`; the structure "
+            + "(title, outline, points, placeholders) is detected. `tier` FREE or MEMBER (default MEMBER), `topics` "
+            + "comma-separated, `publishedAt` may be in the past (an archive).")
+    @Rejects(status = 422, codes = {"INVALID_TIER", "INVALID_TIME", "EMPTY_TEXT", "UNSUPPORTED_FORMAT",
+            "UNREADABLE_TEXT", "ENCRYPTED_DOCX", "MALFORMED_DOCX", "DOCX_TOO_LARGE_EXPANDED", "TITLE_TOO_LONG", "KIND_TOO_LONG"})
+    @Rejects(status = 413, codes = {"FILE_TOO_LARGE", "TEXT_TOO_LONG"})
     @PostMapping("/admin/materials")
     @ResponseStatus(HttpStatus.CREATED)
-    Imported importMaterial(MaterialForm form) {
+    Imported importMaterial(@ParameterObject MaterialForm form) {
         return Imported.of(materials.importMaterial(form.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow()));
     }
 
+    @Operation(summary = "Revise a material", description = "The same form as an import, with a `changeNote`: a new "
+            + "revision.")
+    @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
+    @Rejects(status = 422, codes = {"CHANGE_NOTE_REQUIRED", "INVALID_TIER", "INVALID_TIME", "EMPTY_TEXT",
+            "UNSUPPORTED_FORMAT", "UNREADABLE_TEXT", "ENCRYPTED_DOCX", "MALFORMED_DOCX", "DOCX_TOO_LARGE_EXPANDED",
+            "TITLE_TOO_LONG", "KIND_TOO_LONG"})
+    @Rejects(status = 413, codes = {"FILE_TOO_LARGE", "TEXT_TOO_LONG"})
     @PutMapping("/admin/materials/{id}")
-    Imported revise(@PathVariable String id, MaterialForm form) {
+    Imported revise(@PathVariable String id, @ParameterObject MaterialForm form) {
         return Imported.of(materials.revise(id, form.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow()));
     }
 
@@ -79,8 +95,11 @@ class LibraryApiController {
     record HitPage(long total, int page, int size, List<Hit> hits, SearchResult.Facets facets, LibrarySearch.Help help) {
     }
 
+    @Operation(summary = "Search the materials", description = "Snippets mark matches with `<em>`; for a caller who may "
+            + "not read a material they come from its title and outline only.")
+    @Rejects(status = 422, codes = {"INVALID_TIER", "INVALID_SORT"})
     @GetMapping("/materials")
-    HitPage list(SearchForm form) {
+    HitPage list(@ParameterObject SearchForm form) {
         MaterialQuery query = form.toQuery(20);
         LibrarySearch.FoundPage found = search.search(query, AccountPrincipal.currentUserId());
         List<Hit> hits = found.hits().stream().map(f -> new Hit(f.material().id(), f.material().title(), f.material().kind(),
@@ -95,8 +114,11 @@ class LibraryApiController {
     record PassagePage(long total, int page, int size, List<Passage> hits) {
     }
 
+    @Operation(summary = "Search paragraphs", description = "Paragraph-level hits, ranked by relevance; `text` only "
+            + "where the caller may read the material.")
+    @Rejects(status = 422, codes = {"INVALID_TIER", "INVALID_SORT"})
     @GetMapping("/passages")
-    PassagePage passages(SearchForm form) {
+    PassagePage passages(@ParameterObject SearchForm form) {
         // Passages are always ranked by relevance: a sort order in the request is not read.
         SearchForm unsorted = new SearchForm(form.q(), form.kind(), form.topic(), form.year(), form.tier(), null,
                 form.page(), form.size());
@@ -109,11 +131,13 @@ class LibraryApiController {
     record Suggestions(List<TitleSuggestion> suggestions) {
     }
 
+    @Operation(summary = "Suggest titles as the caller types")
     @GetMapping("/suggest")
     Suggestions suggest(@RequestParam(required = false) String q) {
         return new Suggestions(search.suggest(q));
     }
 
+    @Operation(summary = "Queries that found nothing", description = "The 200 most frequent.")
     @GetMapping("/admin/search/misses")
     List<SearchMisses.Miss> misses() {
         return misses.top(200);
@@ -122,6 +146,7 @@ class LibraryApiController {
     record Rebuilt(long materials) {
     }
 
+    @Operation(summary = "Rebuild the search index from the database")
     @PostMapping("/admin/search/rebuild")
     Rebuilt rebuild() {
         AtomicLong count = new AtomicLong();
@@ -129,12 +154,16 @@ class LibraryApiController {
         return new Rebuilt(count.get());
     }
 
+    @Operation(summary = "Withdraw a material from readers")
+    @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
     @PostMapping("/admin/materials/{id}/withdraw")
     Reading withdraw(@PathVariable String id) {
         materials.withdraw(id);
         return read(id);
     }
 
+    @Operation(summary = "Publish a withdrawn material again")
+    @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
     @PostMapping("/admin/materials/{id}/restore")
     Reading restore(@PathVariable String id) {
         materials.restore(id);
@@ -148,6 +177,9 @@ class LibraryApiController {
                    int characters, boolean entitled, String reason, String text, String preview) {
     }
 
+    @Operation(summary = "Read a material", description = "`text` is the caller's personalised copy when they may read "
+            + "it; otherwise `preview` and the `reason`.")
+    @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
     @GetMapping("/materials/{id}")
     Reading read(@PathVariable String id) {
         MaterialView v = access.view(id, AccountPrincipal.currentUserId(), Copies.Channel.API);

@@ -1,5 +1,6 @@
 package org.scriptorium.membership;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.ZoneId;
 import java.util.List;
 import org.scriptorium.account.Account;
@@ -7,6 +8,7 @@ import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.account.Role;
 import org.scriptorium.common.Rejected;
+import org.scriptorium.common.Rejects;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.common.TimeInput;
 import org.springframework.http.HttpStatus;
@@ -57,6 +59,7 @@ class MembershipApiController {
     record UserState(String userId, String email, boolean suspended, String suspendedReason, MembershipStatus membership) {
     }
 
+    @Operation(summary = "The caller's account and membership")
     @GetMapping("/me")
     Me me() {
         Account account = accounts.get(currentUser());
@@ -64,11 +67,18 @@ class MembershipApiController {
                 account.roles().stream().sorted().toList(), memberships.status(account.id()).orElse(null));
     }
 
+    @Operation(summary = "Redeem an activation code", description = "Typed in any case, with or without dashes. "
+            + "Redeemed while a membership is active, it extends the period.")
+    @Rejects(status = 422, codes = "CODE_INVALID")
+    @Rejects(status = 409, codes = "CODE_ALREADY_REDEEMED")
+    @Rejects(status = 403, codes = "ACCOUNT_SUSPENDED")
     @PostMapping("/me/redeem")
     MembershipStatus redeem(@RequestBody Redeem body) {
         return memberships.redeem(currentUser(), body.code());
     }
 
+    @Operation(summary = "Create a plan")
+    @Rejects(status = 422, codes = {"INVALID_PLAN_NAME", "INVALID_DURATION", "INVALID_BACK_CATALOG"})
     @PostMapping("/admin/plans")
     @ResponseStatus(HttpStatus.CREATED)
     Plan createPlan(@RequestBody NewPlan body) {
@@ -79,11 +89,15 @@ class MembershipApiController {
                 body.backCatalogDays() == null ? 3 * 365 : body.backCatalogDays());
     }
 
+    @Operation(summary = "List the plans")
     @GetMapping("/admin/plans")
     List<Plan> plans() {
         return memberships.plans();
     }
 
+    @Operation(summary = "Generate activation codes for a plan")
+    @Rejects(status = 404, codes = "PLAN_NOT_FOUND")
+    @Rejects(status = 422, codes = "INVALID_COUNT")
     @PostMapping("/admin/plans/{planId}/codes")
     @ResponseStatus(HttpStatus.CREATED)
     Codes codes(@PathVariable String planId, @RequestBody CodeRequest body) {
@@ -92,6 +106,9 @@ class MembershipApiController {
         return new Codes(generated.batchId(), planId, generated.codes());
     }
 
+    @Operation(summary = "Grant a membership", description = "From `startsAt` (default now), or extending an active one.")
+    @Rejects(status = 404, codes = {"USER_NOT_FOUND", "PLAN_NOT_FOUND"})
+    @Rejects(status = 422, codes = {"PLAN_REQUIRED", "INVALID_TIME"})
     @PostMapping("/admin/users/{userId}/grant")
     UserState grant(@PathVariable String userId, @RequestBody GrantRequest body) {
         if (body.planId() == null || body.planId().isBlank()) {
@@ -101,18 +118,24 @@ class MembershipApiController {
         return state(userId);
     }
 
+    @Operation(summary = "Revoke a member's membership from now")
+    @Rejects(status = 404, codes = "USER_NOT_FOUND")
     @PostMapping("/admin/users/{userId}/revoke")
     UserState revoke(@PathVariable String userId) {
         memberships.revoke(userId);
         return state(userId);
     }
 
+    @Operation(summary = "Suspend an account")
+    @Rejects(status = 404, codes = "USER_NOT_FOUND")
     @PostMapping("/admin/users/{userId}/suspend")
     UserState suspend(@PathVariable String userId, @RequestBody(required = false) SuspendRequest body) {
         accounts.suspend(userId, body == null ? null : body.reason());
         return state(userId);
     }
 
+    @Operation(summary = "Lift an account's suspension")
+    @Rejects(status = 404, codes = "USER_NOT_FOUND")
     @PostMapping("/admin/users/{userId}/unsuspend")
     UserState unsuspend(@PathVariable String userId, @RequestBody(required = false) SuspendRequest body) {
         accounts.unsuspend(userId, body == null ? null : body.reason());

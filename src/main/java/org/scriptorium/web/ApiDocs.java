@@ -21,6 +21,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -116,13 +117,16 @@ class ApiDocs {
         return (operation, handler) -> {
             String feature = feature(handler.getBeanType());
             operation.setTags(new ArrayList<>(List.of(feature)));
-            operation.setOperationId(feature + capitalised(handler.getMethod().getName()));
+            var declared = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+            if (declared == null || declared.operationId().isBlank()) {
+                operation.setOperationId(feature + capitalised(handler.getMethod().getName()));
+            }
             if (operation.getSummary() == null || operation.getSummary().isBlank()) {
                 operation.setSummary(words(handler.getMethod().getName()));
             }
             if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> takesFiles(p.getParameterType(),
                     p.getGenericParameterType()))) {
-                formBody(operation);
+                formBody(operation, handler);
             }
             if (returnsFile(handler)) {
                 fileAnswer(operation);
@@ -154,13 +158,11 @@ class ApiDocs {
      * Uploads are read from a multipart form (the pages post the same forms), field by field with
      * {@code @RequestParam} or a form record: describe those fields as the form they are, not as query parameters.
      */
-    private static void formBody(Operation operation) {
-        if (operation.getParameters() == null) {
-            return;
-        }
+    private static void formBody(Operation operation, HandlerMethod handler) {
         Schema<?> form = new ObjectSchema();
         List<String> required = new ArrayList<>();
-        for (Iterator<Parameter> it = operation.getParameters().iterator(); it.hasNext(); ) {
+        for (Iterator<Parameter> it = operation.getParameters() == null ? Collections.emptyIterator()
+                : operation.getParameters().iterator(); it.hasNext(); ) {
             Parameter field = it.next();
             if (!"query".equals(field.getIn())) {
                 continue;
@@ -173,6 +175,17 @@ class ApiDocs {
             form.addProperty(field.getName(), schema);
             if (Boolean.TRUE.equals(field.getRequired()) && !binary(schema)) {
                 required.add(field.getName());
+            }
+        }
+        // A form record's file is left out when springdoc spreads the record into fields.
+        for (var parameter : handler.getMethodParameters()) {
+            if (parameter.getParameterType().isRecord()) {
+                for (var component : parameter.getParameterType().getRecordComponents()) {
+                    if (MultipartFile.class.isAssignableFrom(component.getType())
+                            && (form.getProperties() == null || !form.getProperties().containsKey(component.getName()))) {
+                        form.addProperty(component.getName(), new StringSchema().format("binary"));
+                    }
+                }
             }
         }
         if (!required.isEmpty()) {

@@ -37,8 +37,8 @@ final class ProblemAnswers {
                 .description("An error (RFC 9457). `title` and `detail` are in the caller's language: Chinese, or English "
                         + "with `Accept-Language: en`. `code` is stable: scripts branch on it, never on the text. Some "
                         + "answers add extension fields.")
-                .addProperty("type", new StringSchema().description("A URI naming the problem type; `about:blank` "
-                        + "when the status says it all.")._default("about:blank"))
+                .addProperty("type", new StringSchema().description("A URI naming the problem type; absent or "
+                        + "`about:blank` when the status and `code` say it all.")._default("about:blank"))
                 .addProperty("title", new StringSchema().description("The status in words."))
                 .addProperty("status", new IntegerSchema().description("The HTTP status."))
                 .addProperty("detail", new StringSchema().description("What went wrong and what to do, for a person."))
