@@ -4,6 +4,7 @@
 #   - a CJK font (fonts-wqy-microhei) so Chromium renders Chinese text and the PDF writer can embed it
 #   - a throw-away PostgreSQL cluster on 127.0.0.1:${SCRIPTORIUM_TEST_PG_PORT:-54329}
 #     with role scriptorium/scriptorium and database scriptorium_test.
+#   - the OpenAPI linter, @redocly/cli from the npm registry, under ${SCRIPTORIUM_TEST_NPM_DIR:-/tmp/scriptorium-test-npm}
 #
 # Idempotent: run it as often as you like; a server already answering on the port is reused.
 # Concurrent runs are serialised with a lock file. Run by `./mvnw verify` (phase
@@ -223,11 +224,30 @@ fi
 ensure_role_and_db
 
 # ---------------------------------------------------------------------------
-# 3. Report
+# 3. The OpenAPI linter (web.ApiDocsTest runs it on /v3/api-docs): @redocly/cli from the npm registry, pinned,
+#    installed once under ${SCRIPTORIUM_TEST_NPM_DIR:-/tmp/scriptorium-test-npm}. Not fatal here: without it the
+#    lint test fails and says why (or is skipped with -Dscriptorium.test.lint.skip=true).
+# ---------------------------------------------------------------------------
+REDOCLY_VERSION=2.77.0   # 2.x needs Node.js >= 20.19
+NPM_DIR="${SCRIPTORIUM_TEST_NPM_DIR:-/tmp/scriptorium-test-npm}"
+redocly_v() { REDOCLY_TELEMETRY=off "$NPM_DIR/node_modules/.bin/redocly" --version 2>/dev/null | head -n1 || true; }
+if [ "$(redocly_v)" != "$REDOCLY_VERSION" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    log "installing @redocly/cli@$REDOCLY_VERSION into $NPM_DIR"
+    mkdir -p "$NPM_DIR"
+    npm install --prefix "$NPM_DIR" --no-audit --no-fund --loglevel=error --save-exact \
+      "@redocly/cli@$REDOCLY_VERSION" >&2 9>&- || log "WARNING: npm could not install @redocly/cli; the OpenAPI lint test will fail"
+  else
+    log "WARNING: npm is missing (Node.js >= 20.19 and npm are needed); the OpenAPI lint test will fail"
+  fi
+fi
+
+# ---------------------------------------------------------------------------
+# 4. Report
 # ---------------------------------------------------------------------------
 major_of() { grep -oE '[0-9]+(\.[0-9]+)+' | head -n1 | cut -d. -f1; }
 chromium_v="$(/usr/bin/chromium --version 2>/dev/null | major_of || true)"
 driver_v="$(/usr/bin/chromedriver --version 2>/dev/null | major_of || true)"
 server_v="$(PGCONNECT_TIMEOUT=10 PGPASSWORD="$PG_PASSWORD" psql -X -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d "$PG_DB" \
   -tAc 'show server_version' 2>/dev/null | major_of || true)"
-echo "test services: chromium ${chromium_v:-?}, chromedriver ${driver_v:-?}, postgresql ${server_v:-?} on $PG_HOST:$PG_PORT db $PG_DB"
+echo "test services: chromium ${chromium_v:-?}, chromedriver ${driver_v:-?}, postgresql ${server_v:-?} on $PG_HOST:$PG_PORT db $PG_DB, redocly $(redocly_v)"
