@@ -1,6 +1,7 @@
 package org.scriptorium.delivery;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,7 +41,8 @@ class DownloadController {
     @Rejects(status = 503, codes = "PDF_UNAVAILABLE")
     @GetMapping({"/materials/{id}/download", "/api/v1/materials/{id}/download"})
     @ResponseBody // for the API description: a @Controller's handler is described only with it
-    ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam(defaultValue = "txt") String format) {
+    ResponseEntity<byte[]> download(@PathVariable String id, @Parameter(schema = @Schema(allowableValues = {"txt", "docx",
+            "pdf"})) @RequestParam(defaultValue = "txt") String format) {
         Downloads.DownloadFile file = downloads.download(id, format, AccountPrincipal.currentUserId());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -1,5 +1,7 @@
 package org.scriptorium.library;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
@@ -13,8 +15,17 @@ import org.springframework.web.multipart.MultipartFile;
  * The fields an editor sends to import or revise a material, as the pages and the API both bind them from a form:
  * a file or pasted text, and optional details as typed.
  */
-record MaterialForm(MultipartFile file, String text, String tier, String kind, String topics, String publishedAt,
-                    String title, String changeNote) {
+record MaterialForm(
+        @Parameter(description = "A .txt, .docx or .md file; or send `text`") MultipartFile file,
+        @Parameter(description = "Pasted text, instead of a file") String text,
+        @Parameter(description = "Who may read it in full (default MEMBER)",
+                schema = @Schema(allowableValues = {"FREE", "MEMBER"})) String tier,
+        @Parameter(description = "Kind, such as 讲话稿 (detected when absent)") String kind,
+        @Parameter(description = "Topics, comma-separated") String topics,
+        @Parameter(description = "Publication time, ISO-8601 (default now; an earlier time imports an archive)")
+        String publishedAt,
+        @Parameter(description = "Title (detected when absent)") String title,
+        @Parameter(description = "What changed: required for a revision") String changeNote) {
 
     /**
      * The draft these fields describe; times without an offset are read in {@code zone}.

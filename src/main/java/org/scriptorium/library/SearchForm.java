@@ -1,5 +1,7 @@
 package org.scriptorium.library;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.search.MaterialQuery;
@@ -9,7 +11,16 @@ import org.scriptorium.search.SortOrder;
  * The search fields as the reader's pages and the API both bind them from the query string; absent fields mean "any"
  * (page 0, the caller's page size).
  */
-record SearchForm(String q, String kind, String topic, Integer year, String tier, String sort, Integer page, Integer size) {
+record SearchForm(
+        @Parameter(description = "Words that must all occur; a \"quoted phrase\" must occur as written") String q,
+        @Parameter(description = "Kind, such as 讲话稿") String kind,
+        @Parameter(description = "Topic") String topic,
+        @Parameter(description = "Year of publication") Integer year,
+        @Parameter(schema = @Schema(allowableValues = {"FREE", "MEMBER"})) String tier,
+        @Parameter(description = "Order of hits (default: relevance with a query, newest without)",
+                schema = @Schema(allowableValues = {"relevance", "newest"})) String sort,
+        @Parameter(description = "Page number, from 0") Integer page,
+        @Parameter(description = "Hits per page") Integer size) {
 
     /**
      * The query these fields describe; {@code size} is used when the request names none.

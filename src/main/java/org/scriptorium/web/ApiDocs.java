@@ -60,6 +60,7 @@ class ApiDocs {
     static final String BEARER = "bearer";
     static final String SESSION = "session";
     static final String CSRF = "csrf";
+    static final String LANGUAGE = "AcceptLanguage";
 
     /** Each feature package, as the tag its operations are listed under. */
     private static final Map<String, String> FEATURES = Map.of(
@@ -183,7 +184,10 @@ class ApiDocs {
                 for (var component : parameter.getParameterType().getRecordComponents()) {
                     if (MultipartFile.class.isAssignableFrom(component.getType())
                             && (form.getProperties() == null || !form.getProperties().containsKey(component.getName()))) {
-                        form.addProperty(component.getName(), new StringSchema().format("binary"));
+                        var described = component.getAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
+                        form.addProperty(component.getName(), new StringSchema().format("binary")
+                                .description(described == null || described.description().isBlank() ? null
+                                        : described.description()));
                     }
                 }
             }
@@ -225,11 +229,15 @@ class ApiDocs {
     OpenApiCustomizer sharedAnswers(ObjectProvider<SecurityFilterChain> chains) {
         return openApi -> {
             Callers callers = new Callers(chains.orderedStream().toList());
+            openApi.getComponents().addParameters(LANGUAGE, new Parameter().in("header").name("Accept-Language")
+                    .required(false).schema(new StringSchema().example("en"))
+                    .description("`en` for problems' `title` and `detail` in English; Chinese otherwise."));
             Set<String> used = new TreeSet<>();
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 Callers.Who who = callers.who(path, method.name());
                 boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
                 describe(operation, who, write);
+                operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + LANGUAGE));
                 if (operation.getTags() != null) {
                     used.addAll(operation.getTags());
                 }

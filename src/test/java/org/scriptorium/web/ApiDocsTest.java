@@ -67,7 +67,8 @@ class ApiDocsTest extends IntegrationTest {
             }
         });
         assertThat(mapped).as("the application maps API endpoints").hasSizeGreaterThan(40);
-        assertThat(described()).containsExactlyInAnyOrderElementsOf(mapped);
+        assertThat(described()).as("described operations (a handler in a @Controller is described only with "
+                + "@ResponseBody)").containsExactlyInAnyOrderElementsOf(mapped);
     }
 
     @Test
@@ -81,6 +82,8 @@ class ApiDocsTest extends IntegrationTest {
             assertThat(operation.path("tags").size()).as(where).isEqualTo(1);
             assertThat(operation.path("security").size()).as(where + " says how to sign in").isPositive();
             assertThat(operation.path("description").asString("")).as(where).contains("**Who may call:**");
+            assertThat(operation.path("parameters").toString()).as(where + " takes Accept-Language")
+                    .contains("#/components/parameters/AcceptLanguage");
             List<String> clientErrors = new ArrayList<>();
             operation.path("responses").properties().forEach(e -> {
                 if (e.getKey().startsWith("4") || e.getKey().startsWith("5")) {
