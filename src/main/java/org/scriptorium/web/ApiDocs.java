@@ -17,6 +17,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +37,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -73,6 +76,13 @@ class ApiDocs {
             "sharing", "Live events, notifications, follows, the requests board and webhooks.",
             "audit", "The log of operator actions (administrators).");
 
+    static {
+        // A live event stream is text, not the emitter object that writes it.
+        SpringDocUtils.getConfig().replaceWithSchema(SseEmitter.class, new StringSchema().description(
+                "Server-sent events: `id:` and `data:` lines, the data a JSON object with a `type` and the ids it "
+                        + "concerns; comments keep the connection alive."));
+    }
+
     @Bean
     OpenAPI apiDescription() {
         return new OpenAPI()
@@ -103,13 +113,6 @@ class ApiDocs {
                                 .in(SecurityScheme.In.HEADER).name("X-CSRF-TOKEN")
                                 .description("The session's CSRF token (a page's `<meta name=\"_csrf\">`): needed, "
                                         + "with the session cookie, on every write.")));
-    }
-
-    static {
-        // A live event stream is text, not the emitter object that writes it.
-        SpringDocUtils.getConfig().replaceWithSchema(SseEmitter.class, new StringSchema().description(
-                "Server-sent events: `id:` and `data:` lines, the data a JSON object with a `type` and the ids it "
-                        + "concerns; comments keep the connection alive."));
     }
 
     /** What only the handler knows: its feature, a stable id, a summary, its form or file, and its problems. */
@@ -179,12 +182,13 @@ class ApiDocs {
             }
         }
         // A form record's file is left out when springdoc spreads the record into fields.
-        for (var parameter : handler.getMethodParameters()) {
+        for (MethodParameter parameter : handler.getMethodParameters()) {
             if (parameter.getParameterType().isRecord()) {
-                for (var component : parameter.getParameterType().getRecordComponents()) {
+                for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
                     if (MultipartFile.class.isAssignableFrom(component.getType())
                             && (form.getProperties() == null || !form.getProperties().containsKey(component.getName()))) {
-                        var described = component.getAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
+                        // A record component's @Parameter lands on its field (the annotation does not target components).
+                        var described = field(component).getAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
                         form.addProperty(component.getName(), new StringSchema().format("binary")
                                 .description(described == null || described.description().isBlank() ? null
                                         : described.description()));
@@ -197,6 +201,14 @@ class ApiDocs {
         }
         operation.setRequestBody(new RequestBody().required(true).content(new Content()
                 .addMediaType(org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE, new MediaType().schema(form))));
+    }
+
+    private static Field field(RecordComponent component) {
+        try {
+            return component.getDeclaringRecord().getDeclaredField(component.getName());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("a record has a field per component", e);
+        }
     }
 
     private static boolean binary(Schema<?> schema) {

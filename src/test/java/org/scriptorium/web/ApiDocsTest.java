@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -135,6 +137,23 @@ class ApiDocsTest extends IntegrationTest {
         documented("post", "/api/v1/requests", member.post("/api/v1/requests", Map.of("title", "短", "detail", "")));
         documented("post", "/api/v1/admin/trace", api().asAdmin().multipart("POST", "/api/v1/admin/trace", Map.of(),
                 null, null));
+    }
+
+    @Test
+    @DisplayName("every documented code is one the code rejects with (no typo in a @Rejects)")
+    void documentedCodesExist() throws IOException {
+        StringBuilder sources = new StringBuilder();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.append(Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        Set<String> documented = new TreeSet<>();
+        operations((method, path, operation) -> operation.path("responses").properties()
+                .forEach(r -> documented.addAll(codes(operation, r.getKey()))));
+        assertThat(documented).hasSizeGreaterThan(50).allSatisfy(code -> assertThat(Pattern.compile(
+                "(new Rejected\\([^,]+,|Rejected\\.\\w+\\()\\s*\"" + code + "\"").matcher(sources).find())
+                .as("a Rejected with code %s exists", code).isTrue());
     }
 
     @Test
