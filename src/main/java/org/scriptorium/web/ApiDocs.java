@@ -46,11 +46,12 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The JSON API described live as OpenAPI 3 at {@code /v3/api-docs} (springdoc reads the handlers; the Swagger UI at
+ * The JSON API described live as OpenAPI 3.1 at {@code /v3/api-docs} (springdoc reads the handlers; the Swagger UI at
  * {@code /swagger-ui.html} shows it). Two customizers add what the handlers do not say by themselves:
  * <ul>
- *   <li>per handler: its feature as the tag, a stable operation id, a summary when it has none, and the problems
- *       it declares with {@link Rejects};</li>
+ *   <li>per handler: its feature as the tag, a stable operation id ({@code feature + MethodName}), a summary when
+ *       it has none, upload fields as the multipart form they are, bytes as a file, and the problems it declares
+ *       with {@link Rejects};</li>
  *   <li>per operation: who may call it and how (asked of the API's security rules, so the description follows
  *       them), and the problems every operation of its kind may answer: 400 for malformed input, 401 for no or a bad
  *       sign-in, 403 for a role or CSRF refusal, 413 for an upload over the limit, 500.</li>
