@@ -1,0 +1,68 @@
+package org.scriptorium.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.scriptorium.common.Rejected;
+
+/**
+ * Tomcat's own error report, for what fails before Spring sees the request (a request line or headers over
+ * {@code server.max-http-request-header-size}, a malformed request) or after its error dispatch could not answer:
+ * problem+json for the API, a plain page with the site's name for the browser, never Tomcat's HTML with its
+ * version in it.
+ */
+final class ProblemReportValve extends ErrorReportValve {
+
+    private final String siteName;
+
+    ProblemReportValve(String siteName) {
+        this.siteName = siteName;
+        setShowReport(false);
+        setShowServerInfo(false);
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean writable = new AtomicBoolean(false);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, writable);
+        if (!writable.get()) {
+            return;
+        }
+        Rejected rejected = ErrorAnswers.forStatus(status);
+        boolean api = ErrorAnswers.isApiPath(request.getRequestURI(), request.getContextPath());
+        try {
+            response.setContentType(api ? "application/problem+json" : "text/html");
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(api ? ProblemResponses.json(rejected, request) : page(rejected));
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException clientGone) {
+            // nobody left to tell
+        }
+    }
+
+    private String page(Rejected rejected) {
+        String title = escape(rejected.title(false));
+        String site = escape(siteName);
+        return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + title + " · " + site + "</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head>"
+                + "<body><header class=\"site-header\"><a class=\"brand\" href=\"/\">" + site + "</a></header>"
+                + "<main class=\"narrow\"><h1>" + title + "</h1><p class=\"flash error\">" + escape(rejected.chinese())
+                + "</p><p><a href=\"/\">返回首页</a></p></main></body></html>\n";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
