@@ -31,7 +31,7 @@ record MaterialForm(MultipartFile file, String text, String tier, String kind, S
                     parseTier(tier),
                     kind,
                     topics == null ? null : Topics.parse(topics),
-                    TimeInput.parse(publishedAt, zone),
+                    TimeInput.parse("publishedAt", publishedAt, zone),
                     title,
                     changeNote);
         } catch (IOException e) {

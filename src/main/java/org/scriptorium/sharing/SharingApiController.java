@@ -1,5 +1,7 @@
 package org.scriptorium.sharing;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.scriptorium.account.AccountPrincipal;
@@ -88,8 +90,8 @@ class SharingApiController {
     }
 
     @GetMapping("/notifications")
-    NotificationCentre.Bell notifications(@RequestParam(defaultValue = "20") int limit) {
-        return centre.bell(currentUser(), Math.clamp(limit, 1, 100));
+    NotificationCentre.Bell notifications(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return centre.bell(currentUser(), limit);
     }
 
     @PostMapping("/notifications/read")
@@ -116,7 +118,7 @@ class SharingApiController {
 
     @GetMapping("/requests")
     List<RequestBoard.Seen> requests(@RequestParam(required = false) RequestBoard.Status status,
-                                     @RequestParam(defaultValue = "100") int limit) {
+                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return board.list(currentUser(), status, limit);
     }
 
@@ -178,7 +180,8 @@ class SharingApiController {
     }
 
     @GetMapping("/admin/webhooks/{id}/deliveries")
-    List<Webhooks.Attempt> deliveries(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+    List<Webhooks.Attempt> deliveries(@PathVariable String id,
+                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         webhooks.get(id);
         return webhooks.deliveries(id, limit);
     }

@@ -60,7 +60,8 @@ class ContainerConfig {
     /** Replaces Tomcat's HTML error report (added by Spring Boot to the host) with {@link ProblemReportValve}. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemReports(ScriptoriumProperties properties) {
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemReports(ScriptoriumProperties properties,
+            @Value("${server.max-http-request-header-size:8KB}") String headerLimit) {
         return factory -> factory.addContextCustomizers(context -> {
             Host host = (Host) context.getParent();
             for (Valve valve : host.getPipeline().getValves()) {
@@ -71,7 +72,7 @@ class ContainerConfig {
             if (host instanceof StandardHost standard) {
                 standard.setErrorReportValveClass(ProblemReportValve.class.getName());
             }
-            host.getPipeline().addValve(new ProblemReportValve(properties.siteName()));
+            host.getPipeline().addValve(new ProblemReportValve(properties.siteName(), headerLimit));
         });
     }
 }

@@ -18,9 +18,14 @@ import org.scriptorium.common.Rejected;
 final class ProblemReportValve extends ErrorReportValve {
 
     private final String siteName;
+    private final String headerLimit;
 
-    ProblemReportValve(String siteName) {
+    /**
+     * @param headerLimit {@code server.max-http-request-header-size} as configured, named when a request is refused
+     */
+    ProblemReportValve(String siteName, String headerLimit) {
         this.siteName = siteName;
+        this.headerLimit = headerLimit;
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -36,8 +41,11 @@ final class ProblemReportValve extends ErrorReportValve {
         if (!writable.get()) {
             return;
         }
-        Rejected rejected = ErrorAnswers.forStatus(status);
-        boolean api = ErrorAnswers.isApiPath(request.getRequestURI(), request.getContextPath());
+        String uri = request.getRequestURI();
+        Rejected rejected = status == 400 ? unreadable() : ErrorAnswers.forStatus(status);
+        // A request line Tomcat could not read (longer than the limit) leaves no path to tell the API from a page
+        // by: it gets the API's format, since scripts need the code and a browser shows the Chinese detail anyway.
+        boolean api = uri == null || uri.isEmpty() || ErrorAnswers.isApiPath(uri, request.getContextPath());
         try {
             response.setContentType(api ? "application/problem+json" : "text/html");
             response.setCharacterEncoding("UTF-8");
@@ -49,6 +57,12 @@ final class ProblemReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException clientGone) {
             // nobody left to tell
         }
+    }
+
+    private Rejected unreadable() {
+        return new Rejected(400, "BAD_REQUEST", "请求无法读取：网址和请求头合计超过 " + headerLimit + " 上限，或格式有误。请缩短查询内容后重试。",
+                "The request cannot be read: the address and headers exceed " + headerLimit
+                        + " together, or are malformed. Shorten the query and try again.");
     }
 
     private String page(Rejected rejected) {

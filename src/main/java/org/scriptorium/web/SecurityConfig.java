@@ -17,6 +17,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -90,6 +91,11 @@ class SecurityConfig {
                                         + (exception instanceof LockedException ? "locked" : "bad")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                // The error page says why (a missing CSRF token reads differently from a missing role).
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                    response.sendError(403);
+                }))
                 .headers(headers -> headers
                         // Written per response: the stream port is known only once it listens (port 0 = any), and
                         // its origin is the host this page was served on (the page's data-stream-src), nothing wider.
