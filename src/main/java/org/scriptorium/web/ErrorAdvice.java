@@ -136,8 +136,9 @@ class ErrorAdvice {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security answers these (sign-in redirect or 403).
         }
-        if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
-            // Spring MVC's own refusals not named above (406, a missing header …) keep their status.
+        if (e instanceof ErrorResponse known && (known.getStatusCode().value() < 500 || known.getStatusCode().value() == 503)) {
+            // Spring MVC's own refusals not named above (406, a missing header, an async timeout …) keep their
+            // status; they are the caller's doing or the load's, not a fault to log.
             return answer(ErrorAnswers.forStatus(known.getStatusCode().value()), request);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
