@@ -32,8 +32,10 @@ class HeadersTest extends IntegrationTest {
     void forwardedProto() {
         RawHttp.Answer viaTls = RawHttp.get(port, "/me", "Host: wenku.example.cn", "X-Forwarded-Proto: https");
         assertThat(BehindProxyTest.sessionCookieHeader(viaTls)).containsIgnoringCase("; Secure");
+        assertThat(viaTls.header("Strict-Transport-Security")).isPresent();
         RawHttp.Answer plain = RawHttp.get(port, "/me", "Host: wenku.example.cn");
         assertThat(BehindProxyTest.sessionCookieHeader(plain)).doesNotContainIgnoringCase("Secure");
+        assertThat(plain.header("Strict-Transport-Security")).isEmpty();
     }
 
     @Test
