@@ -49,6 +49,10 @@ final class ProblemReportValve extends ErrorReportValve {
         try {
             response.setContentType(api ? "application/problem+json" : "text/html");
             response.setCharacterEncoding("UTF-8");
+            // Spring Security never saw this request: the page gets the headers it would have had.
+            response.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'self'");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(api ? ProblemResponses.json(rejected, request) : page(rejected));

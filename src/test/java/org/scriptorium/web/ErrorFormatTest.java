@@ -233,6 +233,7 @@ class ErrorFormatTest extends IntegrationTest {
         assertThat(pageHeader.header("Content-Type").orElse("")).startsWith("text/html");
         assertThat(title(pageHeader.body())).isEqualTo("请求有误 · " + SITE);
         assertThat(pageHeader.body()).contains("128KB").doesNotContain("Apache Tomcat", "HTTP Status");
+        assertThat(pageHeader.header("Content-Security-Policy").orElse("")).contains("default-src 'self'");
     }
 
     private String base() {
