@@ -1,11 +1,14 @@
 package org.scriptorium.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindException;
@@ -114,8 +117,13 @@ class ErrorAdvice {
         return answer(ErrorAnswers.unsupportedMediaType(), request);
     }
 
+    /** A 405 names the methods the path does take ({@code Allow}), as HTTP asks. */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    Object method(Exception e, HttpServletRequest request) {
+    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
+        if (e.getSupportedHttpMethods() != null) {
+            response.setHeader("Allow", e.getSupportedHttpMethods().stream().map(HttpMethod::name)
+                    .collect(Collectors.joining(", ")));
+        }
         return answer(ErrorAnswers.forStatus(405), request);
     }
 

@@ -67,6 +67,9 @@ class ErrorFormatTest extends IntegrationTest {
         problem(member.get("/api/v1/no-such-thing"), 404, "NOT_FOUND");
         problem(api().get("/api/v1/no-such-thing"), 401, "UNAUTHENTICATED");
         problem(member.delete("/api/v1/me"), 405, "METHOD_NOT_ALLOWED");
+        RawHttp.Answer wrongMethod = RawHttp.send(port, "DELETE /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + memberToken(), null);
+        assertThat(wrongMethod.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
         RawHttp.Answer textBody = RawHttp.send(port, "POST /api/v1/me/redeem HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + memberToken() + "\r\nContent-Type: text/plain", "ABCD");
         JsonNode unsupported = problem(textBody, 415, "UNSUPPORTED_MEDIA_TYPE");
