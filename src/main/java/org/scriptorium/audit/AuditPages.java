@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +95,7 @@ class AuditPages {
     @ResponseBody
     List<AuditEntry> api(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                          @RequestParam(required = false) String target, @RequestParam(required = false) String from,
-                         @RequestParam(required = false) String to, @RequestParam(defaultValue = "500") int limit) {
+                         @RequestParam(required = false) String to, @RequestParam(defaultValue = "500") @Min(1) @Max(AuditLog.MAX_EXPORT) int limit) {
         return log.find(filter(actor, action, target, from, to), limit);
     }
 
@@ -107,11 +109,11 @@ class AuditPages {
                     .orElseThrow(() -> Rejected.invalid("UNKNOWN_ACTION", "没有这种操作：" + action,
                             "No such action: " + action));
         }
-        Instant until = TimeInput.parse(to, zone);
+        Instant until = TimeInput.parse("to", to, zone);
         // A date alone means the whole of that day.
         if (until != null && to.strip().length() == 10) {
             until = until.plus(Duration.ofDays(1));
         }
-        return new AuditFilter(actor, chosen, target, TimeInput.parse(from, zone), until);
+        return new AuditFilter(actor, chosen, target, TimeInput.parse("from", from, zone), until);
     }
 }

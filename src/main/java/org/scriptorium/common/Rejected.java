@@ -12,6 +12,7 @@ public class Rejected extends RuntimeException {
     private final int status;
     private final String code;
     private final String english;
+    private final String field;
 
     /**
      * @param status  the HTTP status that fits (400, 401, 403, 404, 409, 413, 422, 429)
@@ -20,10 +21,15 @@ public class Rejected extends RuntimeException {
      * @param english the same message in English
      */
     public Rejected(int status, String code, String chinese, String english) {
+        this(status, code, chinese, english, null);
+    }
+
+    private Rejected(int status, String code, String chinese, String english, String field) {
         super(chinese);
         this.status = status;
         this.code = code;
         this.english = english;
+        this.field = field;
     }
 
     public int status() {
@@ -32,6 +38,11 @@ public class Rejected extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The request field (parameter, JSON property or form field) that was wrong, or null when it is not one field. */
+    public String field() {
+        return field;
     }
 
     /** The message in Chinese. */
@@ -52,8 +63,11 @@ public class Rejected extends RuntimeException {
             case 403 -> inEnglish ? "Not allowed" : "无权访问";
             case 404 -> inEnglish ? "Not found" : "未找到";
             case 405 -> inEnglish ? "Method not allowed" : "方法不受支持";
+            case 406 -> inEnglish ? "Not acceptable" : "无法提供所需格式";
             case 409 -> inEnglish ? "Conflict" : "操作冲突";
             case 413 -> inEnglish ? "Too large" : "文件过大";
+            case 414 -> inEnglish ? "Address too long" : "网址过长";
+            case 415 -> inEnglish ? "Unsupported media type" : "不支持的内容类型";
             case 422 -> inEnglish ? "Invalid input" : "输入有误";
             case 429 -> inEnglish ? "Too many requests" : "请求过于频繁";
             case 431 -> inEnglish ? "Request too large" : "请求过大";
@@ -64,6 +78,41 @@ public class Rejected extends RuntimeException {
     /** A 422 for input that is malformed or empty. */
     public static Rejected invalid(String code, String chinese, String english) {
         return new Rejected(422, code, chinese, english);
+    }
+
+    /**
+     * A rejection that names the one field that was wrong (problem answers carry it as {@code field}).
+     *
+     * @param field the parameter, JSON property or form field as the caller sent it
+     */
+    public static Rejected ofField(int status, String code, String field, String chinese, String english) {
+        return new Rejected(status, code, chinese, english, field);
+    }
+
+    /**
+     * A 400 {@code OUT_OF_RANGE} for a number outside {@code [min, max]}, naming the field and the range: values out
+     * of range are refused, never clamped silently.
+     */
+    public static Rejected outOfRange(String field, long value, long min, long max) {
+        String chinese = max == Long.MAX_VALUE ? "应不小于 " + min : min == Long.MIN_VALUE ? "应不大于 " + max
+                : "应在 " + min + " 到 " + max + " 之间";
+        String english = max == Long.MAX_VALUE ? "at least " + min : min == Long.MIN_VALUE ? "at most " + max
+                : "between " + min + " and " + max;
+        return ofField(400, "OUT_OF_RANGE", field, field + " 超出允许范围：" + chinese + "（收到 " + value + "）。",
+                field + " is out of range: it must be " + english + " (got " + value + ").");
+    }
+
+    /**
+     * Checks that a number lies within {@code [min, max]}.
+     *
+     * @return {@code value}
+     * @throws Rejected 400 {@code OUT_OF_RANGE} naming the field and the range otherwise
+     */
+    public static int requireInRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw outOfRange(field, value, min, max);
+        }
+        return value;
     }
 
     /** A 404 for something that does not exist, or that the caller may not know exists. */

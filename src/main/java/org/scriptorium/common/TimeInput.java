@@ -10,7 +10,18 @@ import java.time.format.DateTimeParseException;
 /** Reads a time typed by an operator or sent to the API. */
 public final class TimeInput {
 
+    /** The earliest and latest times accepted: four-digit years, so a typo such as year 99999 is refused. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
     private TimeInput() {
+    }
+
+    /**
+     * As {@link #parse(String, String, ZoneId)}, for a value that is not one named field.
+     */
+    public static Instant parse(String text, ZoneId zone) {
+        return parse(null, text, zone);
     }
 
     /**
@@ -18,14 +29,32 @@ public final class TimeInput {
      * date-time field ({@code 2024-03-15T09:00}) or a date ({@code 2024-03-15}, taken as its first moment); the
      * last two are read in {@code zone}.
      *
+     * @param field the request field it came from, named in the error; null when it is not one field
      * @return the instant, or null for null or blank input
-     * @throws Rejected 422 {@code INVALID_TIME} for anything else
+     * @throws Rejected 422 {@code INVALID_TIME} for anything else, 400 {@code OUT_OF_RANGE} for a time before
+     *                  1900-01-01 or after 9999-12-31 (never moved into range silently)
      */
-    public static Instant parse(String text, ZoneId zone) {
+    public static Instant parse(String field, String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.strip();
+        Instant instant = read(text.strip(), zone);
+        if (instant.isBefore(EARLIEST.atStartOfDay(zone).toInstant())
+                || !instant.isBefore(LATEST.plusDays(1).atStartOfDay(zone).toInstant())) {
+            throw outOfRange(field, text.strip());
+        }
+        return instant;
+    }
+
+    private static Rejected outOfRange(String field, String text) {
+        String name = field == null ? "时间" : field;
+        String english = field == null ? "The time" : field;
+        return Rejected.ofField(400, "OUT_OF_RANGE", field,
+                name + " 超出允许范围：应在 " + EARLIEST + " 到 " + LATEST + " 之间（收到 " + text + "）。",
+                english + " is out of range: it must be between " + EARLIEST + " and " + LATEST + " (got " + text + ").");
+    }
+
+    private static Instant read(String t, ZoneId zone) {
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException ignored) {

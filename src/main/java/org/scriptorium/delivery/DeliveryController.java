@@ -1,6 +1,8 @@
 package org.scriptorium.delivery;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +26,7 @@ class DeliveryController {
     @ResponseBody
     List<DeliveryLedger.Delivery> deliveries(@RequestParam(required = false) String materialId,
                                              @RequestParam(required = false) String userId,
-                                             @RequestParam(defaultValue = "1000") int limit) {
+                                             @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
         return ledger.find(materialId, userId, limit);
     }
 

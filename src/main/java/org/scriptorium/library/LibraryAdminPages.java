@@ -34,7 +34,8 @@ class LibraryAdminPages {
 
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        MaterialQuery query = new MaterialQuery(q, null, null, null, null, page, 50);
+        MaterialQuery query = new MaterialQuery(q, null, null, null, null,
+                Rejected.requireInRange("page", page, 0, MaterialQuery.MAX_OFFSET / 50), 50);
         model.addAttribute("query", query);
         model.addAttribute("page", materials.list(query, true));
         return LIST;
@@ -76,7 +77,7 @@ class LibraryAdminPages {
                    RedirectAttributes redirect) {
         try {
             materials.updateDetails(id, title, kind, topics == null ? null : Topics.parse(topics),
-                    MaterialForm.parseTier(tier), TimeInput.parse(publishedAt, zone));
+                    MaterialForm.parseTier(tier), TimeInput.parse("publishedAt", publishedAt, zone));
             redirect.addFlashAttribute("message", "已保存。");
         } catch (Rejected e) {
             redirect.addFlashAttribute("error", e.chinese());

@@ -42,7 +42,7 @@ record MaterialForm(
                     parseTier(tier),
                     kind,
                     topics == null ? null : Topics.parse(topics),
-                    TimeInput.parse(publishedAt, zone),
+                    TimeInput.parse("publishedAt", publishedAt, zone),
                     title,
                     changeNote);
         } catch (IOException e) {

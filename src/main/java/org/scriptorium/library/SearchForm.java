@@ -25,11 +25,17 @@ record SearchForm(
     /**
      * The query these fields describe; {@code size} is used when the request names none.
      *
-     * @throws Rejected 422 for an unknown tier or sort order
+     * @throws Rejected 422 for an unknown tier or sort order; 400 {@code OUT_OF_RANGE} naming the field and the range
+     *                  for a size outside 1–100, a page before the first or past the last that may be asked for
+     *                  ({@link MaterialQuery#MAX_OFFSET} hits in), or a year outside 1900–2999
      */
     MaterialQuery toQuery(int defaultSize) {
-        return new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), parseSort(sort),
-                page == null ? 0 : page, size == null ? defaultSize : size);
+        int pageSize = size == null ? defaultSize : Rejected.requireInRange("size", size, 1, 100);
+        int pageNumber = page == null ? 0 : Rejected.requireInRange("page", page, 0, MaterialQuery.MAX_OFFSET / pageSize);
+        if (year != null) {
+            Rejected.requireInRange("year", year, 1900, 2999);
+        }
+        return new MaterialQuery(q, kind, topic, year, MaterialForm.parseTier(tier), parseSort(sort), pageNumber, pageSize);
     }
 
     static SortOrder parseSort(String sort) {

@@ -44,8 +44,8 @@ class SearchFormResolver implements HandlerMethodArgumentResolver, WebMvcConfigu
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new Rejected(400, "BAD_REQUEST", "请求格式有误：" + name + " 应为整数。",
-                    "Malformed request: " + name + " must be a whole number.");
+            throw Rejected.ofField(400, "INVALID_FIELD", name, "字段 " + name + " 的值有误：应为整数。",
+                    "The value of " + name + " is not valid: it must be a whole number.");
         }
     }
 }

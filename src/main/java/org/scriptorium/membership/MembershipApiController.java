@@ -114,7 +114,7 @@ class MembershipApiController {
         if (body.planId() == null || body.planId().isBlank()) {
             throw Rejected.invalid("PLAN_REQUIRED", "请选择套餐。", "planId is required.");
         }
-        memberships.grant(userId, body.planId(), TimeInput.parse(body.startsAt(), zone), currentUser());
+        memberships.grant(userId, body.planId(), TimeInput.parse("startsAt", body.startsAt(), zone), currentUser());
         return state(userId);
     }
 

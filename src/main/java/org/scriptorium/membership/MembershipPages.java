@@ -126,7 +126,7 @@ class MembershipPages {
     String grant(@PathVariable String userId, @RequestParam String planId,
                  @RequestParam(required = false) String startsAt, RedirectAttributes redirect) {
         return act(userId, redirect, "已开通 / 续期。",
-                () -> memberships.grant(userId, planId, TimeInput.parse(startsAt, zone), currentUser()));
+                () -> memberships.grant(userId, planId, TimeInput.parse("startsAt", startsAt, zone), currentUser()));
     }
 
     @PostMapping("/admin/users/{userId}/revoke")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.scriptorium.common.Rejected;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialAccess;
 import org.scriptorium.library.Materials;
@@ -106,20 +107,40 @@ public class NotificationCentre {
         return repository.follows(userId);
     }
 
-    /** Replaces what the user follows; labels are trimmed, blank ones dropped, at most 50 of each, 100 characters long. */
+    /**
+     * Replaces what the user follows; labels are trimmed and blank ones dropped.
+     *
+     * @throws Rejected 400 {@code OUT_OF_RANGE} for more than {@value #MAX_FOLLOWS} kinds or topics, 400
+     *                  {@code INVALID_FIELD} for a label over {@value #MAX_LABEL} characters: refused, never cut
+     */
     public Follows follow(String userId, List<String> kinds, List<String> topics) {
-        Follows follows = new Follows(clean(kinds), clean(topics));
+        Follows follows = new Follows(clean("kinds", kinds), clean("topics", topics));
         repository.replace(userId, follows);
         viewers.forget(userId);
         return follows;
     }
 
-    private static Set<String> clean(List<String> labels) {
+    static final int MAX_FOLLOWS = 50;
+    static final int MAX_LABEL = 100;
+
+    private static Set<String> clean(String field, List<String> labels) {
         Set<String> out = new TreeSet<>();
-        if (labels != null) {
-            labels.stream().filter(l -> l != null && !l.isBlank()).map(String::strip)
-                    .map(l -> l.length() > 100 ? l.substring(0, 100) : l)
-                    .limit(50).forEach(out::add);
+        if (labels == null) {
+            return out;
+        }
+        if (labels.size() > MAX_FOLLOWS) {
+            throw Rejected.ofField(400, "OUT_OF_RANGE", field, field + " 最多 " + MAX_FOLLOWS + " 项（收到 " + labels.size() + " 项）。",
+                    field + " may list at most " + MAX_FOLLOWS + " (got " + labels.size() + ").");
+        }
+        for (String label : labels) {
+            if (label == null || label.isBlank()) {
+                continue;
+            }
+            if (label.strip().length() > MAX_LABEL) {
+                throw Rejected.ofField(400, "INVALID_FIELD", field, field + " 中的每一项最多 " + MAX_LABEL + " 个字符。",
+                        "Each of " + field + " may be at most " + MAX_LABEL + " characters long.");
+            }
+            out.add(label.strip());
         }
         return out;
     }

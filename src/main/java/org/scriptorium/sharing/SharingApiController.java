@@ -1,6 +1,8 @@
 package org.scriptorium.sharing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.scriptorium.account.AccountPrincipal;
@@ -98,8 +100,8 @@ class SharingApiController {
 
     @Operation(summary = "The caller's newest notifications and unread count")
     @GetMapping("/notifications")
-    NotificationCentre.Bell notifications(@RequestParam(defaultValue = "20") int limit) {
-        return centre.bell(currentUser(), Math.clamp(limit, 1, 100));
+    NotificationCentre.Bell notifications(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return centre.bell(currentUser(), limit);
     }
 
     @Operation(summary = "Mark all the caller's notifications read")
@@ -135,7 +137,7 @@ class SharingApiController {
     @Operation(summary = "The requests board", description = "Open and planned requests by votes, then fulfilled ones.")
     @GetMapping("/requests")
     List<RequestBoard.Seen> requests(@RequestParam(required = false) RequestBoard.Status status,
-                                     @RequestParam(defaultValue = "100") int limit) {
+                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return board.list(currentUser(), status, limit);
     }
 
@@ -226,7 +228,8 @@ class SharingApiController {
     @Operation(summary = "A webhook endpoint's delivery log")
     @Rejects(status = 404, codes = "WEBHOOK_NOT_FOUND")
     @GetMapping("/admin/webhooks/{id}/deliveries")
-    List<Webhooks.Attempt> deliveries(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+    List<Webhooks.Attempt> deliveries(@PathVariable String id,
+                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         webhooks.get(id);
         return webhooks.deliveries(id, limit);
     }

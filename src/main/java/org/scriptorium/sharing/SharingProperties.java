@@ -47,7 +47,7 @@ public record SharingProperties(
             @DefaultValue("0") int port,
             @DefaultValue("") String address,
             @DefaultValue("") String url,
-            @DefaultValue("1h") Duration ticketLifetime,
+            @DefaultValue("5m") Duration ticketLifetime,
             @DefaultValue("20000") int maxConnections) {
     }
 

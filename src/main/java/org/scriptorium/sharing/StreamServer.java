@@ -112,15 +112,19 @@ public class StreamServer implements SmartLifecycle {
     }
 
     /**
-     * Where a page's script may connect for its stream, as a Content-Security-Policy {@code connect-src} source:
-     * the configured address's origin, or this port on any host; empty when the stream port is off.
+     * Where a page served at {@code host} may connect for its stream, as a Content-Security-Policy
+     * {@code connect-src} source: exactly the origin (scheme, host, port) of the address {@link #urlFor} gives the
+     * same page; empty when that page streams from the main port (or the host is not a plain host name).
      */
-    public String connectSource() {
+    public String connectSource(String host, boolean secure) {
         if (!settings.url().isBlank()) {
             URI uri = URI.create(settings.url());
             return uri.getScheme() + "://" + uri.getAuthority();
         }
-        return port < 0 ? "" : "http://*:" + port;
+        if (port < 0 || secure || host == null || !host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")) {
+            return "";
+        }
+        return "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**

@@ -1,25 +1,27 @@
 package org.scriptorium.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -33,11 +35,13 @@ class ErrorAdvice {
 
     private final ScriptoriumProperties properties;
     private final DataSize maxRequestSize;
+    private final ErrorAnswers answers;
 
     ErrorAdvice(ScriptoriumProperties properties,
-                @Value("${spring.servlet.multipart.max-request-size:64MB}") DataSize maxRequestSize) {
+                @Value("${spring.servlet.multipart.max-request-size:64MB}") DataSize maxRequestSize, ErrorAnswers answers) {
         this.properties = properties;
         this.maxRequestSize = maxRequestSize;
+        this.answers = answers;
     }
 
     @ExceptionHandler(Rejected.class)
@@ -73,22 +77,59 @@ class ErrorAdvice {
         return false;
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class, MultipartException.class, HttpMediaTypeNotSupportedException.class,
-            BindException.class})
-    Object badRequest(Exception e, HttpServletRequest request) {
-        return answer(new Rejected(400, "BAD_REQUEST", "请求格式有误，请检查后重试。",
-                "The request is malformed: " + e.getMessage()), request);
+    /** A body that is not JSON, or a JSON property of the wrong type: the property is named when known. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return answer(FieldErrors.unreadable(e), request);
     }
 
+    /** A query parameter or path segment that is not of the type asked for, e.g. {@code page=abc}. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return answer(FieldErrors.wrongType(e.getName(), e.getRequiredType()), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return answer(FieldErrors.missing(e.getParameterName()), request);
+    }
+
+    /** A form or query bound to an object, or a body checked with {@code @Valid}: the first wrong field is named. */
+    @ExceptionHandler(BindException.class)
+    Object bind(BindException e, HttpServletRequest request) {
+        return answer(FieldErrors.of(e.getBindingResult()), request);
+    }
+
+    /** A parameter outside its declared constraint ({@code @Min}, {@code @Max}, …): the parameter and the bound are named. */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    Object invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
+        return answer(FieldErrors.of(e), request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    Object badMultipart(Exception e, HttpServletRequest request) {
+        return answer(new Rejected(400, "BAD_REQUEST", "上传的表单格式有误，请检查后重试。",
+                "The multipart request is malformed: " + e.getMessage()), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object unsupportedMediaType(Exception e, HttpServletRequest request) {
+        return answer(ErrorAnswers.unsupportedMediaType(), request);
+    }
+
+    /** A 405 names the methods the path does take ({@code Allow}), as HTTP asks. */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    Object method(Exception e, HttpServletRequest request) {
-        return answer(new Rejected(405, "METHOD_NOT_ALLOWED", "不支持该请求方法。", "Method not allowed."), request);
+    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
+        if (e.getSupportedHttpMethods() != null) {
+            response.setHeader("Allow", e.getSupportedHttpMethods().stream().map(HttpMethod::name)
+                    .collect(Collectors.joining(", ")));
+        }
+        return answer(ErrorAnswers.forStatus(405), request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     Object notFound(Exception e, HttpServletRequest request) {
-        return answer(Rejected.notFound("NOT_FOUND", "页面不存在。", "Not found."), request);
+        return answer(ErrorAnswers.notFound(), request);
     }
 
     /** A client that went away, such as a closed live event stream: there is nobody to answer. */
@@ -103,22 +144,17 @@ class ErrorAdvice {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security answers these (sign-in redirect or 403).
         }
+        if (e instanceof ErrorResponse known && (known.getStatusCode().value() < 500 || known.getStatusCode().value() == 503)) {
+            // Spring MVC's own refusals not named above (406, a missing header, an async timeout …) keep their
+            // status; they are the caller's doing or the load's, not a fault to log.
+            return answer(ErrorAnswers.forStatus(known.getStatusCode().value()), request);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return answer(new Rejected(500, "INTERNAL_ERROR", "服务器出了点问题，请稍后再试。",
-                "Something went wrong on the server; please try again later."), request);
+        return answer(ErrorAnswers.internalError(e instanceof ErrorResponse known ? known.getStatusCode().value() : 500),
+                request);
     }
 
     private Object answer(Rejected e, HttpServletRequest request) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return ResponseEntity.status(e.status())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemResponses.of(e, request));
-        }
-        ModelAndView page = new ModelAndView("error/problem");
-        page.setStatus(org.springframework.http.HttpStatusCode.valueOf(e.status()));
-        page.addObject("status", e.status());
-        page.addObject("title", e.title(false));
-        page.addObject("message", e.chinese());
-        return page;
+        return answers.answer(e, request);
     }
 }

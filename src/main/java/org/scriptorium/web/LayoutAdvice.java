@@ -1,6 +1,8 @@
 package org.scriptorium.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.scriptorium.account.Account;
 import org.scriptorium.account.AccountPrincipal;
@@ -30,10 +32,26 @@ class LayoutAdvice {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return;
         }
-        model.addAttribute("siteName", properties.siteName());
+        model.addAllAttributes(attributes());
+    }
+
+    /**
+     * The layout's attributes for the current request. Error pages take them from here: an exception handler's or
+     * the error dispatch's view gets no {@code @ModelAttribute}s, and without them the title read {@code · null}
+     * and a signed-in reader was offered 登录/注册.
+     */
+    Map<String, Object> attributes() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("siteName", properties.siteName());
         Optional<Account> account = AccountPrincipal.currentUserId().flatMap(accounts::find);
-        model.addAttribute("account", account.orElse(null));
-        model.addAttribute("staff", account.map(Account::staff).orElse(false));
-        model.addAttribute("membership", account.flatMap(a -> memberships.status(a.id())).orElse(null));
+        model.put("account", account.orElse(null));
+        model.put("staff", account.map(Account::staff).orElse(false));
+        model.put("membership", account.flatMap(a -> memberships.status(a.id())).orElse(null));
+        return model;
+    }
+
+    /** The site's name alone, for an error page written when even the database cannot be asked who is signed in. */
+    String siteName() {
+        return properties.siteName();
     }
 }

@@ -6,10 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.scriptorium.common.Rejected;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +29,13 @@ public class ProblemResponses {
     /** The problem for a rejection, in the caller's language. */
     public static ProblemDetail of(Rejected rejected, HttpServletRequest request) {
         boolean en = english(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(rejected.status()),
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(rejected.status()),
                 en ? rejected.english() : rejected.chinese());
         problem.setTitle(rejected.title(en));
         problem.setProperty("code", rejected.code());
+        if (rejected.field() != null) {
+            problem.setProperty("field", rejected.field());
+        }
         return problem;
     }
 
@@ -42,20 +46,36 @@ public class ProblemResponses {
     }
 
     AccessDeniedHandler accessDeniedHandler() {
-        return (request, response, exception) -> write(request, response, new Rejected(403, "FORBIDDEN",
-                "您没有执行此操作的权限。", "You are not allowed to do this."));
+        return (request, response, exception) -> write(request, response, exception instanceof CsrfException
+                ? csrfRejected() : new Rejected(403, "FORBIDDEN", "您没有执行此操作的权限。", "You are not allowed to do this."));
+    }
+
+    /**
+     * A write with the session cookie but without a valid CSRF token: said as such, since a script that sent the
+     * cookie is told what to add, and a page that sat open past its session is told to reload.
+     */
+    static Rejected csrfRejected() {
+        return new Rejected(403, "CSRF_TOKEN_INVALID",
+                "缺少或无效的 CSRF 令牌：请刷新页面后重试；脚本请改用 Authorization: Bearer 令牌，或在 X-CSRF-TOKEN 头中提供令牌。",
+                "The CSRF token is missing or invalid: reload the page and try again; scripts should use an "
+                        + "Authorization: Bearer token, or send the token in the X-CSRF-TOKEN header.");
     }
 
     /** Writes a problem without Spring MVC, for the security filters that answer before any controller. */
     static void write(HttpServletRequest request, HttpServletResponse response, Rejected rejected) throws IOException {
-        ProblemDetail problem = of(rejected, request);
         response.setStatus(rejected.status());
         response.setContentType("application/problem+json;charset=UTF-8");
-        String json = "{\"type\":\"about:blank\",\"title\":" + quote(problem.getTitle())
+        response.getOutputStream().write(json(rejected, request).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The problem as JSON text, for answers written outside Spring MVC (filters, the container's error report). */
+    static String json(Rejected rejected, HttpServletRequest request) {
+        ProblemDetail problem = of(rejected, request);
+        return "{\"type\":\"about:blank\",\"title\":" + quote(problem.getTitle())
                 + ",\"status\":" + rejected.status()
                 + ",\"detail\":" + quote(problem.getDetail())
-                + ",\"code\":" + quote(rejected.code()) + "}";
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+                + ",\"code\":" + quote(rejected.code())
+                + (rejected.field() == null ? "" : ",\"field\":" + quote(rejected.field())) + "}";
     }
 
     private static String quote(String text) {

@@ -17,7 +17,10 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Two filter chains. The API answers with problem+json and accepts bearer tokens (no CSRF token needed for
@@ -29,6 +32,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfig {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** A reading library needs no device: every powerful feature is off for the pages and anything they embed. */
+    private static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), geolocation=(), "
+            + "gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=(), "
+            + "xr-spatial-tracking=()";
 
     @Bean
     @Order(1)
@@ -84,12 +91,22 @@ class SecurityConfig {
                                         + (exception instanceof LockedException ? "locked" : "bad")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                // The error page says why (a missing CSRF token reads differently from a missing role).
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                    response.sendError(403);
+                }))
                 .headers(headers -> headers
-                        // Written per response: the stream port is known only once it listens (port 0 = any).
+                        // Written per response: the stream port is known only once it listens (port 0 = any), and
+                        // its origin is the host this page was served on (the page's data-stream-src), nothing wider.
                         .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "connect-src 'self' " + streamPort.connectSource() + "; "
+                                        + ("connect-src 'self' " + streamPort.connectSource(request.getServerName(),
+                                                request.isSecure())).strip() + "; "
                                         + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'"))
+                        // Links out of the library carry the site's origin, never a page's path or query.
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                         .frameOptions(f -> f.deny()));
         return http.build();
     }

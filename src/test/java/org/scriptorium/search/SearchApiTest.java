@@ -185,8 +185,11 @@ class SearchApiTest extends IntegrationTest {
         assertThat(caller.get("/api/v1/materials?q=" + q("讲话".repeat(5_000))).status()).isEqualTo(200);
         assertThat(caller.get("/api/v1/materials?q=" + q("+-&|!(){}[]^\"~*?:\\/ AND OR NOT")).status()).isEqualTo(200);
         assertThat(caller.get("/api/v1/passages?q=" + q("\"未闭合的引号")).status()).isEqualTo(200);
-        JsonNode farPage = caller.get("/api/v1/materials?q=" + q("讲话") + "&page=999999").json();
-        assertThat(farPage.get("hits").size()).isZero();
+        JsonNode lastPage = caller.get("/api/v1/materials?q=" + q("讲话") + "&page=500").json();
+        assertThat(lastPage.get("hits").size()).isZero();
+        Api.Response farPage = caller.get("/api/v1/materials?q=" + q("讲话") + "&page=999999");
+        assertThat(farPage.status()).as("refused with the range, not clamped").isEqualTo(400);
+        assertThat(farPage.json().get("code").asString()).isEqualTo("OUT_OF_RANGE");
         assertThat(caller.get("/api/v1/materials?sort=sideways").status()).isEqualTo(422);
         Api.Response badYear = caller.get("/api/v1/materials?year=abc");
         assertThat(badYear.status()).isEqualTo(400);

@@ -42,7 +42,7 @@ class StreamAddressTest {
         off.start();
         assertThat(off.port()).isEqualTo(-1);
         assertThat(off.urlFor("U1", Instant.now(), "wenku.example.cn", false)).isEmpty();
-        assertThat(off.connectSource()).isEmpty();
+        assertThat(off.connectSource("wenku.example.cn", false)).isEmpty();
     }
 
     @Test
@@ -51,7 +51,7 @@ class StreamAddressTest {
         StreamServer proxied = server(-1, "https://wenku.example.cn/live/events");
         assertThat(proxied.urlFor("U1", Instant.now(), "wenku.example.cn", true)).get(as(STRING))
                 .startsWith("https://wenku.example.cn/live/events?ticket=U1.");
-        assertThat(proxied.connectSource()).isEqualTo("https://wenku.example.cn");
+        assertThat(proxied.connectSource("wenku.example.cn", true)).isEqualTo("https://wenku.example.cn");
     }
 
     @Test
@@ -68,7 +68,11 @@ class StreamAddressTest {
                     .startsWith("http://[::1]:" + port + "/");
             assertThat(listening.urlFor("U1", Instant.now(), "wenku.example.cn", true))
                     .as("an HTTPS page may not open plain HTTP").isEmpty();
-            assertThat(listening.connectSource()).isEqualTo("http://*:" + port);
+            assertThat(listening.connectSource("192.168.1.20", false))
+                    .as("exactly the origin the page is given, no wildcard host").isEqualTo("http://192.168.1.20:" + port);
+            assertThat(listening.connectSource("::1", false)).isEqualTo("http://[::1]:" + port);
+            assertThat(listening.connectSource("wenku.example.cn", true)).as("an HTTPS page streams from the main port")
+                    .isEmpty();
         } finally {
             listening.stop();
         }

@@ -172,7 +172,7 @@ class StreamPortTest extends IntegrationTest {
         HttpResponse<String> page = session.get("/materials");
         assertThat(page.body()).contains("data-stream-src=\"http://127.0.0.1:" + streamPort.port() + "/api/v1/events?ticket=");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("connect-src 'self' http://*:" + streamPort.port() + ";");
+                .contains("connect-src 'self' http://127.0.0.1:" + streamPort.port() + ";");
     }
 
     @Test
