@@ -280,13 +280,15 @@ class ApiDocs {
         boolean input = operation.getRequestBody() != null || (operation.getParameters() != null
                 && operation.getParameters().stream().map(Parameter::getIn).anyMatch(in -> !"path".equals(in)));
         if (input) {
-            ProblemAnswers.add(operation, 400, List.of("BAD_REQUEST"));
+            // FieldErrors and ErrorAnswers: a field of the wrong type, missing or out of range, a body that is not JSON.
+            ProblemAnswers.add(operation, 400,
+                    List.of("BAD_REQUEST", "INVALID_FIELD", "MISSING_FIELD", "OUT_OF_RANGE", "MALFORMED_JSON"));
         }
         // A bad or expired bearer token is refused on every operation, open ones included, so scripts notice.
         ProblemAnswers.add(operation, 401, List.of("UNAUTHENTICATED"));
         if (who.atLeastStaff() || write) {
             // Below the role needed; or a write with the session cookie but without the CSRF token.
-            ProblemAnswers.add(operation, 403, List.of("FORBIDDEN"));
+            ProblemAnswers.add(operation, 403, List.of("FORBIDDEN", "CSRF_TOKEN_INVALID"));
         }
         boolean upload = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().containsKey("multipart/form-data");
