@@ -109,13 +109,13 @@ class MembershipApiController {
 
     @PostMapping("/admin/users/{userId}/suspend")
     UserState suspend(@PathVariable String userId, @RequestBody(required = false) SuspendRequest body) {
-        accounts.suspend(userId, body == null ? null : body.reason());
+        accounts.suspend(currentUser(), userId, body == null ? null : body.reason());
         return state(userId);
     }
 
     @PostMapping("/admin/users/{userId}/unsuspend")
     UserState unsuspend(@PathVariable String userId, @RequestBody(required = false) SuspendRequest body) {
-        accounts.unsuspend(userId, body == null ? null : body.reason());
+        accounts.unsuspend(currentUser(), userId, body == null ? null : body.reason());
         return state(userId);
     }
 
