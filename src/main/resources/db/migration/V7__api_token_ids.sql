@@ -5,3 +5,5 @@ ALTER TABLE api_tokens ADD COLUMN last_used_at TIMESTAMP WITH TIME ZONE;
 UPDATE api_tokens SET id = SUBSTRING(token_hash, 1, 32);
 ALTER TABLE api_tokens ALTER COLUMN id SET NOT NULL;
 CREATE UNIQUE INDEX api_tokens_id ON api_tokens (id);
+-- Each node looks every 20 s for accounts whose sessions ended (on another node), to close their open streams.
+CREATE INDEX users_sessions_revoked ON users (sessions_revoked_at);

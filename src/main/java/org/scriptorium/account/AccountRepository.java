@@ -131,6 +131,14 @@ class AccountRepository {
                 .optional();
     }
 
+    List<SessionsEnded> sessionsEndedSince(Instant since) {
+        return jdbc.sql("SELECT id, sessions_revoked_at FROM users WHERE sessions_revoked_at > ?")
+                .param(DbTime.of(since))
+                .query((rs, n) -> new SessionsEnded(rs.getString(1),
+                        DbTime.toInstant(rs.getObject(2, OffsetDateTime.class))))
+                .list();
+    }
+
     /** The account's session revocation; empty when there is no such account. */
     Optional<SessionRevocation> sessionRevocation(String id) {
         return jdbc.sql("SELECT sessions_revoked_at FROM users WHERE id = ?").param(id)

@@ -342,6 +342,11 @@ public class Accounts {
                 .map(AccountRepository.Current::account);
     }
 
+    /** The accounts whose sessions were ended after {@code since}, on any node, each with when. */
+    public List<SessionsEnded> sessionsEndedSince(Instant since) {
+        return repository.sessionsEndedSince(since);
+    }
+
     private static boolean stillValid(Instant revokedAt, Instant authenticatedAt) {
         return revokedAt == null || authenticatedAt != null && authenticatedAt.isAfter(revokedAt);
     }

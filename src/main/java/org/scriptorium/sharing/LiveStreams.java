@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
+import org.scriptorium.account.Accounts;
 import org.scriptorium.account.SessionsEnded;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialAccess;
@@ -99,10 +100,15 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
     private final EventLog eventLog;
     private final Clock clock;
     private final SharingProperties.Stream settings;
+    private final Accounts accounts;
+    /** Up to when sessions ended on any node have been looked for; see {@link #endSessionsEndedElsewhere}. */
+    private Instant sessionsLookedAt;
     private volatile boolean running;
 
     LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
-                SharingProperties properties) {
+                SharingProperties properties, Accounts accounts) {
+        this.accounts = accounts;
+        this.sessionsLookedAt = clock.instant();
         this.viewers = viewers;
         this.access = access;
         this.materials = materials;
@@ -191,13 +197,33 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Sends a comment down every idle connection: a vanished client shows up as a failed write and is dropped. */
+    /**
+     * Sends a comment down every idle connection: a vanished client shows up as a failed write and is dropped. First
+     * closes the streams of sessions that ended on another node since the last beat.
+     */
     void heartbeat() {
+        endSessionsEndedElsewhere();
         connections.forEach(c -> {
             if (c.queued.get() == 0) {
                 offer(c, HEARTBEAT);
             }
         });
+    }
+
+    /**
+     * The {@link SessionsEnded} event reaches only the node that made the change: every other node finds the accounts
+     * whose sessions ended since its last look (one query a beat, none while it holds no stream) and closes their
+     * streams as that node did. The look reaches back a minute more than it must, as nodes' clocks differ a little;
+     * closing is idempotent, and a stream opened after the sessions ended is not closed.
+     */
+    private void endSessionsEndedElsewhere() {
+        Instant now = clock.instant();
+        Instant since = sessionsLookedAt.minus(Duration.ofMinutes(1));
+        sessionsLookedAt = now;
+        if (connections.isEmpty()) {
+            return;
+        }
+        accounts.sessionsEndedSince(since).forEach(this::endSessions);
     }
 
     /** How many streams are open on this node. */

@@ -3,6 +3,8 @@ package org.scriptorium.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A suspension or a role taken away closes the account's open event streams at once, on both ports (issue 12). */
 class StreamsEndTest extends IntegrationTest {
@@ -20,6 +23,9 @@ class StreamsEndTest extends IntegrationTest {
 
     @Autowired
     LiveStreams streams;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private record Opened(String userId, EventStream mainPort, EventStream streamPort) implements AutoCloseable {
         @Override
@@ -68,6 +74,25 @@ class StreamsEndTest extends IntegrationTest {
             awaitCount(suspended.userId(), 0);
             assertThat(streams.count(bystander.userId())).isEqualTo(2);
             assertThat(bystander.mainPort().endsWithin(Duration.ofMillis(200))).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("sessions ended on another node close this node's streams at its next heartbeat")
+    void endedElsewhere() throws Exception {
+        String email = email();
+        String userId = api().newMember(email).userId();
+        try (EventStream stream = EventStream.open(port, api().token(email, Api.MEMBER_PASSWORD))) {
+            awaitCount(userId, 1);
+            // What another node's suspension leaves in the database; its event never reaches this node.
+            jdbc.sql("UPDATE users SET sessions_revoked_at = ? WHERE id = ?")
+                    .params(OffsetDateTime.now(ZoneOffset.UTC), userId).update();
+            assertThat(streams.count(userId)).isEqualTo(1);
+
+            streams.heartbeat();
+
+            assertThat(stream.endsWithin(WAIT)).isTrue();
+            awaitCount(userId, 0);
         }
     }
 
