@@ -142,6 +142,15 @@ class AuthorizationModelTest extends IntegrationTest {
         assertThat(editorBrowser.get(form.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
                 .body()).contains("只有管理员可以暂停或恢复管理员账号");
 
+        assertThat(editorBrowser.get("/admin/users/" + adminId).body()).as("editors are not offered the roles form")
+                .doesNotContain("/roles\"").contains("只有管理员可以调整角色");
+        WebSession adminBrowser = new WebSession(port).signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        assertThat(adminBrowser.get("/admin/users/" + adminId).body()).contains("/admin/users/" + adminId + "/roles\"");
+        HttpResponse<String> selfForm = adminBrowser.postForm("/admin/users/" + adminId, "/admin/users/" + adminId + "/roles",
+                Map.of("roles", "EDITOR"));
+        assertThat(adminBrowser.get(selfForm.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+                .body()).as("the form follows the same rules").contains("不能撤销自己的管理员角色");
+
         Api.Response self = admin.post("/api/v1/admin/users/" + adminId + "/suspend", Map.of("reason", "手滑"));
         assertThat(self.status()).isEqualTo(409);
         assertThat(code(self)).isEqualTo("SELF_SUSPENSION");
