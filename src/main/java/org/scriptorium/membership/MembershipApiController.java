@@ -61,7 +61,7 @@ class MembershipApiController {
     Me me() {
         Account account = accounts.get(currentUser());
         return new Me(account.id(), account.email(), account.displayName(),
-                account.roles().stream().sorted().toList(), memberships.status(account.id()).orElse(null));
+                account.activeRoles().stream().sorted().toList(), memberships.status(account.id()).orElse(null));
     }
 
     @PostMapping("/me/redeem")

@@ -68,6 +68,7 @@ class AuthorizationModelTest extends IntegrationTest {
 
         // Signing in again works (to be told why); nothing of the editor's power comes with it.
         Api api = api().as(api().token(email, Api.MEMBER_PASSWORD));
+        assertThat(api.get("/api/v1/me").json().get("roles").size()).as("no role at all while suspended").isZero();
         JsonNode read = api.get("/api/v1/materials/" + materialId).json();
         assertThat(read.get("entitled").asBoolean()).isFalse();
         assertThat(Marked.visible(read.toString())).doesNotContain(marker.substring(0, 10));
