@@ -66,7 +66,7 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
     /** One open stream. Kept small: ten thousand of these sit idle most of the time. */
     static final class Connection {
         final String userId;
-        /** When the session or token that opened the stream signed in (null: unknown); see {@link #endSessions}. */
+        /** When the session or token that opened the stream signed in (null: unknown); see {@link LiveStreams#endSessions}. */
         final Instant authenticatedAt;
         final StreamSink sink;
         final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -107,14 +107,14 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
 
     LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
                 SharingProperties properties, Accounts accounts) {
-        this.accounts = accounts;
-        this.sessionsLookedAt = clock.instant();
         this.viewers = viewers;
         this.access = access;
         this.materials = materials;
         this.eventLog = eventLog;
         this.clock = clock;
         this.settings = properties.stream();
+        this.accounts = accounts;
+        this.sessionsLookedAt = clock.instant();
     }
 
     /**
@@ -223,7 +223,13 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
         if (connections.isEmpty()) {
             return;
         }
-        accounts.sessionsEndedSince(since).forEach(this::endSessions);
+        try {
+            accounts.sessionsEndedSince(since).forEach(this::endSessions);
+        } catch (RuntimeException e) {
+            // A failed look must not stop the heartbeat (a scheduled task that throws is never run again).
+            sessionsLookedAt = since.plus(Duration.ofMinutes(1));
+            log.warn("could not look for ended sessions: {}", e.toString());
+        }
     }
 
     /** How many streams are open on this node. */
