@@ -6,6 +6,7 @@ import java.util.Set;
 /**
  * A registered user.
  *
+ * @param roles        the roles as stored; what counts is {@link #activeRoles()}
  * @param suspendedAt  when the operator suspended the account, or null while it is in good standing
  * @param memberNumber the number shown in the notice of every copy the account receives (from 100001)
  */
@@ -23,9 +24,22 @@ public record Account(
         roles = Set.copyOf(roles);
     }
 
-    /** Editors and administrators read everything and run the library. */
+    /**
+     * The roles that count now: the stored roles, or none at all while the account is suspended (staff included), so
+     * that a suspension stops every power at once, wherever roles are checked.
+     */
+    public Set<Role> activeRoles() {
+        return suspended() ? Set.of() : roles;
+    }
+
+    /** Editors and administrators in good standing read everything and run the library. */
     public boolean staff() {
-        return roles.contains(Role.EDITOR) || roles.contains(Role.ADMIN);
+        return activeRoles().contains(Role.EDITOR) || activeRoles().contains(Role.ADMIN);
+    }
+
+    /** An administrator in good standing. */
+    public boolean administrator() {
+        return activeRoles().contains(Role.ADMIN);
     }
 
     public boolean suspended() {

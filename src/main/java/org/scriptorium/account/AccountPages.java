@@ -1,5 +1,7 @@
 package org.scriptorium.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.scriptorium.common.Rejected;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-in and registration pages (the sign-in form itself is processed by Spring Security). */
+/** Sign-in, registration and password-change pages (the sign-in form itself is processed by Spring Security). */
 @Controller
 class AccountPages {
 
@@ -16,9 +18,25 @@ class AccountPages {
     static final String REGISTER = "account/register";
 
     private final Accounts accounts;
+    private final PasswordChanges passwordChanges;
 
-    AccountPages(Accounts accounts) {
+    AccountPages(Accounts accounts, PasswordChanges passwordChanges) {
         this.accounts = accounts;
+        this.passwordChanges = passwordChanges;
+    }
+
+    /** The password form on the member's page ({@code /me}); other sessions and tokens end, this one goes on. */
+    @PostMapping("/me/password")
+    String changePassword(@RequestParam(required = false) String currentPassword,
+                          @RequestParam(required = false) String newPassword,
+                          HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            passwordChanges.change(currentPassword, newPassword, request, response);
+            redirect.addFlashAttribute("message", "密码已修改，其他设备上的登录和 API 令牌均已失效。");
+        } catch (Rejected e) {
+            redirect.addFlashAttribute("error", e.chinese());
+        }
+        return "redirect:/me";
     }
 
     @GetMapping("/login")

@@ -75,6 +75,28 @@ class AccountRepository {
                 .list();
     }
 
+    /** Administrators in good standing (not suspended). */
+    long activeAdministrators() {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE roles LIKE '%ADMIN%' AND suspended_at IS NULL")
+                .query(Long.class).single();
+    }
+
+    /**
+     * Locks the account's row and every administrator's until the transaction ends: two changes of standing queue
+     * up, so two administrators demoting each other at once cannot leave none.
+     */
+    void lockForStandingChange(String id) {
+        jdbc.sql("SELECT id FROM users WHERE id = ? OR roles LIKE '%ADMIN%' FOR UPDATE").param(id).query(String.class).list();
+    }
+
+    void updatePasswordHash(String id, String hash) {
+        jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(hash, id).update();
+    }
+
+    Optional<String> passwordHashById(String id) {
+        return jdbc.sql("SELECT password_hash FROM users WHERE id = ?").param(id).query(String.class).optional();
+    }
+
     boolean anyWithRole(Role role) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE roles LIKE ?").param("%" + role.name() + "%")
                 .query(Long.class).single() > 0;
@@ -97,6 +119,26 @@ class AccountRepository {
     record SessionRevocation(Instant at) {
     }
 
+    /** An account as it is now, with when its sessions were last revoked (null if never). */
+    record Current(Account account, Instant sessionsRevokedAt) {
+    }
+
+    /** The account and its session revocation in one read: what every signed-in request checks. */
+    Optional<Current> current(String id) {
+        return jdbc.sql("SELECT * FROM users WHERE id = ?").param(id)
+                .query((rs, n) -> new Current(map(rs, n),
+                        DbTime.toInstant(rs.getObject("sessions_revoked_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    List<SessionsEnded> sessionsEndedSince(Instant since) {
+        return jdbc.sql("SELECT id, sessions_revoked_at FROM users WHERE sessions_revoked_at > ?")
+                .param(DbTime.of(since))
+                .query((rs, n) -> new SessionsEnded(rs.getString(1),
+                        DbTime.toInstant(rs.getObject(2, OffsetDateTime.class))))
+                .list();
+    }
+
     /** The account's session revocation; empty when there is no such account. */
     Optional<SessionRevocation> sessionRevocation(String id) {
         return jdbc.sql("SELECT sessions_revoked_at FROM users WHERE id = ?").param(id)
@@ -104,18 +146,52 @@ class AccountRepository {
                 .optional();
     }
 
-    void insertToken(String tokenHash, String userId, Instant createdAt, Instant expiresAt) {
-        jdbc.sql("INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(tokenHash, userId, DbTime.of(createdAt), DbTime.of(expiresAt)).update();
+    void insertToken(String id, String tokenHash, String userId, Instant createdAt, Instant expiresAt) {
+        jdbc.sql("INSERT INTO api_tokens (id, token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, tokenHash, userId, DbTime.of(createdAt), DbTime.of(expiresAt)).update();
     }
 
-    Optional<String> userIdForToken(String tokenHash, Instant now) {
-        return jdbc.sql("SELECT user_id FROM api_tokens WHERE token_hash = ? AND expires_at > ?")
-                .params(tokenHash, DbTime.of(now)).query(String.class).optional();
+    /** An unexpired token as the bearer filter needs it. */
+    record TokenHolder(String tokenId, String userId, Instant lastUsedAt) {
     }
 
-    void deleteTokens(String userId) {
-        jdbc.sql("DELETE FROM api_tokens WHERE user_id = ?").param(userId).update();
+    Optional<TokenHolder> tokenHolder(String tokenHash, Instant now) {
+        return jdbc.sql("SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = ? AND expires_at > ?")
+                .params(tokenHash, DbTime.of(now))
+                .query((rs, n) -> new TokenHolder(rs.getString("id"), rs.getString("user_id"),
+                        DbTime.toInstant(rs.getObject("last_used_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    void touchToken(String tokenId, Instant at) {
+        jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE id = ?").params(DbTime.of(at), tokenId).update();
+    }
+
+    /** The account's unexpired tokens, newest first. */
+    List<Accounts.TokenInfo> tokens(String userId, Instant now) {
+        return jdbc.sql("""
+                        SELECT id, created_at, expires_at, last_used_at FROM api_tokens
+                        WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC, id""")
+                .params(userId, DbTime.of(now))
+                .query((rs, n) -> new Accounts.TokenInfo(rs.getString("id"),
+                        DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)),
+                        DbTime.toInstant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        DbTime.toInstant(rs.getObject("last_used_at", OffsetDateTime.class))))
+                .list();
+    }
+
+    /** Deletes one of the account's tokens; false when it has no token with that id. */
+    boolean deleteToken(String userId, String tokenId) {
+        return jdbc.sql("DELETE FROM api_tokens WHERE user_id = ? AND id = ?").params(userId, tokenId).update() > 0;
+    }
+
+    /** Deletes every token of the account but {@code keepId} (null: all of them). */
+    void deleteTokens(String userId, String keepId) {
+        if (keepId == null) {
+            jdbc.sql("DELETE FROM api_tokens WHERE user_id = ?").param(userId).update();
+        } else {
+            jdbc.sql("DELETE FROM api_tokens WHERE user_id = ? AND id <> ?").params(userId, keepId).update();
+        }
     }
 
     private static String rolesText(Set<Role> roles) {

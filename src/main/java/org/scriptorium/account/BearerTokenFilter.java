@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -41,15 +40,17 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader("Authorization").substring(7).strip();
-        Optional<Account> account = accounts.forToken(token);
-        if (account.isEmpty()) {
+        Optional<Accounts.TokenBearer> bearer = accounts.forToken(token);
+        if (bearer.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("令牌无效或已过期。"));
             return;
         }
-        AccountPrincipal principal = new AccountPrincipal(account.get(), accounts.now());
+        // The account was read for this call: its authorities are those it has now (none while suspended).
+        Account account = bearer.get().account();
+        AccountPrincipal principal = new AccountPrincipal(account, accounts.now(), bearer.get().tokenId());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
+        context.setAuthentication(AccountPrincipal.authenticated(principal, account));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -24,8 +24,7 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
         try {
             Account account = accounts.authenticate(email, password);
-            AccountPrincipal principal = new AccountPrincipal(account, accounts.now());
-            return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities());
+            return AccountPrincipal.authenticated(new AccountPrincipal(account, accounts.now(), null), account);
         } catch (Rejected e) {
             if (e.status() == 429) {
                 throw new LockedException(e.chinese());

@@ -43,7 +43,8 @@ public final class EntitlementRule {
         Objects.requireNonNull(publishedAt, "publishedAt");
         Objects.requireNonNull(now, "now");
 
-        if (reader instanceof Reader.SignedIn user && user.staff()) {
+        // A suspension outranks every role: a suspended editor reads like any suspended account.
+        if (reader instanceof Reader.SignedIn user && user.staff() && !user.suspended()) {
             return new Access(Access.Level.FULL, Access.Reason.STAFF);
         }
         if (publishedAt.isAfter(now)) {

@@ -64,7 +64,7 @@ class MembershipApiController {
     Me me() {
         Account account = accounts.get(currentUser());
         return new Me(account.id(), account.email(), account.displayName(),
-                account.roles().stream().sorted().toList(), memberships.status(account.id()).orElse(null));
+                account.activeRoles().stream().sorted().toList(), memberships.status(account.id()).orElse(null));
     }
 
     @Operation(summary = "Redeem an activation code", description = "Typed in any case, with or without dashes. "
@@ -130,7 +130,7 @@ class MembershipApiController {
     @Rejects(status = 404, codes = "USER_NOT_FOUND")
     @PostMapping("/admin/users/{userId}/suspend")
     UserState suspend(@PathVariable String userId, @RequestBody(required = false) SuspendRequest body) {
-        accounts.suspend(userId, body == null ? null : body.reason());
+        accounts.suspend(currentUser(), userId, body == null ? null : body.reason());
         return state(userId);
     }
 
@@ -138,7 +138,7 @@ class MembershipApiController {
     @Rejects(status = 404, codes = "USER_NOT_FOUND")
     @PostMapping("/admin/users/{userId}/unsuspend")
     UserState unsuspend(@PathVariable String userId, @RequestBody(required = false) SuspendRequest body) {
-        accounts.unsuspend(userId, body == null ? null : body.reason());
+        accounts.unsuspend(currentUser(), userId, body == null ? null : body.reason());
         return state(userId);
     }
 

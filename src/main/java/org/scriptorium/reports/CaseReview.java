@@ -157,7 +157,7 @@ public class CaseReview {
         for (Account account : accountsNamed) {
             repository.name(id, account.id());
             if (!account.suspended()) {
-                accounts.suspend(account.id(), "经核实泄露、倒卖会员资料（案件 " + id + "）");
+                accounts.suspend(editorId, account.id(), "经核实泄露、倒卖会员资料（案件 " + id + "）");
                 suspended.add(account.memberNumber() + " " + account.email());
                 notice(account.id(), id, "账号已被暂停",
                         "经核实，您账号获取的会员资料被泄露或倒卖，账号已被暂停，无法再阅读和下载资料。如有异议，请联系运营方。", now);
@@ -235,7 +235,7 @@ public class CaseReview {
         if (!account.suspended()) {
             throw Rejected.conflict("NOT_SUSPENDED", "该账号目前没有被暂停。", "The account is not suspended.");
         }
-        accounts.unsuspend(userId, why);
+        accounts.unsuspend(editorId, userId, why);
         Instant now = clock.instant();
         repository.insertDecision(Ids.newId(), stored.id(), Decision.Action.UNSUSPEND, editorId, why,
                 "恢复账号：" + account.memberNumber() + " " + account.email(), now);

@@ -3,6 +3,7 @@ package org.scriptorium.sharing;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
+import org.scriptorium.account.Accounts;
+import org.scriptorium.account.SessionsEnded;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialAccess;
 import org.scriptorium.library.Materials;
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -62,6 +66,8 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
     /** One open stream. Kept small: ten thousand of these sit idle most of the time. */
     static final class Connection {
         final String userId;
+        /** When the session or token that opened the stream signed in (null: unknown); see {@link LiveStreams#endSessions}. */
+        final Instant authenticatedAt;
         final StreamSink sink;
         final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
         final AtomicInteger queued = new AtomicInteger();
@@ -77,8 +83,9 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
         long replayedAt;
         volatile boolean closed;
 
-        Connection(String userId, StreamSink sink, long replayAfter) {
+        Connection(String userId, Instant authenticatedAt, StreamSink sink, long replayAfter) {
             this.userId = userId;
+            this.authenticatedAt = authenticatedAt;
             this.sink = sink;
             this.replayAfter = replayAfter;
         }
@@ -93,29 +100,34 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
     private final EventLog eventLog;
     private final Clock clock;
     private final SharingProperties.Stream settings;
+    private final Accounts accounts;
+    /** Up to when sessions ended on any node have been looked for; see {@link #endSessionsEndedElsewhere}. */
+    private Instant sessionsLookedAt;
     private volatile boolean running;
 
     LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
-                SharingProperties properties) {
+                SharingProperties properties, Accounts accounts) {
         this.viewers = viewers;
         this.access = access;
         this.materials = materials;
         this.eventLog = eventLog;
         this.clock = clock;
         this.settings = properties.stream();
+        this.accounts = accounts;
+        this.sessionsLookedAt = clock.instant();
     }
 
     /**
      * Opens a stream on the main port, as a servlet response. With {@code lastEventId} the events after it that the
      * user may see are sent first.
      */
-    SseEmitter open(String userId, Long lastEventId) {
+    SseEmitter open(String userId, Instant authenticatedAt, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
         Connection connection;
         try {
             // The first write, made in attach, is held by the emitter and flushed by the request's own thread: the
             // response (and its headers) is then committed there, never by a sender racing the header writing.
-            connection = attach(userId, lastEventId, new EmitterSink(emitter));
+            connection = attach(userId, authenticatedAt, lastEventId, new EmitterSink(emitter));
         } catch (IOException e) {
             emitter.completeWithError(e);
             return emitter;
@@ -136,8 +148,8 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
      *
      * @throws IOException when the first write fails; the stream is then not added
      */
-    Connection attach(String userId, Long lastEventId, StreamSink sink) throws IOException {
-        Connection connection = new Connection(userId, sink, lastEventId == null ? -1 : lastEventId);
+    Connection attach(String userId, Instant authenticatedAt, Long lastEventId, StreamSink sink) throws IOException {
+        Connection connection = new Connection(userId, authenticatedAt, sink, lastEventId == null ? -1 : lastEventId);
         connections.add(connection);
         byUser.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(connection);
         try {
@@ -170,13 +182,54 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Sends a comment down every idle connection: a vanished client shows up as a failed write and is dropped. */
+    /**
+     * Closes, once the change is committed, the account's streams on this node opened by a session or token signed in
+     * at or before {@code before}: a suspension, a role taken away or a password change ends them at once rather than
+     * at their idle timeout. A browser whose session goes on reconnects; one whose session ended is refused.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void endSessions(SessionsEnded ended) {
+        Set<Connection> own = byUser.get(ended.userId());
+        if (own != null) {
+            own.stream()
+                    .filter(c -> c.authenticatedAt == null || !c.authenticatedAt.isAfter(ended.before()))
+                    .forEach(this::close);
+        }
+    }
+
+    /**
+     * Sends a comment down every idle connection: a vanished client shows up as a failed write and is dropped. First
+     * closes the streams of sessions that ended on another node since the last beat.
+     */
     void heartbeat() {
+        endSessionsEndedElsewhere();
         connections.forEach(c -> {
             if (c.queued.get() == 0) {
                 offer(c, HEARTBEAT);
             }
         });
+    }
+
+    /**
+     * The {@link SessionsEnded} event reaches only the node that made the change: every other node finds the accounts
+     * whose sessions ended since its last look (one query a beat, none while it holds no stream) and closes their
+     * streams as that node did. The look reaches back a minute more than it must, as nodes' clocks differ a little;
+     * closing is idempotent, and a stream opened after the sessions ended is not closed.
+     */
+    private void endSessionsEndedElsewhere() {
+        Instant now = clock.instant();
+        Instant since = sessionsLookedAt.minus(Duration.ofMinutes(1));
+        sessionsLookedAt = now;
+        if (connections.isEmpty()) {
+            return;
+        }
+        try {
+            accounts.sessionsEndedSince(since).forEach(this::endSessions);
+        } catch (RuntimeException e) {
+            // A failed look must not stop the heartbeat (a scheduled task that throws is never run again).
+            sessionsLookedAt = since.plus(Duration.ofMinutes(1));
+            log.warn("could not look for ended sessions: {}", e.toString());
+        }
     }
 
     /** How many streams are open on this node. */

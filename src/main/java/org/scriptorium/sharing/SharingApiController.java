@@ -81,7 +81,8 @@ class SharingApiController {
                 // not one of ours: start from now
             }
         }
-        return streams.open(currentUser(), from);
+        AccountPrincipal me = AccountPrincipal.current().orElseThrow(SharingApiController::notSignedIn);
+        return streams.open(me.userId(), me.authenticatedAt(), from);
     }
 
     /**

@@ -359,7 +359,8 @@ public class StreamServer implements SmartLifecycle {
                     return;
                 }
                 client.write(STREAM_HEAD);
-                client.connection = streams.attach(holder.get().userId(), request.lastEventId(), client);
+                client.connection = streams.attach(holder.get().userId(), holder.get().authenticatedAt(),
+                        request.lastEventId(), client);
                 if (client.isClosed()) {
                     streams.closed(client.connection); // went away during the handshake
                     return;

@@ -56,6 +56,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole("ADMIN")
                         // Webhook secrets sign what is relayed in the library's name: administrators only.
                         .requestMatchers("/api/v1/admin/webhooks", "/api/v1/admin/webhooks/**").hasRole("ADMIN")
+                        // Who is staff is the administrators' to say (Accounts checks it again, with its other rules).
+                        .requestMatchers("/api/v1/admin/users/*/roles").hasRole("ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/materials", "/api/v1/materials/*",
                                 "/api/v1/passages", "/api/v1/suggest").permitAll()
@@ -78,6 +80,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/audit", "/admin/audit/**", "/admin/audit.csv").hasRole("ADMIN")
                         .requestMatchers("/admin/webhooks", "/admin/webhooks/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/users/*/roles").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers("/me/**", "/materials/*/download", "/reports/**", "/requests", "/requests/**")
                         .authenticated()

@@ -85,7 +85,7 @@ class AuditLogTest extends IntegrationTest {
     void decisionsAndExport() {
         Api editor = api().newMember();
         String editorId = editor.userId();
-        accounts.setRoles(editorId, EnumSet.of(Role.EDITOR));
+        accounts.setRoles(accounts.findByEmail(Api.ADMIN_EMAIL).orElseThrow().id(), editorId, EnumSet.of(Role.EDITOR));
         String editorEmail = accounts.get(editorId).email();
         String reportId = api().newMember().multipart("POST", "/api/v1/reports",
                 Map.of("where", "某群", "text", "与资料无关的文字" + Words.unique()), null, null).json().get("reportId").asString();
@@ -130,7 +130,7 @@ class AuditLogTest extends IntegrationTest {
 
         String email = "ed" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
         Api editor = api().newMember(email);
-        accounts.setRoles(editor.userId(), EnumSet.of(Role.EDITOR));
+        accounts.setRoles(accounts.findByEmail(Api.ADMIN_EMAIL).orElseThrow().id(), editor.userId(), EnumSet.of(Role.EDITOR));
         WebSession editorPages = new WebSession(port).signIn(email, Api.MEMBER_PASSWORD);
         assertThat(editorPages.get("/admin").body()).contains("举报与信号").doesNotContain("id=\"admin-audit\"");
         assertThat(editorPages.get("/admin/audit").statusCode()).isEqualTo(403);

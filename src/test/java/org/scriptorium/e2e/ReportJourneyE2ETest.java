@@ -94,7 +94,7 @@ class ReportJourneyE2ETest extends BrowserTest {
         // An editor finds it in the queue, with the tracer's verdict already there, and upholds it.
         String editorEmail = email("editor");
         Api editor = api().newMember(editorEmail);
-        accounts.setRoles(editor.userId(), EnumSet.of(Role.EDITOR));
+        accounts.setRoles(accounts.findByEmail(Api.ADMIN_EMAIL).orElseThrow().id(), editor.userId(), EnumSet.of(Role.EDITOR));
         signIn(editorEmail, Api.MEMBER_PASSWORD);
         browser.get(url("/admin"));
         browser.findElement(By.id("admin-reports")).click();

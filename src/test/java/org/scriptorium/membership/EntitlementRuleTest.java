@@ -56,10 +56,12 @@ class EntitlementRuleTest {
         }
 
         @Test
-        @DisplayName("gives staff the full text even when the account is marked suspended")
+        @DisplayName("gives a suspended editor nothing in full: the suspension outranks the role (issue 12)")
         void suspendedStaff() {
             var suspended = new Reader.SignedIn(List.of(), true, true);
-            assertThat(decide(suspended, Tier.MEMBER, PUBLISHED_LAST_YEAR).full()).isTrue();
+            assertThat(decide(suspended, Tier.MEMBER, PUBLISHED_LAST_YEAR)).isEqualTo(new Access(Access.Level.PREVIEW, Access.Reason.SUSPENDED));
+            assertThat(decide(suspended, Tier.FREE, PUBLISHED_LAST_YEAR).full()).isFalse();
+            assertThat(decide(suspended, Tier.MEMBER, NOW.plusSeconds(1)).reason()).isEqualTo(Access.Reason.NOT_PUBLISHED);
         }
     }
 

@@ -328,7 +328,7 @@ class ReportsApiTest extends IntegrationTest {
     @DisplayName("editors review and decide; members may not see the queue")
     void editorsOnly() {
         Api editor = api().newMember();
-        accounts.setRoles(editor.userId(), EnumSet.of(Role.EDITOR));
+        accounts.setRoles(accounts.findByEmail(Api.ADMIN_EMAIL).orElseThrow().id(), editor.userId(), EnumSet.of(Role.EDITOR));
         Api reporter = api().newMember();
         Api.Response filed = reporter.multipart("POST", "/api/v1/reports", Map.of("where", "某网盘", "text", "一段无关文字"),
                 null, null);

@@ -130,6 +130,11 @@ final class EventStream implements AutoCloseable {
         return e.data().has("materialId") && materialId.equals(e.data().get("materialId").asString());
     }
 
+    /** Whether the server ends the stream within {@code timeout} (the reader reaches the end of the body). */
+    boolean endsWithin(Duration timeout) throws InterruptedException {
+        return reader.join(timeout);
+    }
+
     @Override
     public void close() {
         if (lines != null) {

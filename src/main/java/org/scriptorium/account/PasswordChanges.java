@@ -1,0 +1,40 @@
+package org.scriptorium.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import org.scriptorium.common.Rejected;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * A password change made by the signed-in user, from the page or the API: every other session and token ends, the
+ * one it came from goes on (a browser session is stamped anew and given a new id; a token is kept).
+ */
+@Component
+class PasswordChanges {
+
+    private final Accounts accounts;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+
+    PasswordChanges(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Same failures as {@link Accounts#changePassword}; 401 when nobody is signed in. */
+    void change(String currentPassword, String newPassword, HttpServletRequest request, HttpServletResponse response) {
+        AccountPrincipal me = AccountPrincipal.current()
+                .orElseThrow(() -> new Rejected(401, "NOT_SIGNED_IN", "请先登录。", "Sign in first."));
+        Instant signedIn = accounts.changePassword(me.userId(), currentPassword, newPassword, me.tokenId().orElse(null));
+        if (me.tokenId().isEmpty() && request.getSession(false) != null) {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(AccountPrincipal.authenticated(me.signedInAt(signedIn), accounts.get(me.userId())));
+            SecurityContextHolder.setContext(context);
+            request.changeSessionId();
+            sessions.saveContext(context, request, response);
+        }
+    }
+}
