@@ -10,8 +10,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -42,8 +46,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -87,15 +89,18 @@ public class StreamServer implements SmartLifecycle {
      */
     private static final int SEND_BUFFER = 64 * 1024;
     private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration EXPIRY_SWEEP = Duration.ofSeconds(30);
+    /**
+     * Reads go into buffers of this size, one allocator for every connection: Netty's default gives each connection
+     * an adaptive allocator of its own (about 130 bytes of heap), to size reads that here are one request head and
+     * then, at most, a closing connection's end.
+     */
+    private static final FixedRecvByteBufAllocator READS = new FixedRecvByteBufAllocator(2048);
 
     private final LiveStreams streams;
     private final StreamTickets tickets;
     private final Accounts accounts;
     private final SharingProperties.Stream settings;
     private final String address;
-    /** Streams being served, for the sweep that ends them when their time is up. */
-    private final Set<Client> open = ConcurrentHashMap.newKeySet();
     /** Connections accepted and not yet closed, streams and requests still being answered alike. */
     private final AtomicInteger connected = new AtomicInteger();
     /** Handshakes ask the database whether a session still counts: never on the event loop. */
@@ -168,16 +173,20 @@ public class StreamServer implements SmartLifecycle {
         }
         // Made anew at each start: a stopped context (a paused test context, say) may be started again. One thread,
         // as events are small and the work per stream is a write: more would only add a selector each.
+        // Epoll where Netty's native library loads (Linux on x86-64): an idle connection there is Netty's channel and
+        // a file descriptor, without Java's socket channel, its socket adaptor and selection key (about 400 bytes).
+        boolean epoll = Epoll.isAvailable();
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("event-stream-port", true),
-                NioIoHandler.newFactory());
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop)
-                .channel(NioServerSocketChannel.class)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(PENDING_LIMIT / 2, PENDING_LIMIT))
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -197,9 +206,8 @@ public class StreamServer implements SmartLifecycle {
         port = ((InetSocketAddress) bound.channel().localAddress()).getPort();
         // Should the port ever close by itself, pages rendered from then on use the main port's stream.
         bound.channel().closeFuture().addListener(f -> port = -1);
-        loop.scheduleAtFixedRate(this::expire, EXPIRY_SWEEP.toSeconds(), EXPIRY_SWEEP.toSeconds(), TimeUnit.SECONDS);
         running = true;
-        log.info("Live event streams served on port {}", port);
+        log.info("Live event streams served on port {} ({})", port, epoll ? "epoll" : "NIO");
     }
 
     @Override
@@ -232,17 +240,6 @@ public class StreamServer implements SmartLifecycle {
         }
         HttpDecoderConfig head = new HttpDecoderConfig().setMaxInitialLineLength(HEAD_LIMIT).setMaxHeaderSize(HEAD_LIMIT);
         channel.pipeline().addLast(new HttpRequestDecoder(head), new HttpResponseEncoder(), new Client(channel));
-    }
-
-    /** Closes streams past their time (their browsers reconnect with their last event id). */
-    private void expire() {
-        long now = System.nanoTime();
-        long timeout = settings.timeout().toNanos();
-        for (Client client : open) {
-            if (now - client.openedAt > timeout) {
-                client.close();
-            }
-        }
     }
 
     /** What the stream port makes of a request head, in the caller's language when it is a refusal. */
@@ -467,7 +464,6 @@ public class StreamServer implements SmartLifecycle {
                 channel.close();
                 return;
             }
-            open.add(this);
             channel.config().setAutoRead(true); // from now on reading only notices the client leaving
         }
 
@@ -481,10 +477,18 @@ public class StreamServer implements SmartLifecycle {
             write(("retry: " + retry.toMillis() + "\n:\n\n").getBytes(StandardCharsets.US_ASCII));
         }
 
-        /** Hands the bytes to the channel, unless the client is gone or already has too much waiting for it. */
+        /**
+         * Hands the bytes to the channel, unless the client is gone, already has too much waiting for it, or its
+         * stream's time is up. The time is looked at here, at least at every heartbeat, rather than by a sweep over
+         * the streams, which would need a set of them: an entry more per idle stream.
+         */
         private void write(byte[] bytes) throws IOException {
             if (!channel.isActive()) {
                 throw new IOException("stream closed");
+            }
+            if (System.nanoTime() - openedAt > settings.timeout().toNanos()) {
+                // Closed by LiveStreams on this failure; the browser reconnects with its last event id.
+                throw new IOException("the stream's time is up");
             }
             if (bytes.length > channel.bytesBeforeUnwritable()) {
                 throw new IOException("client too slow: " + PENDING_LIMIT + " bytes not taken");
@@ -509,7 +513,6 @@ public class StreamServer implements SmartLifecycle {
             connected.decrementAndGet();
             answered();
             if (connection != null) {
-                open.remove(this);
                 streams.closed(connection);
             }
             ctx.fireChannelInactive();
