@@ -1,24 +1,56 @@
 package org.scriptorium.sharing;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.common.Rejected;
 import org.slf4j.Logger;
@@ -26,16 +58,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The stream port: a small HTTP server of its own that serves {@code GET /api/v1/events} and nothing else, so that
- * ten thousand open pages cost the heap little. The servlet container keeps buffers of tens of kilobytes for every
- * open connection (sized for the long search URLs it must read); here an idle stream is a socket, a selection key
- * and a few small objects, and one selector thread watches them all. Writing is never blocking: what a client does
- * not take at once waits in a buffer of its own, and a client that lets it grow past {@link #PENDING_LIMIT} is
- * closed (its browser reconnects and is replayed what it missed).
+ * The stream port: an HTTP server of its own, on Netty, that serves {@code GET /api/v1/events} and nothing else, so
+ * that ten thousand open pages cost the heap little. The servlet container keeps buffers of tens of kilobytes for
+ * every open connection (sized for the long search URLs it must read); here Netty's codec reads the request head,
+ * and once the stream is answered the codec is taken out of the connection's pipeline: an idle stream is a Netty
+ * channel (on epoll where Netty's native library loads, else NIO), one small handler and the {@link LiveStreams}
+ * entry, and one event-loop thread watches them all. Writing is never
+ * blocking: what a client does not take at once waits in the channel's outbound buffer, and a client that lets it
+ * grow past {@link #PENDING_LIMIT} is closed (its browser reconnects and is replayed what it missed).
  *
  * <p>Browsers reach it with a ticket from {@link StreamTickets} in the URL, issued by the main port to the signed-in
  * page ({@code GET /api/v1/events/ticket}); scripts may keep using the main port's {@code /api/v1/events} with their
@@ -47,6 +80,7 @@ public class StreamServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamServer.class);
     private static final String PATH = "/api/v1/events";
+    /** The request line, and the header lines together, may each take this much (a stream's request needs ~300 bytes). */
     private static final int HEAD_LIMIT = 8 * 1024;
     /** Output a client has not taken before it counts as stalled: a few hundred events. */
     static final int PENDING_LIMIT = 32 * 1024;
@@ -55,35 +89,25 @@ public class StreamServer implements SmartLifecycle {
      * small, and ten thousand streams should not be able to pin gigabytes of kernel memory behind slow readers.
      */
     private static final int SEND_BUFFER = 64 * 1024;
-    private static final long HANDSHAKE_NANOS = Duration.ofSeconds(10).toNanos();
-    private static final byte[] STREAM_HEAD = ("""
-            HTTP/1.1 200 OK\r
-            Content-Type: text/event-stream;charset=UTF-8\r
-            Cache-Control: no-store\r
-            X-Accel-Buffering: no\r
-            X-Content-Type-Options: nosniff\r
-            Access-Control-Allow-Origin: *\r
-            Connection: close\r
-            \r
-            """).getBytes(StandardCharsets.US_ASCII);
+    private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Reads go into buffers of this size, one allocator for every connection: Netty's default gives each connection
+     * an adaptive allocator of its own (about 130 bytes of heap), to size reads that here are one request head and
+     * then, at most, a closing connection's end.
+     */
+    private static final FixedRecvByteBufAllocator READS = new FixedRecvByteBufAllocator(2048);
 
     private final LiveStreams streams;
     private final StreamTickets tickets;
     private final Accounts accounts;
     private final SharingProperties.Stream settings;
     private final String address;
-    /** Handshakes ask the database whether a session still counts: never on the selector thread. */
+    /** Connections accepted and not yet closed, streams and requests still being answered alike. */
+    private final AtomicInteger connected = new AtomicInteger();
+    /** Handshakes ask the database whether a session still counts: never on the event loop. */
     private volatile ExecutorService handshakes;
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
-    /**
-     * Connections in the order they came, until their request head is answered (or ten seconds pass): the sweep each
-     * second looks only at the front instead of walking ten thousand keys. Selector thread only.
-     */
-    private final ArrayDeque<Client> handshaking = new ArrayDeque<>();
-    private volatile Selector selector;
-    private volatile ServerSocketChannel server;
+    private volatile EventLoopGroup group;
     private volatile boolean running;
-    private volatile Thread loopThread;
     private volatile int port = -1;
 
     @Autowired
@@ -152,45 +176,58 @@ public class StreamServer implements SmartLifecycle {
         if (settings.port() < 0) {
             return;
         }
-        try {
-            selector = Selector.open();
-            server = ServerSocketChannel.open();
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(address == null || address.isBlank() ? new InetSocketAddress(settings.port())
-                    : new InetSocketAddress(address, settings.port()), 1024);
-            server.configureBlocking(false);
-            server.register(selector, SelectionKey.OP_ACCEPT);
-            port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-        } catch (IOException e) {
+        // Made anew at each start: a stopped context (a paused test context, say) may be started again. One thread,
+        // as events are small and the work per stream is a write. Epoll where Netty's native library loads (Linux on
+        // x86-64): an idle connection there is Netty's channel and a file descriptor, without Java's socket channel,
+        // its socket adaptor and selection key (about 500 bytes of heap less than on NIO).
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("event-stream-port", true),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loop)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(PENDING_LIMIT / 2, PENDING_LIMIT))
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        accept(channel);
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(address == null || address.isBlank()
+                ? new InetSocketAddress(settings.port()) : new InetSocketAddress(address, settings.port()))
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot open the stream port " + settings.port()
-                    + " (scriptorium.sharing.stream.port; -1 turns it off)", e);
+                    + " (scriptorium.sharing.stream.port; -1 turns it off)", bound.cause());
         }
-        // Made anew at each start: a stopped context (a paused test context, say) may be started again.
+        group = loop;
         handshakes = Executors.newVirtualThreadPerTaskExecutor();
+        port = ((InetSocketAddress) bound.channel().localAddress()).getPort();
+        // Should the port ever close by itself, pages rendered from then on use the main port's stream.
+        bound.channel().closeFuture().addListener(f -> port = -1);
         running = true;
-        loopThread = Thread.ofPlatform().daemon().name("event-stream-port").start(this::loop);
-        log.info("Live event streams served on port {}", port);
+        log.info("Live event streams served on port {} ({})", port, epoll ? "epoll" : "NIO");
     }
 
     @Override
     public void stop() {
         running = false;
         port = -1; // pages rendered meanwhile use the main port's stream
-        Selector current = selector;
-        if (current != null) {
-            current.wakeup();
-        }
         if (handshakes != null) {
             handshakes.shutdownNow();
         }
-        // Wait for the loop to let go of its selector and sockets, so that a start that follows opens fresh ones.
-        Thread loop = loopThread;
+        // Closes the port and every connection (their streams leave LiveStreams), and waits for it, so that a start
+        // that follows opens a fresh port.
+        EventLoopGroup loop = group;
         if (loop != null) {
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
+            group = null;
         }
     }
 
@@ -199,265 +236,239 @@ public class StreamServer implements SmartLifecycle {
         return running;
     }
 
-    private void loop() {
-        long lastSweep = System.nanoTime();
-        long lastExpiry = lastSweep;
-        try {
-            while (running) {
-                selector.select(1_000);
-                for (SelectionKey key : selector.selectedKeys()) {
-                    handle(key);
-                }
-                selector.selectedKeys().clear();
-                long now = System.nanoTime();
-                if (now - lastSweep > 1_000_000_000L) {
-                    sweep();
-                    lastSweep = now;
-                }
-                if (now - lastExpiry > 30_000_000_000L) {
-                    expire();
-                    lastExpiry = now;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            log.error("the stream port stopped; pages stream from the main port", e);
-        } finally {
-            port = -1;
-            for (SelectionKey key : selector.keys()) {
-                if (key.attachment() instanceof Client client) {
-                    client.close();
-                }
-            }
-            handshaking.clear();
-            try {
-                server.close();
-                selector.close();
-            } catch (IOException ignored) {
-                // shutting down
-            }
-        }
-    }
-
-    private void handle(SelectionKey key) {
-        if (!key.isValid()) {
+    /** Sets up a new connection: Netty's codec reads the request head, then {@link Client} answers it. */
+    private void accept(SocketChannel channel) {
+        if (connected.incrementAndGet() > settings.maxConnections()) {
+            connected.decrementAndGet();
+            channel.close(); // full: the browser tries again after its retry delay
             return;
         }
-        if (key.isAcceptable()) {
-            accept();
-            return;
-        }
-        Client client = (Client) key.attachment();
-        try {
-            if (key.isWritable()) {
-                client.flush();
-            }
-            if (key.isValid() && key.isReadable()) {
-                read(client);
-            }
-        } catch (IOException | RuntimeException e) {
-            client.close();
-        }
+        HttpDecoderConfig head = new HttpDecoderConfig().setMaxInitialLineLength(HEAD_LIMIT).setMaxHeaderSize(HEAD_LIMIT);
+        channel.pipeline().addLast(new HttpRequestDecoder(head), new HttpResponseEncoder(), new Client(channel));
     }
 
-    private void accept() {
-        SocketChannel channel;
-        try {
-            while ((channel = server.accept()) != null) {
-                if (selector.keys().size() > settings.maxConnections()) {
-                    channel.close(); // full: the browser tries again after its retry delay
-                    continue;
-                }
-                channel.configureBlocking(false);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                channel.setOption(StandardSocketOptions.SO_SNDBUF, SEND_BUFFER);
-                Client client = new Client(channel);
-                client.key = channel.register(selector, SelectionKey.OP_READ, client);
-                handshaking.add(client);
-            }
-        } catch (IOException e) {
-            log.debug("accepting a stream connection failed: {}", e.toString());
-        }
-    }
-
-    private void read(Client client) throws IOException {
-        readBuffer.clear();
-        int n = client.channel.read(readBuffer);
-        if (n < 0) {
-            client.close();
-            return;
-        }
-        readBuffer.flip();
-        if (client.head == null) {
-            return; // streaming: a client has nothing more to say; what it sends anyway is dropped
-        }
-        if (client.headLength + n > HEAD_LIMIT) {
-            client.head = null;
-            client.refuse(new Rejected(431, "REQUEST_TOO_LARGE", "请求头过大。", "The request head is too large."), null);
-            return;
-        }
-        if (client.headLength + n > client.head.length) {
-            client.head = Arrays.copyOf(client.head, Math.min(HEAD_LIMIT, Math.max(client.head.length * 2,
-                    client.headLength + n)));
-        }
-        readBuffer.get(client.head, client.headLength, n);
-        client.headLength += n;
-        int end = headEnd(client.head, client.headLength);
-        if (end < 0) {
-            return;
-        }
-        String head = new String(client.head, 0, end, StandardCharsets.ISO_8859_1);
-        client.head = null;
-        client.key.interestOps(0); // until the handshake decides
-        handshakes.execute(() -> handshake(client, head));
-    }
-
-    /** Closes connections whose request head did not come, or was not answered, within ten seconds. */
-    private void sweep() {
-        long now = System.nanoTime();
-        Client oldest;
-        while ((oldest = handshaking.peek()) != null
-                && (oldest.connection != null || oldest.isClosed() || now - oldest.openedAt > HANDSHAKE_NANOS)) {
-            handshaking.poll();
-            if (oldest.connection == null) {
-                oldest.close();
-            }
-        }
-    }
-
-    /** Closes streams past their time (their browsers reconnect with their last event id). */
-    private void expire() {
-        long now = System.nanoTime();
-        long timeout = settings.timeout().toNanos();
-        for (SelectionKey key : selector.keys()) {
-            if (key.attachment() instanceof Client client && client.connection != null && now - client.openedAt > timeout) {
-                client.close();
-            }
-        }
-    }
-
-    /** Answers one request head: an event stream, a CORS preflight, or a refusal. */
-    private void handshake(Client client, String head) {
-        try {
-            Request request = Request.parse(head);
-            if (request == null) {
-                client.refuse(new Rejected(400, "BAD_REQUEST", "请求格式有误。", "Malformed request."), null);
-            } else if (!request.path().equals(PATH)) {
-                client.refuse(Rejected.notFound("NOT_FOUND", "这个端口只提供实时通知。",
-                        "This port serves the event stream only."), request);
-            } else if (request.method().equals("OPTIONS")) {
-                client.writeAndClose(("HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\n"
-                        + "Access-Control-Allow-Methods: GET\r\nAccess-Control-Allow-Headers: Last-Event-ID, Cache-Control\r\n"
-                        + "Access-Control-Max-Age: 86400\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            } else if (!request.method().equals("GET")) {
-                client.refuse(new Rejected(405, "METHOD_NOT_ALLOWED", "只支持 GET。", "Only GET is supported."), request);
-            } else {
-                Optional<StreamTickets.Holder> holder = tickets.verify(request.query("ticket"))
-                        .filter(h -> accounts.sessionStillValid(h.userId(), h.authenticatedAt()));
-                if (holder.isEmpty()) {
-                    client.refuse(new Rejected(401, "STREAM_TICKET_INVALID", "实时通知的凭证无效或已过期，请刷新页面。",
-                            "The stream ticket is invalid or expired; reload the page."), request);
-                    return;
-                }
-                client.write(STREAM_HEAD);
-                client.connection = streams.attach(holder.get().userId(), holder.get().authenticatedAt(),
-                        request.lastEventId(), client);
-                if (client.isClosed()) {
-                    streams.closed(client.connection); // went away during the handshake
-                    return;
-                }
-                client.startStreaming();
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("stream handshake failed: {}", e.toString());
-            client.close();
-        }
-    }
-
-    /** The end of the request head (after its blank line), or -1 while it has not all arrived. */
-    private static int headEnd(byte[] bytes, int length) {
-        for (int i = 3; i < length; i++) {
-            if (bytes[i] == '\n' && bytes[i - 1] == '\r' && bytes[i - 2] == '\n' && bytes[i - 3] == '\r') {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    /** What this server reads of a request: method, path, query, and the two headers it heeds. */
-    record Request(String method, String path, String rawQuery, String lastEventIdHeader, boolean english) {
-
-        static Request parse(String head) {
-            String[] lines = head.split("\r\n");
-            String[] requestLine = lines[0].split(" ");
-            if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
-                return null;
-            }
-            String target = requestLine[1];
-            int q = target.indexOf('?');
-            String lastEventId = null;
-            boolean english = false;
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon <= 0) {
-                    continue;
-                }
-                String name = lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
-                String value = lines[i].substring(colon + 1).strip();
-                if (name.equals("last-event-id")) {
-                    lastEventId = value;
-                } else if (name.equals("accept-language")) {
-                    english = value.toLowerCase(Locale.ROOT).startsWith("en");
-                }
-            }
-            return new Request(requestLine[0], q < 0 ? target : target.substring(0, q),
-                    q < 0 ? "" : target.substring(q + 1), lastEventId, english);
+    /** What the stream port makes of a request head, in the caller's language when it is a refusal. */
+    private sealed interface Answer {
+        /** A stream asked for with this ticket, not yet checked (that may read the database: off the event loop). */
+        record Ticketed(String ticket, Long lastEventId, boolean english) implements Answer {
         }
 
-        /** A query parameter's decoded value, or null. */
-        String query(String name) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                }
-            }
-            return null;
+        /** A stream for a user whose ticket was good. */
+        record Stream(String userId, Instant authenticatedAt, Long lastEventId) implements Answer {
         }
 
-        /** The event id to replay after: the browser's {@code Last-Event-ID}, else a script's {@code ?after=}. */
-        Long lastEventId() {
-            for (String candidate : new String[]{lastEventIdHeader, query("after")}) {
-                if (candidate != null && !candidate.isBlank()) {
-                    try {
-                        return Long.parseLong(candidate.strip());
-                    } catch (NumberFormatException ignored) {
-                        // not one of ours: try the next, else start from now
-                    }
-                }
-            }
-            return null;
+        record Preflight() implements Answer {
+        }
+
+        record Refusal(Rejected rejected, boolean english) implements Answer {
         }
     }
 
     /**
-     * One connection of the stream port: while its request head is read, the bytes so far; then a stream. Writes
-     * come from senders and the handshake, flushing from the selector thread; the object's lock orders them.
+     * What to do with a request head: a stream with a ticket still to check, a preflight, or a refusal. Netty parsed
+     * the head; this decides only what this port makes of it.
      */
-    private final class Client implements StreamSink {
+    private static Answer triage(HttpRequest request) {
+        HttpHeaders headers = request.headers();
+        boolean english = headers.get(HttpHeaderNames.ACCEPT_LANGUAGE, "").toLowerCase(Locale.ROOT).startsWith("en");
+        if (request.decoderResult().isFailure()) {
+            return request.decoderResult().cause() instanceof TooLongFrameException
+                    ? new Answer.Refusal(new Rejected(431, "REQUEST_TOO_LARGE", "请求头过大。", "The request head is too large."),
+                            english)
+                    : malformed(english);
+        }
+        if (request.protocolVersion().majorVersion() != 1 || !request.protocolVersion().protocolName().equals("HTTP")) {
+            return malformed(english);
+        }
+        QueryStringDecoder target;
+        String path;
+        try {
+            target = new QueryStringDecoder(request.uri());
+            path = target.path();
+        } catch (IllegalArgumentException e) {
+            return malformed(english); // a broken %-escape
+        }
+        if (!path.equals(PATH)) {
+            return new Answer.Refusal(Rejected.notFound("NOT_FOUND", "这个端口只提供实时通知。",
+                    "This port serves the event stream only."), english);
+        }
+        if (request.method().equals(HttpMethod.OPTIONS)) {
+            return new Answer.Preflight();
+        }
+        if (!request.method().equals(HttpMethod.GET)) {
+            return new Answer.Refusal(new Rejected(405, "METHOD_NOT_ALLOWED", "只支持 GET。", "Only GET is supported."),
+                    english);
+        }
+        return new Answer.Ticketed(first(target, "ticket"),
+                lastEventId(headers.get("Last-Event-ID"), first(target, "after")), english);
+    }
 
-        final SocketChannel channel;
+    private static Answer.Refusal malformed(boolean english) {
+        return new Answer.Refusal(new Rejected(400, "BAD_REQUEST", "请求格式有误。", "Malformed request."), english);
+    }
+
+    private static String first(QueryStringDecoder target, String name) {
+        List<String> values = target.parameters().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** The event id to replay after: the browser's {@code Last-Event-ID}, else a script's {@code ?after=}. */
+    private static Long lastEventId(String header, String after) {
+        for (String candidate : new String[]{header, after}) {
+            if (candidate != null && !candidate.isBlank()) {
+                try {
+                    return Long.parseLong(candidate.strip());
+                } catch (NumberFormatException ignored) {
+                    // not one of ours: try the next, else start from now
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One connection of the stream port, as the last handler of its pipeline: answers its first request head, then,
+     * if that opened a stream, is its {@link StreamSink}. Pipeline events come on the event loop; {@link #event} and
+     * {@link #heartbeat} come from {@link LiveStreams}' senders and hand their bytes to the channel, which orders them.
+     */
+    private final class Client extends ChannelInboundHandlerAdapter implements StreamSink {
+
+        final Channel channel;
         final long openedAt = System.nanoTime();
-        SelectionKey key;
-        byte[] head = new byte[1024];
-        int headLength;
-        volatile LiveStreams.Connection connection;
-        private ByteBuffer pending;
-        private boolean streaming;
-        private boolean closeWhenFlushed;
-        private boolean closed;
+        /** Closes the connection if its request head is not answered in time; null once answered. Event loop only. */
+        private ScheduledFuture<?> headTimeout;
+        /** Whether a request head came; whatever comes after it is dropped. Event loop only. */
+        private boolean asked;
+        /** The stream, once open. Event loop only. */
+        private LiveStreams.Connection connection;
 
-        Client(SocketChannel channel) {
+        Client(Channel channel) {
             this.channel = channel;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            // Ten seconds from connecting, however slowly the head trickles in: a client may not hold a connection
+            // by never finishing its request.
+            headTimeout = ctx.executor().schedule(() -> channel.close(), HEAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            ctx.fireChannelActive();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            try {
+                if (asked || !(message instanceof HttpRequest request)) {
+                    return; // a request body, or anything a streaming client still sends: not heeded
+                }
+                asked = true;
+                channel.config().setAutoRead(false); // until the handshake decides
+                answer(triage(request));
+            } finally {
+                ReferenceCountUtil.release(message);
+            }
+        }
+
+        /**
+         * Answers the request head, on the event loop: checks a ticket (then answers again with what it found), opens
+         * the stream, or answers and closes.
+         */
+        private void answer(Answer answer) {
+            if (!channel.isActive()) {
+                return; // gone, or timed out, meanwhile
+            }
+            switch (answer) {
+                case Answer.Ticketed ticketed -> check(ticketed);
+                case Answer.Stream stream -> {
+                    answered();
+                    open(stream);
+                }
+                case Answer.Preflight preflight -> {
+                    answered();
+                    HttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
+                    response.headers()
+                            .set("Access-Control-Allow-Origin", "*")
+                            .set("Access-Control-Allow-Methods", "GET")
+                            .set("Access-Control-Allow-Headers", "Last-Event-ID, Cache-Control")
+                            .set("Access-Control-Max-Age", "86400")
+                            .set("Connection", "close");
+                    channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                }
+                case Answer.Refusal(Rejected rejected, boolean english) -> {
+                    answered();
+                    refuse(rejected, english);
+                }
+            }
+        }
+
+        private void answered() {
+            if (headTimeout != null) {
+                headTimeout.cancel(false);
+                headTimeout = null;
+            }
+        }
+
+        /** Checks the ticket, and that its session still counts (a suspension ends it), on a handshake thread. */
+        private void check(Answer.Ticketed ticketed) {
+            try {
+                handshakes.execute(() -> {
+                    try {
+                        Answer checked = tickets.verify(ticketed.ticket())
+                                .filter(h -> accounts.sessionStillValid(h.userId(), h.authenticatedAt()))
+                                .<Answer>map(h -> new Answer.Stream(h.userId(), h.authenticatedAt(), ticketed.lastEventId()))
+                                .orElseGet(() -> new Answer.Refusal(new Rejected(401, "STREAM_TICKET_INVALID",
+                                        "实时通知的凭证无效或已过期，请刷新页面。",
+                                        "The stream ticket is invalid or expired; reload the page."), ticketed.english()));
+                        channel.eventLoop().execute(() -> answer(checked));
+                    } catch (RuntimeException e) {
+                        log.debug("stream handshake failed: {}", e.toString());
+                        channel.close();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                channel.close(); // shutting down
+            }
+        }
+
+        /** Answers with a problem in the caller's language, as the main port's API would, and closes. */
+        private void refuse(Rejected rejected, boolean english) {
+            String body = "{\"type\":\"about:blank\",\"title\":\"" + rejected.title(english) + "\",\"status\":"
+                    + rejected.status() + ",\"detail\":\"" + (english ? rejected.english() : rejected.chinese())
+                    + "\",\"code\":\"" + rejected.code() + "\"}";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(rejected.status()), Unpooled.wrappedBuffer(bytes));
+            response.headers()
+                    .set("Content-Type", "application/problem+json;charset=UTF-8")
+                    .setInt("Content-Length", bytes.length)
+                    .set("Access-Control-Allow-Origin", "*")
+                    .set("Connection", "close");
+            channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        /** Sends the stream's head, then hands the connection to {@link LiveStreams}. */
+        private void open(Answer.Stream stream) {
+            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+            // Header names spelt as browsers and the main port spell them (Netty's constants are lower case).
+            // No length and no chunking: the body is the stream, ended by closing, as browsers' EventSource expects.
+            head.headers()
+                    .set("Content-Type", "text/event-stream;charset=UTF-8")
+                    .set("Cache-Control", "no-store")
+                    .set("X-Accel-Buffering", "no")
+                    .set("X-Content-Type-Options", "nosniff")
+                    .set("Access-Control-Allow-Origin", "*")
+                    .set("Connection", "close");
+            channel.write(head);
+            // The head is encoded (on this thread, now); from here on frames are bytes as they are. Taking the codec
+            // out leaves an idle stream holding only the channel and this handler, not the decoder's buffers.
+            channel.pipeline().remove(HttpRequestDecoder.class);
+            channel.pipeline().remove(HttpResponseEncoder.class);
+            try {
+                connection = streams.attach(stream.userId(), stream.authenticatedAt(), stream.lastEventId(), this);
+            } catch (IOException e) {
+                channel.close();
+                return;
+            }
+            channel.config().setAutoRead(true); // from now on reading only notices the client leaving
         }
 
         @Override
@@ -470,103 +481,45 @@ public class StreamServer implements SmartLifecycle {
             write(("retry: " + retry.toMillis() + "\n:\n\n").getBytes(StandardCharsets.US_ASCII));
         }
 
-        /** Writes what the socket takes now and keeps the rest for the selector to flush. */
-        synchronized void write(byte[] bytes) throws IOException {
-            if (closed) {
+        /**
+         * Hands the bytes to the channel, unless the client is gone, already has too much waiting for it, or its
+         * stream's time is up. The time is looked at here, at least at every heartbeat, rather than by a sweep over
+         * the streams, which would need a set of them: an entry more per idle stream.
+         */
+        private void write(byte[] bytes) throws IOException {
+            if (!channel.isActive()) {
                 throw new IOException("stream closed");
             }
-            if (pending != null) {
-                if (pending.remaining() + bytes.length > PENDING_LIMIT) {
-                    throw new IOException("client too slow: " + PENDING_LIMIT + " bytes not taken");
-                }
-                ByteBuffer grown = ByteBuffer.allocate(pending.remaining() + bytes.length);
-                pending = grown.put(pending).put(bytes).flip();
-                return;
+            if (System.nanoTime() - openedAt > settings.timeout().toNanos()) {
+                // Closed by LiveStreams on this failure; the browser reconnects with its last event id.
+                throw new IOException("the stream's time is up");
             }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            channel.write(buffer);
-            if (buffer.hasRemaining()) {
-                pending = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
-                if (streaming) {
-                    key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
-                    selector.wakeup();
-                }
+            if (bytes.length > channel.bytesBeforeUnwritable()) {
+                throw new IOException("client too slow: " + PENDING_LIMIT + " bytes not taken");
             }
-        }
-
-        /** Called on the selector thread when the socket takes more. */
-        synchronized void flush() throws IOException {
-            if (pending != null) {
-                channel.write(pending);
-                if (pending.hasRemaining()) {
-                    return;
-                }
-                pending = null;
-            }
-            key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
-            if (closeWhenFlushed) {
-                close();
-            }
-        }
-
-        /** From now on the selector watches for the client leaving, and flushes what it has not taken. */
-        synchronized void startStreaming() {
-            streaming = true;
-            key.interestOps(SelectionKey.OP_READ | (pending == null ? 0 : SelectionKey.OP_WRITE));
-            selector.wakeup();
-        }
-
-        synchronized void writeAndClose(byte[] bytes) throws IOException {
-            write(bytes);
-            if (pending == null) {
-                close();
-            } else {
-                closeWhenFlushed = true;
-                key.interestOps(SelectionKey.OP_WRITE);
-                selector.wakeup();
-            }
-        }
-
-        /** Answers with a problem in the caller's language, as the main port's API would, and closes. */
-        void refuse(Rejected rejected, Request request) throws IOException {
-            boolean en = request != null && request.english();
-            String body = "{\"type\":\"about:blank\",\"title\":\"" + rejected.title(en) + "\",\"status\":"
-                    + rejected.status() + ",\"detail\":\"" + (en ? rejected.english() : rejected.chinese())
-                    + "\",\"code\":\"" + rejected.code() + "\"}";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            writeAndClose(("HTTP/1.1 " + rejected.status() + " "
-                    + HttpStatus.valueOf(rejected.status()).getReasonPhrase() + "\r\n"
-                    + "Content-Type: application/problem+json;charset=UTF-8\r\nContent-Length: " + bytes.length
-                    + "\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n" + body)
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-
-        synchronized boolean isClosed() {
-            return closed;
+            // A failed write reaches exceptionCaught, which closes the connection.
+            channel.writeAndFlush(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
         }
 
         @Override
         public void close() {
-            LiveStreams.Connection open;
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                pending = null;
-                open = connection;
+            channel.close();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.debug("stream connection failed: {}", cause.toString());
+            channel.close();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            connected.decrementAndGet();
+            answered();
+            if (connection != null) {
+                streams.closed(connection);
             }
-            if (key != null) {
-                key.cancel();
-            }
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // gone already
-            }
-            if (open != null) {
-                streams.closed(open);
-            }
+            ctx.fireChannelInactive();
         }
     }
 }

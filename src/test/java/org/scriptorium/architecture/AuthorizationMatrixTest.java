@@ -286,7 +286,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
             row("GET", "/api/v1/admin/webhooks/{id}/deliveries", Level.ADMIN, 404),
 
             // Spring Boot's error page: whoever asks for it directly is told there is nothing there.
-            row("GET", "/error", Level.PUBLIC, 500));
+            // Opened directly, the container's error dispatch has no error to tell of (web.ContainerErrors).
+            row("GET", "/error", Level.PUBLIC, 404),
+            // The API description is public (the contract says so); it holds no member text.
+            row("GET", "/v3/api-docs", Level.PUBLIC, 200),
+            row("GET", "/v3/api-docs.yaml", Level.PUBLIC, 200),
+            row("GET", "/v3/api-docs/swagger-config", Level.PUBLIC, 200),
+            row("GET", "/swagger-ui.html", Level.PUBLIC, 302));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -27,6 +27,8 @@ import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The stream port: browsers' live streams on a small server of its own, opened with a ticket the main port issues.
@@ -37,6 +39,9 @@ class StreamPortTest extends IntegrationTest {
 
     @Autowired
     StreamServer streamPort;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     LiveStreams streams;
@@ -173,6 +178,14 @@ class StreamPortTest extends IntegrationTest {
         assertThat(page.body()).contains("data-stream-src=\"http://127.0.0.1:" + streamPort.port() + "/api/v1/events?ticket=");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("connect-src 'self' http://127.0.0.1:" + streamPort.port() + ";");
+    }
+
+    @Test
+    @DisplayName("Netty on the classpath for the stream port does not turn the main port into a reactive server: it stays Tomcat")
+    void mainPortStaysServlet() {
+        assertThat(context).isInstanceOf(org.springframework.web.context.WebApplicationContext.class);
+        assertThat(((WebServerApplicationContext) context).getWebServer().getClass().getSimpleName())
+                .isEqualTo("TomcatWebServer");
     }
 
     @Test

@@ -152,7 +152,7 @@ class ApiDocsTest extends IntegrationTest {
         operations((method, path, operation) -> operation.path("responses").properties()
                 .forEach(r -> documented.addAll(codes(operation, r.getKey()))));
         assertThat(documented).hasSizeGreaterThan(50).allSatisfy(code -> assertThat(Pattern.compile(
-                "(new Rejected\\([^,]+,|Rejected\\.\\w+\\()\\s*\"" + code + "\"").matcher(sources).find())
+                "(new Rejected\\([^,]+,|Rejected\\.\\w+\\(|Rejected\\.ofField\\([^,]+,)\\s*\"" + code + "\"").matcher(sources).find())
                 .as("a Rejected with code %s exists", code).isTrue());
     }
 
