@@ -1,5 +1,6 @@
 package org.scriptorium.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +23,10 @@ class AccountApiController {
     record Registration(String email, String password, String displayName) {
     }
 
-    record Registered(String userId) {
+    /** The one answer to every valid registration, whether the address was new or already registered. */
+    record Registered(String status, String message) {
+        static final Registered ACCEPTED = new Registered("ACCEPTED",
+                "注册申请已受理。如该邮箱此前未注册，账号已创建，请用刚才设置的密码登录；如该邮箱已注册，请用原密码登录。");
     }
 
     record Credentials(String email, String password) {
@@ -31,15 +35,21 @@ class AccountApiController {
     record Token(String token, Instant expiresAt) {
     }
 
+    /**
+     * 202 with the same body whether the address was new (the account is created) or already registered (nothing
+     * changes), so that registration does not tell who has an account; the new member's id comes from
+     * {@code GET /api/v1/me} once signed in.
+     */
     @PostMapping("/register")
-    @ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     Registered register(@RequestBody Registration body) {
-        return new Registered(accounts.register(body.email(), body.password(), body.displayName()).id());
+        accounts.register(body.email(), body.password(), body.displayName());
+        return Registered.ACCEPTED;
     }
 
     @PostMapping("/token")
-    Token token(@RequestBody Credentials body) {
-        Accounts.IssuedToken issued = accounts.issueToken(body.email(), body.password());
+    Token token(@RequestBody Credentials body, HttpServletRequest request) {
+        Accounts.IssuedToken issued = accounts.issueToken(body.email(), body.password(), request.getRemoteAddr());
         return new Token(issued.token(), issued.expiresAt());
     }
 }

@@ -21,10 +21,16 @@ class AccountPages {
         this.accounts = accounts;
     }
 
+    /** What the registration page says after every valid registration, new address or not. */
+    static final String REGISTERED = "注册申请已受理。如该邮箱此前未注册，账号已创建，请用刚才设置的密码登录；"
+            + "如该邮箱已注册，请用原密码登录。";
+
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) Integer wait,
+                 Model model) {
         if ("locked".equals(error)) {
-            model.addAttribute("error", "登录失败次数过多，请稍后再试。");
+            model.addAttribute("error", wait != null && wait > 0 && wait <= 24 * 60
+                    ? "登录尝试过于频繁，请 " + wait + " 分钟后再试。" : "登录尝试过于频繁，请稍后再试。");
         } else if (error != null) {
             model.addAttribute("error", "邮箱或密码错误。");
         }
@@ -40,9 +46,9 @@ class AccountPages {
     String register(@RequestParam String email, @RequestParam String password, @RequestParam String displayName,
                     Model model, RedirectAttributes redirect) {
         try {
-            Account account = accounts.register(email, password, displayName);
-            redirect.addFlashAttribute("message", "注册成功，请登录。");
-            redirect.addFlashAttribute("email", account.email());
+            accounts.register(email, password, displayName);
+            redirect.addFlashAttribute("message", REGISTERED);
+            redirect.addFlashAttribute("email", email.strip());
             return "redirect:/login";
         } catch (Rejected e) {
             model.addAttribute("error", e.chinese());

@@ -29,6 +29,11 @@ class AccountRepository {
         return jdbc.sql("SELECT next_value FROM counters WHERE name = 'member_number'").query(Long.class).single();
     }
 
+    /** Locks the user's row until the transaction ends; false when there is no such user. */
+    boolean lockForUpdate(String id) {
+        return jdbc.sql("SELECT id FROM users WHERE id = ? FOR UPDATE").param(id).query(String.class).optional().isPresent();
+    }
+
     List<String> idsWithoutMemberNumber() {
         return jdbc.sql("SELECT id FROM users WHERE member_number IS NULL ORDER BY created_at").query(String.class).list();
     }

@@ -65,8 +65,8 @@ class MembershipApiController {
     }
 
     @PostMapping("/me/redeem")
-    MembershipStatus redeem(@RequestBody Redeem body) {
-        return memberships.redeem(currentUser(), body.code());
+    MembershipStatus redeem(@RequestBody Redeem body, jakarta.servlet.http.HttpServletRequest request) {
+        return memberships.redeem(currentUser(), body.code(), request.getRemoteAddr());
     }
 
     @PostMapping("/admin/plans")

@@ -32,6 +32,7 @@ public class ProblemResponses {
                 en ? rejected.english() : rejected.chinese());
         problem.setTitle(rejected.title(en));
         problem.setProperty("code", rejected.code());
+        rejected.properties().forEach(problem::setProperty);
         return problem;
     }
 
