@@ -38,7 +38,7 @@ public class Accounts {
     private final AccountRepository repository;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
-    private final PasswordPolicy passwordPolicy = new PasswordPolicy();
+    private final PasswordPolicy passwordPolicy = PasswordPolicy.standard();
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;

@@ -38,7 +38,7 @@ class FirstAdministrator implements ApplicationRunner {
         }
         if (accounts.findByEmail(admin.email()).isEmpty()) {
             try {
-                accounts.checkPassword(admin.password());
+                PasswordPolicy.standard().require(admin.password());
             } catch (Rejected weak) {
                 throw new WeakAdministratorPassword(weak);
             }

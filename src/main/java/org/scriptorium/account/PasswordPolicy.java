@@ -43,7 +43,23 @@ final class PasswordPolicy {
             "5201314a", "13145200", "52013140", "woaini123", "woainima", "wodemima", "mima1234", "mima123456",
             "zhang123456", "wang123456", "li123456", "qq5201314");
 
+    private static volatile PasswordPolicy standard;
+
     private final Set<String> common;
+
+    /** The one policy, its list loaded on first use (about 30,000 words). */
+    static PasswordPolicy standard() {
+        PasswordPolicy policy = standard;
+        if (policy == null) {
+            synchronized (PasswordPolicy.class) {
+                if (standard == null) {
+                    standard = new PasswordPolicy();
+                }
+                policy = standard;
+            }
+        }
+        return policy;
+    }
 
     /** Loads the list of common passwords; throws if the library's list cannot be read. */
     PasswordPolicy() {
