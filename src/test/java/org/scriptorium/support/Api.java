@@ -70,7 +70,16 @@ public final class Api {
             new java.util.concurrent.atomic.AtomicInteger(new java.security.SecureRandom().nextInt(1 << 20));
 
     /** An HTTP answer with its body read as JSON where it is JSON. */
-    public record Response(int status, String contentType, byte[] bytes) {
+    public record Response(int status, String contentType, byte[] bytes, Map<String, String> headers) {
+
+        public Response(int status, String contentType, byte[] bytes) {
+            this(status, contentType, bytes, Map.of());
+        }
+
+        /** A response header by its lower-case name (the first value), if sent. */
+        public java.util.Optional<String> header(String name) {
+            return java.util.Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
 
         public JsonNode json() {
             return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
@@ -218,7 +227,9 @@ public final class Api {
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<byte[]> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            Map<String, String> headers = new LinkedHashMap<>();
+            r.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
