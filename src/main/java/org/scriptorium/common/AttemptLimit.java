@@ -80,7 +80,7 @@ public final class AttemptLimit {
      */
     public Optional<Duration> tryAcquire(String key) {
         String subject = subject(key);
-        for (int tries = 0; tries < 3; tries++) {
+        for (int tries = 0; tries < 10; tries++) {
             Instant now = clock.instant();
             Instant ends = now.plus(window);
             Integer counted = ownTransaction.execute(status -> jdbc.sql("""
@@ -94,15 +94,17 @@ public final class AttemptLimit {
             if (counted != null && counted == 1) {
                 return Optional.empty();
             }
-            Optional<Instant> lockedUntil = ownTransaction.execute(status -> jdbc.sql(
-                            "SELECT window_ends FROM attempt_counters WHERE scope = ? AND subject = ?")
+            Optional<Counted> row = ownTransaction.execute(status -> jdbc.sql(
+                            "SELECT attempts, window_ends FROM attempt_counters WHERE scope = ? AND subject = ?")
                     .params(scope, subject)
-                    .query((rs, n) -> DbTime.toInstant(rs.getObject(1, java.time.OffsetDateTime.class))).optional());
-            if (lockedUntil != null && lockedUntil.isPresent()) {
-                if (lockedUntil.get().isAfter(now)) {
-                    return Optional.of(Duration.between(now, lockedUntil.get()));
+                    .query((rs, n) -> new Counted(rs.getInt(1),
+                            DbTime.toInstant(rs.getObject(2, java.time.OffsetDateTime.class)))).optional());
+            if (row != null && row.isPresent()) {
+                if (row.get().attempts() >= max && row.get().windowEnds().isAfter(now)) {
+                    return Optional.of(Duration.between(now, row.get().windowEnds()));
                 }
-                continue; // the window ended between the two statements: count afresh
+                // Made (or renewed) by a concurrent attempt after this update read the table: count again.
+                continue;
             }
             try {
                 ownTransaction.executeWithoutResult(status -> jdbc.sql(
@@ -115,6 +117,9 @@ public final class AttemptLimit {
             }
         }
         return Optional.of(window);
+    }
+
+    private record Counted(int attempts, Instant windowEnds) {
     }
 
     /** Gives back one attempt counted by {@link #tryAcquire}, for an attempt that turned out not to count. */
