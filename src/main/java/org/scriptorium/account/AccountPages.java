@@ -14,6 +14,7 @@ class AccountPages {
 
     static final String LOGIN = "account/login";
     static final String REGISTER = "account/register";
+    static final String PASSWORD = "account/password";
 
     private final Accounts accounts;
 
@@ -55,6 +56,25 @@ class AccountPages {
             model.addAttribute("email", email);
             model.addAttribute("displayName", displayName);
             return REGISTER;
+        }
+    }
+
+    @GetMapping("/me/password")
+    String password() {
+        return PASSWORD;
+    }
+
+    @PostMapping("/me/password")
+    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
+                          jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.changePassword(AccountPrincipal.currentUserId().orElseThrow(), currentPassword, newPassword,
+                    request.getRemoteAddr());
+            redirect.addFlashAttribute("message", "密码已修改，下次登录请使用新密码。");
+            return "redirect:/me";
+        } catch (Rejected e) {
+            model.addAttribute("error", e.chinese());
+            return PASSWORD;
         }
     }
 }

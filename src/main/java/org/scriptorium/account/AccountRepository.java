@@ -72,6 +72,10 @@ class AccountRepository {
         return jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(email).query(String.class).optional();
     }
 
+    void updatePasswordHash(String id, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+    }
+
     List<Account> list(String emailLike, int limit) {
         return jdbc.sql("SELECT * FROM users WHERE LOWER(email) LIKE :q OR LOWER(display_name) LIKE :q ORDER BY created_at DESC LIMIT :limit")
                 .param("q", "%" + emailLike.toLowerCase() + "%")

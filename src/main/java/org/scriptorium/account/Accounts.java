@@ -188,6 +188,31 @@ public class Accounts {
     }
 
     /**
+     * Changes a signed-in user's password. The new password must keep the rules; the current one is checked like a
+     * sign-in (throttled per e-mail and client address, so a borrowed session cannot be used to guess it). API
+     * tokens and sessions stay valid.
+     *
+     * @param address the client's IP address, or null when unknown
+     * @throws Rejected 404 for an unknown user; 422 {@code WEAK_PASSWORD} (with {@code rule}) for a new password
+     *                  that breaks a rule, 422 {@code WRONG_PASSWORD} for a wrong current password, 429
+     *                  {@code TOO_MANY_ATTEMPTS} (with {@code Retry-After}) after repeated failures
+     */
+    public void changePassword(String userId, String currentPassword, String newPassword, String address) {
+        Account account = get(userId);
+        passwordPolicy.require(newPassword);
+        Optional<Duration> wait = throttle.begin(account.email(), address);
+        if (wait.isPresent()) {
+            throw tooManyAttempts(wait.get());
+        }
+        String hash = repository.passwordHash(account.email()).orElseThrow(Accounts::badCredentials);
+        if (currentPassword == null || currentPassword.length() > 1024 || !passwords.matches(currentPassword, hash)) {
+            throw Rejected.invalid("WRONG_PASSWORD", "当前密码不正确。", "The current password is wrong.");
+        }
+        throttle.succeeded(account.email(), address);
+        repository.updatePasswordHash(userId, passwords.encode(newPassword));
+    }
+
+    /**
      * Locks the account's row until the caller's transaction ends, so that per-account limits checked after it
      * (reports a day, code redemptions) see every earlier action of the account that has committed, on H2 and
      * PostgreSQL alike. Call it inside a transaction, before reading what the limit counts.
