@@ -108,15 +108,6 @@ public class Accounts {
         }
     }
 
-    /**
-     * Checks a password against the rules without creating anything, e.g. a configured administrator password.
-     *
-     * @throws Rejected 422 {@code WEAK_PASSWORD}, with the rule it broke as {@code rule}
-     */
-    public void checkPassword(String password) {
-        passwordPolicy.require(password);
-    }
-
     private record Candidate(String email, String name) {
     }
 
