@@ -25,8 +25,7 @@ class AccountApiController {
 
     /** The one answer to every valid registration, whether the address was new or already registered. */
     record Registered(String status, String message) {
-        static final Registered ACCEPTED = new Registered("ACCEPTED",
-                "注册申请已受理。如该邮箱此前未注册，账号已创建，请用刚才设置的密码登录；如该邮箱已注册，请用原密码登录。");
+        static final Registered ACCEPTED = new Registered("ACCEPTED", AccountPages.REGISTERED);
     }
 
     record Credentials(String email, String password) {

@@ -81,7 +81,8 @@ public final class AttemptLimit {
     public Optional<Duration> tryAcquire(String key) {
         String subject = subject(key);
         for (int tries = 0; tries < 10; tries++) {
-            Instant now = clock.instant();
+            // Milliseconds: what every database keeps, so a stored window never ends later than computed.
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             Instant ends = now.plus(window);
             Integer counted = ownTransaction.execute(status -> jdbc.sql("""
                             UPDATE attempt_counters
@@ -101,7 +102,8 @@ public final class AttemptLimit {
                             DbTime.toInstant(rs.getObject(2, java.time.OffsetDateTime.class)))).optional());
             if (row != null && row.isPresent()) {
                 if (row.get().attempts() >= max && row.get().windowEnds().isAfter(now)) {
-                    return Optional.of(Duration.between(now, row.get().windowEnds()));
+                    Duration wait = Duration.between(now, row.get().windowEnds());
+                    return Optional.of(wait.compareTo(window) > 0 ? window : wait);
                 }
                 // Made (or renewed) by a concurrent attempt after this update read the table: count again.
                 continue;
