@@ -37,7 +37,9 @@ class AccountApiController {
     record Registration(String email, String password, String displayName) {
     }
 
-    record Registered(String userId) {
+    /** The one answer to every valid registration, whether the address was new or already registered. */
+    record Registered(String status, String message) {
+        static final Registered ACCEPTED = new Registered("ACCEPTED", AccountPages.REGISTERED);
     }
 
     record Credentials(String email, String password) {
@@ -60,21 +62,27 @@ class AccountApiController {
         }
     }
 
-    @Operation(summary = "Register an account", description = "The new account is a member without a membership.")
+    /**
+     * 202 with the same body whether the address was new (the account is created) or already registered (nothing
+     * changes), so that registration does not tell who has an account; the new member's id comes from
+     * {@code GET /api/v1/me} once signed in.
+     */
+    @Operation(summary = "Register an account", description = "The new account is a member without a membership. "
+            + "The answer is the same whether or not the address was already registered.")
     @Rejects(status = 422, codes = {"INVALID_EMAIL", "WEAK_PASSWORD", "INVALID_NAME"})
-    @Rejects(status = 409, codes = "EMAIL_TAKEN")
     @PostMapping("/auth/register")
-    @ResponseStatus(HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     Registered register(@RequestBody Registration body) {
-        return new Registered(accounts.register(body.email(), body.password(), body.displayName()).id());
+        accounts.register(body.email(), body.password(), body.displayName());
+        return Registered.ACCEPTED;
     }
 
     @Operation(summary = "Get an API token", description = "A bearer token for `Authorization: Bearer …`.")
     @Rejects(status = 401, codes = "BAD_CREDENTIALS")
     @Rejects(status = 429, codes = "TOO_MANY_ATTEMPTS")
     @PostMapping("/auth/token")
-    Token token(@RequestBody Credentials body) {
-        Accounts.IssuedToken issued = accounts.issueToken(body.email(), body.password());
+    Token token(@RequestBody Credentials body, HttpServletRequest request) {
+        Accounts.IssuedToken issued = accounts.issueToken(body.email(), body.password(), request.getRemoteAddr());
         return new Token(issued.token(), issued.expiresAt());
     }
 
@@ -97,6 +105,7 @@ class AccountApiController {
     @Operation(summary = "Change the caller's password",
             description = "Every other session and token of the account ends; this one goes on.")
     @Rejects(status = 422, codes = {"WRONG_PASSWORD", "WEAK_PASSWORD"})
+    @Rejects(status = 429, codes = "TOO_MANY_ATTEMPTS")
     @PostMapping("/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@RequestBody PasswordChange body, HttpServletRequest request, HttpServletResponse response) {

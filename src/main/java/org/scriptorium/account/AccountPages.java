@@ -16,6 +16,7 @@ class AccountPages {
 
     static final String LOGIN = "account/login";
     static final String REGISTER = "account/register";
+    static final String PASSWORD = "account/password";
 
     private final Accounts accounts;
     private final PasswordChanges passwordChanges;
@@ -25,24 +26,16 @@ class AccountPages {
         this.passwordChanges = passwordChanges;
     }
 
-    /** The password form on the member's page ({@code /me}); other sessions and tokens end, this one goes on. */
-    @PostMapping("/me/password")
-    String changePassword(@RequestParam(required = false) String currentPassword,
-                          @RequestParam(required = false) String newPassword,
-                          HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            passwordChanges.change(currentPassword, newPassword, request, response);
-            redirect.addFlashAttribute("message", "密码已修改，其他设备上的登录和 API 令牌均已失效。");
-        } catch (Rejected e) {
-            redirect.addFlashAttribute("error", e.chinese());
-        }
-        return "redirect:/me";
-    }
+    /** What the registration page says after every valid registration, new address or not. */
+    static final String REGISTERED = "注册申请已受理。如该邮箱此前未注册，账号已创建，请用刚才设置的密码登录；"
+            + "如该邮箱已注册，请用原密码登录。";
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) Integer wait,
+                 Model model) {
         if ("locked".equals(error)) {
-            model.addAttribute("error", "登录失败次数过多，请稍后再试。");
+            model.addAttribute("error", wait != null && wait > 0 && wait <= 24 * 60
+                    ? "登录尝试过于频繁，请 " + wait + " 分钟后再试。" : "登录尝试过于频繁，请稍后再试。");
         } else if (error != null) {
             model.addAttribute("error", "邮箱或密码错误。");
         }
@@ -58,15 +51,39 @@ class AccountPages {
     String register(@RequestParam String email, @RequestParam String password, @RequestParam String displayName,
                     Model model, RedirectAttributes redirect) {
         try {
-            Account account = accounts.register(email, password, displayName);
-            redirect.addFlashAttribute("message", "注册成功，请登录。");
-            redirect.addFlashAttribute("email", account.email());
+            accounts.register(email, password, displayName);
+            redirect.addFlashAttribute("message", REGISTERED);
+            redirect.addFlashAttribute("email", email.strip());
             return "redirect:/login";
         } catch (Rejected e) {
             model.addAttribute("error", e.chinese());
             model.addAttribute("email", email);
             model.addAttribute("displayName", displayName);
             return REGISTER;
+        }
+    }
+
+    @GetMapping("/me/password")
+    String password() {
+        return PASSWORD;
+    }
+
+    /**
+     * The password form (on {@code /me} and on its own page): every other session and token of the account ends, this
+     * one goes on. A refusal shows the password page with the reason.
+     */
+    @PostMapping("/me/password")
+    String changePassword(@RequestParam(required = false) String currentPassword,
+                          @RequestParam(required = false) String newPassword,
+                          HttpServletRequest request, HttpServletResponse response, Model model,
+                          RedirectAttributes redirect) {
+        try {
+            passwordChanges.change(currentPassword, newPassword, request, response);
+            redirect.addFlashAttribute("message", "密码已修改，其他设备上的登录和 API 令牌均已失效。");
+            return "redirect:/me";
+        } catch (Rejected e) {
+            model.addAttribute("error", e.chinese());
+            return PASSWORD;
         }
     }
 }

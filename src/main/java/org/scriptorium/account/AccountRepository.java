@@ -29,6 +29,11 @@ class AccountRepository {
         return jdbc.sql("SELECT next_value FROM counters WHERE name = 'member_number'").query(Long.class).single();
     }
 
+    /** Locks the user's row until the transaction ends; false when there is no such user. */
+    boolean lockForUpdate(String id) {
+        return jdbc.sql("SELECT id FROM users WHERE id = ? FOR UPDATE").param(id).query(String.class).optional().isPresent();
+    }
+
     List<String> idsWithoutMemberNumber() {
         return jdbc.sql("SELECT id FROM users WHERE member_number IS NULL ORDER BY created_at").query(String.class).list();
     }
@@ -67,6 +72,10 @@ class AccountRepository {
         return jdbc.sql("SELECT password_hash FROM users WHERE email = ?").param(email).query(String.class).optional();
     }
 
+    void updatePasswordHash(String id, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+    }
+
     List<Account> list(String emailLike, int limit) {
         return jdbc.sql("SELECT * FROM users WHERE LOWER(email) LIKE :q OR LOWER(display_name) LIKE :q ORDER BY created_at DESC LIMIT :limit")
                 .param("q", "%" + emailLike.toLowerCase() + "%")
@@ -87,14 +96,6 @@ class AccountRepository {
      */
     void lockForStandingChange(String id) {
         jdbc.sql("SELECT id FROM users WHERE id = ? OR roles LIKE '%ADMIN%' FOR UPDATE").param(id).query(String.class).list();
-    }
-
-    void updatePasswordHash(String id, String hash) {
-        jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(hash, id).update();
-    }
-
-    Optional<String> passwordHashById(String id) {
-        return jdbc.sql("SELECT password_hash FROM users WHERE id = ?").param(id).query(String.class).optional();
     }
 
     boolean anyWithRole(Role role) {

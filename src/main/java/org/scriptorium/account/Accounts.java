@@ -16,14 +16,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.scriptorium.common.AttemptLimit;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registration, sign-in, API tokens, roles and suspension of accounts. */
 @Service
@@ -35,6 +39,8 @@ public class Accounts {
     private final AccountRepository repository;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
+    private final PasswordPolicy passwordPolicy = PasswordPolicy.standard();
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Duration tokenLifetime;
@@ -42,13 +48,18 @@ public class Accounts {
     private final String unknownAccountHash;
 
     Accounts(AccountRepository repository, PasswordEncoder passwords, Clock clock, ScriptoriumProperties properties,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.passwords = passwords;
         this.clock = clock;
         this.events = events;
-        this.throttle = new SignInThrottle(clock, properties.signIn().maxFailures(),
-                Duration.ofMinutes(properties.signIn().lockMinutes()));
+        this.transaction = new TransactionTemplate(transactions);
+        ScriptoriumProperties.SignIn signIn = properties.signIn();
+        Duration lock = Duration.ofMinutes(signIn.lockMinutes());
+        this.throttle = new SignInThrottle(
+                new AttemptLimit(jdbc, transactions, clock, "sign-in-email", signIn.maxFailures(), lock),
+                new AttemptLimit(jdbc, transactions, clock, "sign-in-address",
+                        signIn.maxFailuresPerAddress() > 0 ? signIn.maxFailuresPerAddress() : 30, lock));
         this.tokenLifetime = Duration.ofDays(properties.apiTokenDays());
         this.unknownAccountHash = passwords.encode("no such account");
     }
@@ -73,74 +84,107 @@ public class Accounts {
     static final Duration TOKEN_USE_PRECISION = Duration.ofMinutes(1);
 
     /**
-     * Registers a member.
+     * Registers a member, answering the same whether or not the address is already registered, so that
+     * registration cannot be used to find out who has an account: the input is checked first (address, password
+     * rules, name), the password is hashed either way, and an existing account is left exactly as it was.
      *
-     * @throws Rejected 422 for an invalid address, a short password or an empty name; 409 if the address is taken
+     * @return the new account, or empty when the address was already registered (the caller must answer the same)
+     * @throws Rejected 422 {@code INVALID_EMAIL}, {@code WEAK_PASSWORD} (with the {@code rule} it broke) or
+     *                  {@code INVALID_NAME}
      */
-    @Transactional
-    public Account register(String email, String password, String displayName) {
-        return create(email, password, displayName, EnumSet.of(Role.MEMBER));
+    public Optional<Account> register(String email, String password, String displayName) {
+        Candidate candidate = check(email, password, displayName);
+        String hash = passwords.encode(password); // also for a taken address: both answers cost the same
+        if (repository.findByEmail(candidate.email()).isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(transaction.execute(status -> insert(candidate, hash, EnumSet.of(Role.MEMBER))));
+        } catch (DuplicateKeyException raced) {
+            return Optional.empty();
+        }
     }
 
-    /** Creates an account with the given roles (used for the first administrator). Same checks as {@link #register}. */
+    /**
+     * Creates an account with the given roles (used for the first administrator). Same checks as {@link #register}.
+     *
+     * @throws Rejected as {@link #register}; 409 {@code EMAIL_TAKEN} if the address is taken (an operator's action:
+     *                  telling them is no leak)
+     */
     @Transactional
     public Account create(String email, String password, String displayName, Set<Role> roles) {
+        Candidate candidate = check(email, password, displayName);
+        if (repository.findByEmail(candidate.email()).isPresent()) {
+            throw emailTaken();
+        }
+        try {
+            return insert(candidate, passwords.encode(password), roles);
+        } catch (DuplicateKeyException raced) {
+            throw emailTaken();
+        }
+    }
+
+    private record Candidate(String email, String name) {
+    }
+
+    private Candidate check(String email, String password, String displayName) {
         String normalEmail = normaliseEmail(email);
-        if (normalEmail == null || !EMAIL.matcher(normalEmail).matches()) {
+        if (normalEmail == null || normalEmail.length() > 254 || !EMAIL.matcher(normalEmail).matches()) {
             throw Rejected.invalid("INVALID_EMAIL", "请输入有效的邮箱地址。", "Enter a valid e-mail address.");
         }
-        checkPassword(password);
+        passwordPolicy.require(password);
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > 50) {
             throw Rejected.invalid("INVALID_NAME", "请填写 1 到 50 个字的昵称。", "Enter a display name of 1 to 50 characters.");
         }
-        if (repository.findByEmail(normalEmail).isPresent()) {
-            throw Rejected.conflict("EMAIL_TAKEN", "该邮箱已注册，请直接登录。", "This e-mail address is already registered; sign in instead.");
-        }
+        return new Candidate(normalEmail, name);
+    }
+
+    private Account insert(Candidate candidate, String hash, Set<Role> roles) {
         EnumSet<Role> allRoles = EnumSet.of(Role.MEMBER);
         allRoles.addAll(roles);
-        String hash = passwords.encode(password);
-        Account account = new Account(Ids.newId(), normalEmail, name, allRoles, null, null, clock.instant(),
-                repository.nextMemberNumber());
-        try {
-            repository.insert(account, hash);
-        } catch (DuplicateKeyException raced) {
-            throw Rejected.conflict("EMAIL_TAKEN", "该邮箱已注册，请直接登录。", "This e-mail address is already registered; sign in instead.");
-        }
+        Account account = new Account(Ids.newId(), candidate.email(), candidate.name(), allRoles, null, null,
+                clock.instant(), repository.nextMemberNumber());
+        repository.insert(account, hash);
         return account;
     }
 
+    private static Rejected emailTaken() {
+        return Rejected.conflict("EMAIL_TAKEN", "该邮箱已注册。", "This e-mail address is already registered.");
+    }
+
     /**
-     * Checks an e-mail address and password, throttled per address.
+     * Checks an e-mail address and password, throttled per e-mail address and per client address.
      *
+     * @param address the client's IP address, or null when unknown (then only the e-mail address is throttled)
      * @throws Rejected 401 {@code BAD_CREDENTIALS} for a wrong address or password, 429 {@code TOO_MANY_ATTEMPTS}
-     *                  while the address is locked after repeated failures
+     *                  (with the wait as {@code Retry-After}) while the e-mail address or the client address is
+     *                  refused after repeated failures
      */
-    public Account authenticate(String email, String password) {
+    public Account authenticate(String email, String password, String address) {
         String key = normaliseEmail(email);
-        if (key == null || password == null) {
+        if (key == null || password == null || key.length() > 254 || password.length() > 1024) {
             throw badCredentials();
         }
-        if (throttle.locked(key)) {
-            long minutes = throttle.lockDuration().toMinutes();
-            throw new Rejected(429, "TOO_MANY_ATTEMPTS",
-                    "登录失败次数过多，请 " + minutes + " 分钟后再试。",
-                    "Too many failed sign-ins; try again in " + minutes + " minutes.");
+        Optional<Duration> wait = throttle.begin(key, address);
+        if (wait.isPresent()) {
+            throw tooManyAttempts(wait.get());
         }
         Optional<String> hash = repository.passwordHash(key);
         boolean matches = passwords.matches(password, hash.orElse(unknownAccountHash)) && hash.isPresent();
         if (!matches) {
-            throttle.failed(key);
-            throw badCredentials();
+            throw badCredentials(); // the attempt stays counted
         }
-        throttle.succeeded(key);
+        throttle.succeeded(key, address);
         return repository.findByEmail(key).orElseThrow(Accounts::badCredentials);
     }
 
-    /** Signs in with a password and issues an API token. Same failures as {@link #authenticate}. */
-    @Transactional
-    public IssuedToken issueToken(String email, String password) {
-        Account account = authenticate(email, password);
+    /**
+     * Signs in with a password and issues an API token. Same failures as {@link #authenticate}; the throttle counts
+     * outside any transaction, so a refused attempt stays counted.
+     */
+    public IssuedToken issueToken(String email, String password, String address) {
+        Account account = authenticate(email, password, address);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "sct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -148,6 +192,20 @@ public class Accounts {
         Instant expiresAt = now.plus(tokenLifetime);
         repository.insertToken(Ids.newId(), sha256(token), account.id(), now, expiresAt);
         return new IssuedToken(token, expiresAt);
+    }
+
+    /**
+     * Locks the account's row until the caller's transaction ends, so that per-account limits checked after it
+     * (reports a day, code redemptions) see every earlier action of the account that has committed, on H2 and
+     * PostgreSQL alike. Call it inside a transaction, before reading what the limit counts.
+     *
+     * @throws Rejected 404 when there is no such account
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockForUpdate(String userId) {
+        if (!repository.lockForUpdate(userId)) {
+            throw Rejected.notFound("USER_NOT_FOUND", "用户不存在。", "No such user.");
+        }
     }
 
     /** The account an unexpired API token belongs to, read now, and the token's id; notes the token's use. */
@@ -185,24 +243,29 @@ public class Accounts {
     /**
      * Changes the account's password and ends every other session and token of it: those signed in before the
      * returned instant, except the token {@code keepTokenId} (the one the change came with, if any). The caller
-     * re-stamps its own session with the returned instant so that it goes on.
+     * re-stamps its own session with the returned instant so that it goes on. The new password must keep the rules;
+     * the current one is checked like a sign-in (throttled per e-mail and client address, so that a borrowed session
+     * cannot be used to guess it).
      *
+     * @param address the client's IP address, or null when unknown
      * @return the sign-in time the caller's own session should carry from now on
-     * @throws Rejected 422 {@code WRONG_PASSWORD} when the current password is wrong, {@code WEAK_PASSWORD} for a new
-     *                  password that is not 8 to 128 characters long; 429 while the address is locked after failures
+     * @throws Rejected 422 {@code WEAK_PASSWORD} (with {@code rule}) for a new password that breaks a rule, 422
+     *                  {@code WRONG_PASSWORD} when the current password is wrong; 429 {@code TOO_MANY_ATTEMPTS} (with
+     *                  {@code Retry-After}) after repeated failures
      */
     @Transactional
-    public Instant changePassword(String userId, String currentPassword, String newPassword, String keepTokenId) {
+    public Instant changePassword(String userId, String currentPassword, String newPassword, String keepTokenId,
+                                  String address) {
         Account account = get(userId);
+        passwordPolicy.require(newPassword);
         try {
-            authenticate(account.email(), currentPassword);
+            authenticate(account.email(), currentPassword, address);
         } catch (Rejected e) {
             if (e.status() == 429) {
                 throw e;
             }
             throw Rejected.invalid("WRONG_PASSWORD", "当前密码不正确。", "The current password is wrong.");
         }
-        checkPassword(newPassword);
         repository.updatePasswordHash(userId, passwords.encode(newPassword));
         Instant ended = endSessions(userId, keepTokenId);
         return ended.plus(1, ChronoUnit.MICROS);
@@ -372,15 +435,17 @@ public class Accounts {
         return get(id);
     }
 
-    private static void checkPassword(String password) {
-        if (password == null || password.length() < 8 || password.length() > 128) {
-            throw Rejected.invalid("WEAK_PASSWORD", "密码长度须为 8 到 128 个字符。", "The password must be 8 to 128 characters long.");
-        }
-    }
-
     /** The one clock's time, for sign-in stamps. */
     Instant now() {
         return clock.instant();
+    }
+
+    private static Rejected tooManyAttempts(Duration wait) {
+        long minutes = Rejected.minutes(wait);
+        return Rejected.tooMany("TOO_MANY_ATTEMPTS",
+                "登录尝试过于频繁，请 " + minutes + " 分钟后再试。",
+                "Too many failed sign-ins; try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".",
+                wait);
     }
 
     private static Rejected badCredentials() {

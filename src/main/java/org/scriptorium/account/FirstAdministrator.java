@@ -1,6 +1,7 @@
 package org.scriptorium.account;
 
 import java.util.EnumSet;
+import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,43 @@ class FirstAdministrator implements ApplicationRunner {
         if (admin == null || admin.email() == null || admin.email().isBlank() || accounts.anyAdministrator()) {
             return;
         }
+        if (accounts.findByEmail(admin.email()).isEmpty()) {
+            try {
+                PasswordPolicy.standard().require(admin.password());
+            } catch (Rejected weak) {
+                throw new WeakAdministratorPassword(weak);
+            }
+        }
         accounts.findByEmail(admin.email()).ifPresentOrElse(
                 existing -> accounts.setRoles(existing.id(), EnumSet.of(Role.ADMIN)),
                 () -> accounts.create(admin.email(), admin.password(), "管理员", EnumSet.of(Role.ADMIN)));
         log.info("First administrator ready: {}", admin.email());
+    }
+
+    /** The configured first administrator's password breaks the password rules: the application does not start. */
+    static final class WeakAdministratorPassword extends RuntimeException {
+
+        final String rule;
+
+        WeakAdministratorPassword(Rejected weak) {
+            super("SCRIPTORIUM_ADMIN_PASSWORD (scriptorium.admin.password) is refused: " + weak.english() + " "
+                    + weak.chinese() + " (rule " + weak.properties().getOrDefault("rule", weak.code()) + ")");
+            this.rule = weak.properties().getOrDefault("rule", weak.code());
+        }
+    }
+
+    /**
+     * Reports {@link WeakAdministratorPassword} as Spring Boot's start-up failure report (one description line and
+     * what to do) instead of a stack trace.
+     */
+    static final class WeakAdministratorPasswordAnalyzer
+            extends org.springframework.boot.diagnostics.AbstractFailureAnalyzer<WeakAdministratorPassword> {
+
+        @Override
+        protected org.springframework.boot.diagnostics.FailureAnalysis analyze(Throwable root, WeakAdministratorPassword cause) {
+            return new org.springframework.boot.diagnostics.FailureAnalysis(cause.getMessage(),
+                    "Set SCRIPTORIUM_ADMIN_PASSWORD to 8 to 128 characters that are not one character repeated and not a "
+                            + "common password (see README, \"Passwords\"), then start again.", cause);
+        }
     }
 }

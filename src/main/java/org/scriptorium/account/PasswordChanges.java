@@ -28,7 +28,8 @@ class PasswordChanges {
     void change(String currentPassword, String newPassword, HttpServletRequest request, HttpServletResponse response) {
         AccountPrincipal me = AccountPrincipal.current()
                 .orElseThrow(() -> new Rejected(401, "NOT_SIGNED_IN", "请先登录。", "Sign in first."));
-        Instant signedIn = accounts.changePassword(me.userId(), currentPassword, newPassword, me.tokenId().orElse(null));
+        Instant signedIn = accounts.changePassword(me.userId(), currentPassword, newPassword, me.tokenId().orElse(null),
+                request.getRemoteAddr());
         if (me.tokenId().isEmpty() && request.getSession(false) != null) {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(AccountPrincipal.authenticated(me.signedInAt(signedIn), accounts.get(me.userId())));

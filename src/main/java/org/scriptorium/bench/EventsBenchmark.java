@@ -80,7 +80,7 @@ class EventsBenchmark implements ApplicationRunner {
         for (int i = 0; i < users; i++) {
             String email = "bench-" + run + "-" + i + "@bench.example";
             accounts.register(email, "bench-password-1", "压测" + i);
-            String token = accounts.issueToken(email, "bench-password-1").token();
+            String token = accounts.issueToken(email, "bench-password-1", null).token();
             if (streamPort) {
                 URI stream = URI.create(streamAddress(port, token));
                 requests.add(stream.getPort() + " " + stream.getRawPath() + "?" + stream.getRawQuery());

@@ -1,5 +1,11 @@
 package org.scriptorium.common;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * A request that cannot be carried out because of what the user sent or asked for.
  *
@@ -13,6 +19,8 @@ public class Rejected extends RuntimeException {
     private final String code;
     private final String english;
     private final String field;
+    private Duration retryAfter;
+    private final Map<String, String> properties = new LinkedHashMap<>();
 
     /**
      * @param status  the HTTP status that fits (400, 401, 403, 404, 409, 413, 422, 429)
@@ -53,6 +61,22 @@ public class Rejected extends RuntimeException {
     /** The message in English. */
     public String english() {
         return english;
+    }
+
+    /** How long the caller should wait before trying again (sent as {@code Retry-After}); empty if not said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** Further machine-readable members of the problem answer (e.g. which password rule failed), in order. */
+    public Map<String, String> properties() {
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** This rejection, with one more member of the problem answer. */
+    public Rejected with(String name, String value) {
+        properties.put(name, value);
+        return this;
     }
 
     /** The short title of its status, in Chinese or English, as problem answers and error pages show it. */
@@ -123,5 +147,23 @@ public class Rejected extends RuntimeException {
     /** A 409 for a request that conflicts with what is already saved. */
     public static Rejected conflict(String code, String chinese, String english) {
         return new Rejected(409, code, chinese, english);
+    }
+
+    /** A 429 for a limit reached: the answer carries {@code Retry-After} (whole seconds, rounded up). */
+    public static Rejected tooMany(String code, String chinese, String english, Duration retryAfter) {
+        Rejected rejected = new Rejected(429, code, chinese, english);
+        rejected.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
+        return rejected;
+    }
+
+    /** The wait as the {@code Retry-After} header says it: whole seconds, rounded up, at least 1. */
+    public static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
+    /** A wait in whole minutes for people, rounded up, at least 1. */
+    public static long minutes(Duration wait) {
+        return Math.max(1, (retryAfterSeconds(wait) + 59) / 60);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param previewCharacters  how many characters of body text a reader who is not entitled sees
  * @param apiTokenDays       how long an API token stays valid
  * @param signIn             the sign-in throttle
+ * @param redeem             the limit on failed activation-code redemptions
  */
 @ConfigurationProperties("scriptorium")
 public record ScriptoriumProperties(
@@ -29,7 +30,8 @@ public record ScriptoriumProperties(
         Upload upload,
         int previewCharacters,
         int apiTokenDays,
-        SignIn signIn) {
+        SignIn signIn,
+        Redeem redeem) {
 
     public record Admin(String email, String password) {
     }
@@ -40,6 +42,19 @@ public record ScriptoriumProperties(
     public record Upload(DataSize maxSize) {
     }
 
-    public record SignIn(int maxFailures, int lockMinutes) {
+    /**
+     * @param maxFailures           failed sign-ins for one e-mail address before it is refused for {@code lockMinutes}
+     * @param lockMinutes           how long a count lasts after the last attempt
+     * @param maxFailuresPerAddress failed sign-ins from one client address (any e-mail) within {@code lockMinutes}
+     */
+    public record SignIn(int maxFailures, int lockMinutes, int maxFailuresPerAddress) {
+    }
+
+    /**
+     * @param maxFailures           failed code redemptions of one account within {@code lockMinutes}
+     * @param maxFailuresPerAddress failed code redemptions from one client address within {@code lockMinutes}
+     * @param lockMinutes           how long a count lasts after the last attempt
+     */
+    public record Redeem(int maxFailures, int maxFailuresPerAddress, int lockMinutes) {
     }
 }

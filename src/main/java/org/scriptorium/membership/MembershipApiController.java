@@ -73,8 +73,8 @@ class MembershipApiController {
     @Rejects(status = 409, codes = "CODE_ALREADY_REDEEMED")
     @Rejects(status = 403, codes = "ACCOUNT_SUSPENDED")
     @PostMapping("/me/redeem")
-    MembershipStatus redeem(@RequestBody Redeem body) {
-        return memberships.redeem(currentUser(), body.code());
+    MembershipStatus redeem(@RequestBody Redeem body, jakarta.servlet.http.HttpServletRequest request) {
+        return memberships.redeem(currentUser(), body.code(), request.getRemoteAddr());
     }
 
     @Operation(summary = "Create a plan")

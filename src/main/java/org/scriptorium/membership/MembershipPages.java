@@ -50,9 +50,9 @@ class MembershipPages {
     }
 
     @PostMapping("/me/redeem")
-    String redeem(@RequestParam String code, RedirectAttributes redirect) {
+    String redeem(@RequestParam String code, jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
         try {
-            MembershipStatus status = memberships.redeem(currentUser(), code);
+            MembershipStatus status = memberships.redeem(currentUser(), code, request.getRemoteAddr());
             redirect.addFlashAttribute("message", "兑换成功！会员有效期至 "
                     + status.endsAt().atZone(zone).toLocalDate() + "。");
         } catch (Rejected e) {

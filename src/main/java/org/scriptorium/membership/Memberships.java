@@ -2,18 +2,24 @@ package org.scriptorium.membership;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.scriptorium.account.Account;
 import org.scriptorium.account.Accounts;
+import org.scriptorium.common.AttemptLimit;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
+import org.scriptorium.common.ScriptoriumProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans, activation codes, grants and every member's time line; and the {@link Reader} that the one
@@ -29,12 +35,25 @@ public class Memberships {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
+    private final TransactionTemplate transaction;
+    /** Failed redemptions per account and per client address: codes cannot be guessed, and are not to be tried. */
+    private final AttemptLimit failuresPerAccount;
+    private final AttemptLimit failuresPerAddress;
 
-    Memberships(MembershipRepository repository, Accounts accounts, Clock clock, ApplicationEventPublisher events) {
+    Memberships(MembershipRepository repository, Accounts accounts, Clock clock, ApplicationEventPublisher events,
+                JdbcClient jdbc, PlatformTransactionManager transactions, ScriptoriumProperties properties) {
         this.repository = repository;
         this.accounts = accounts;
         this.clock = clock;
         this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        ScriptoriumProperties.Redeem redeem = properties.redeem() == null
+                ? new ScriptoriumProperties.Redeem(10, 30, 60) : properties.redeem();
+        Duration window = Duration.ofMinutes(redeem.lockMinutes() > 0 ? redeem.lockMinutes() : 60);
+        this.failuresPerAccount = new AttemptLimit(jdbc, transactions, clock, "redeem-account",
+                redeem.maxFailures() > 0 ? redeem.maxFailures() : 10, window);
+        this.failuresPerAddress = new AttemptLimit(jdbc, transactions, clock, "redeem-address",
+                redeem.maxFailuresPerAddress() > 0 ? redeem.maxFailuresPerAddress() : 30, window);
     }
 
     /**
@@ -113,15 +132,51 @@ public class Memberships {
     }
 
     /**
-     * Redeems an activation code for a user. Redeemed while a period is active, the new term starts where the
-     * period ends, so the period is extended; otherwise it starts now.
+     * Redeems an activation code for a user. A code is redeemed once, however many redeem it at the same time
+     * (a conditional update), and one user's redemptions are placed on their time line one after the other. Failed
+     * attempts (an unknown or used code) are limited per account and per client address; every attempt is counted
+     * before the code is looked at, so concurrent guesses cannot pass the limit, and a success is given back.
      *
+     * @param address the client's IP address, or null when unknown (then only the account is limited)
      * @return the user's membership after redemption
      * @throws Rejected 422 {@code CODE_INVALID} for a mistyped or unknown code, 409 {@code CODE_ALREADY_REDEEMED}
-     *                  for a used one, 403 {@code ACCOUNT_SUSPENDED} for a suspended account
+     *                  for a used one, 403 {@code ACCOUNT_SUSPENDED} for a suspended account, 429
+     *                  {@code TOO_MANY_CODE_ATTEMPTS} (with {@code Retry-After}) after repeated failures
      */
-    @Transactional
-    public MembershipStatus redeem(String userId, String typedCode) {
+    public MembershipStatus redeem(String userId, String typedCode, String address) {
+        String network = AttemptLimit.clientNetwork(address);
+        Optional<Duration> wait = failuresPerAccount.tryAcquire(userId);
+        if (wait.isEmpty() && network != null) {
+            wait = failuresPerAddress.tryAcquire(network);
+            if (wait.isPresent()) {
+                failuresPerAccount.refund(userId);
+            }
+        }
+        if (wait.isPresent()) {
+            long minutes = Rejected.minutes(wait.get());
+            throw Rejected.tooMany("TOO_MANY_CODE_ATTEMPTS",
+                    "激活码输错次数过多，请 " + minutes + " 分钟后再试。如确认激活码无误，请联系售卖方。",
+                    "Too many failed code redemptions; try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".",
+                    wait.get());
+        }
+        boolean guess = false;
+        try {
+            return transaction.execute(status -> redeemNow(userId, typedCode));
+        } catch (Rejected e) {
+            guess = e.code().equals("CODE_INVALID") || e.code().equals("CODE_ALREADY_REDEEMED");
+            throw e;
+        } finally {
+            if (!guess) {
+                failuresPerAccount.refund(userId);
+                if (network != null) {
+                    failuresPerAddress.refund(network);
+                }
+            }
+        }
+    }
+
+    private MembershipStatus redeemNow(String userId, String typedCode) {
+        accounts.lockForUpdate(userId);
         Account account = accounts.get(userId);
         if (account.suspended()) {
             throw new Rejected(403, "ACCOUNT_SUSPENDED", "账号已被暂停，无法兑换激活码。", "The account is suspended and cannot redeem codes.");

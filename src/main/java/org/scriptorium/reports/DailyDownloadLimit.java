@@ -1,6 +1,7 @@
 package org.scriptorium.reports;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,9 +60,10 @@ class DailyDownloadLimit implements DownloadPolicy {
         } catch (DataIntegrityViolationException raced) {
             log.debug("Download signal for {} on {} already opened", userId, day);
         }
-        throw new Rejected(429, "DOWNLOAD_LIMIT_REACHED",
+        throw Rejected.tooMany("DOWNLOAD_LIMIT_REACHED",
                 "今天已下载 " + cap.perDay() + " 篇不同的资料，达到每日下载上限，请明天再下载。今天下载过的资料仍可再次下载；如确有需要，请联系运营方。",
                 "You have downloaded " + cap.perDay() + " different materials today, the daily limit; try again tomorrow. "
-                        + "Materials already downloaded today can be downloaded again.");
+                        + "Materials already downloaded today can be downloaded again.",
+                Duration.between(now, day.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 }

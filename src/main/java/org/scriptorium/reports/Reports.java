@@ -99,13 +99,7 @@ public class Reports {
         List<EvidenceRules.Accepted> accepted = evidenceRules.check(where, statement, text,
                 files.stream().map(f -> new EvidenceRules.Submitted(f.name(), f.content())).toList());
         Instant now = clock.instant();
-        Optional<Instant> refusedUntil = limit.refusedUntil(repository.filedSince(reporterId, now.minus(FilingLimit.WINDOW)), now);
-        if (refusedUntil.isPresent()) {
-            String until = MINUTE.format(refusedUntil.get().atZone(zone));
-            throw new Rejected(429, "REPORT_LIMIT_REACHED",
-                    "24 小时内最多可提交 " + limit.perDay() + " 次举报，请于 " + until + " 之后再提交。如情况紧急，请联系运营方。",
-                    "At most " + limit.perDay() + " reports in 24 hours; try again after " + until + ".");
-        }
+        checkLimit(reporterId, now); // early, so that nothing is traced for a reporter over the limit
         String pasted = text == null || text.isBlank() ? null : text.strip();
         Traced traced = trace(accepted, pasted, reporterId);
 
@@ -122,6 +116,9 @@ public class Reports {
                 keys.add(key);
             }
             transaction.executeWithoutResult(status -> {
+                // Again under the reporter's row lock: concurrent filings are counted one after the other.
+                accounts.lockForUpdate(reporterId);
+                checkLimit(reporterId, clock.instant());
                 repository.insert(report);
                 for (int i = 0; i < accepted.size(); i++) {
                     EvidenceRules.Accepted file = accepted.get(i);
@@ -134,6 +131,18 @@ public class Reports {
         }
         events.publishEvent(new ReportFiled(report.id(), reporterId, report.traceVerdict(), now));
         return report.id();
+    }
+
+    /** @throws Rejected 429 {@code REPORT_LIMIT_REACHED}, with the wait as {@code Retry-After}, beyond the limit */
+    private void checkLimit(String reporterId, Instant now) {
+        Optional<Instant> refusedUntil = limit.refusedUntil(repository.filedSince(reporterId, now.minus(FilingLimit.WINDOW)), now);
+        if (refusedUntil.isPresent()) {
+            String until = MINUTE.format(refusedUntil.get().atZone(zone));
+            throw Rejected.tooMany("REPORT_LIMIT_REACHED",
+                    "24 小时内最多可提交 " + limit.perDay() + " 次举报，请于 " + until + " 之后再提交。如情况紧急，请联系运营方。",
+                    "At most " + limit.perDay() + " reports in 24 hours; try again after " + until + ".",
+                    java.time.Duration.between(now, refusedUntil.get()));
+        }
     }
 
     /** The reporter's reports, newest first, as they may see them. */

@@ -83,12 +83,16 @@ public class RequestBoard {
             throw Rejected.invalid("REQUEST_DETAIL_TOO_LONG", "需求说明不能超过 4000 个字。",
                     "The detail must be at most 4,000 characters.");
         }
+        accounts.lockForUpdate(userId); // concurrent posts of one author are counted one after the other
         Instant now = clock.instant();
-        long today = jdbc.sql("SELECT COUNT(*) FROM material_requests WHERE author_id = ? AND created_at > ?")
-                .params(userId, DbTime.of(now.minus(Duration.ofDays(1)))).query(Long.class).single();
-        if (today >= PER_DAY) {
-            throw new Rejected(429, "REQUEST_LIMIT", "每天最多提交 " + PER_DAY + " 条需求，请明天再来。",
-                    "At most " + PER_DAY + " requests a day; try again tomorrow.");
+        List<Instant> today = jdbc.sql("SELECT created_at FROM material_requests WHERE author_id = ? AND created_at > ? ORDER BY created_at DESC")
+                .params(userId, DbTime.of(now.minus(Duration.ofDays(1))))
+                .query((rs, n) -> DbTime.toInstant(rs.getObject(1, java.time.OffsetDateTime.class))).list();
+        if (today.size() >= PER_DAY) {
+            // Once the PER_DAY-th newest leaves the 24 hours, another may be posted.
+            throw Rejected.tooMany("REQUEST_LIMIT", "每天最多提交 " + PER_DAY + " 条需求，请明天再来。",
+                    "At most " + PER_DAY + " requests a day; try again tomorrow.",
+                    Duration.between(now, today.get(PER_DAY - 1).plus(Duration.ofDays(1))));
         }
         String id = Ids.newId();
         jdbc.sql("""

@@ -45,7 +45,8 @@ class ErrorAdvice {
     }
 
     @ExceptionHandler(Rejected.class)
-    Object rejected(Rejected e, HttpServletRequest request) {
+    Object rejected(Rejected e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        e.retryAfter().ifPresent(wait -> response.setHeader("Retry-After", Long.toString(Rejected.retryAfterSeconds(wait))));
         return answer(e, request);
     }
 

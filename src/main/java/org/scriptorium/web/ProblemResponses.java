@@ -36,6 +36,7 @@ public class ProblemResponses {
         if (rejected.field() != null) {
             problem.setProperty("field", rejected.field());
         }
+        rejected.properties().forEach(problem::setProperty);
         return problem;
     }
 

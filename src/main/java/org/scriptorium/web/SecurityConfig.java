@@ -91,7 +91,9 @@ class SecurityConfig {
                         .defaultSuccessUrl("/", false)
                         .failureHandler((request, response, exception) -> response.sendRedirect(
                                 request.getContextPath() + "/login?error="
-                                        + (exception instanceof LockedException ? "locked" : "bad")))
+                                        + (exception instanceof PasswordAuthenticationProvider.SignInRefused refused
+                                        ? "locked&wait=" + refused.minutes()
+                                        : exception instanceof LockedException ? "locked" : "bad")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 // The error page says why (a missing CSRF token reads differently from a missing role).

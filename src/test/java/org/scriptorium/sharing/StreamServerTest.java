@@ -39,7 +39,7 @@ class StreamServerTest {
         Accounts accounts = mock(Accounts.class);
         when(accounts.sessionStillValid(any(), any())).thenReturn(true);
         // Opening a stream without Last-Event-ID and sending heartbeats is all this test asks of LiveStreams.
-        streams = new LiveStreams(null, null, null, null, Clock.systemUTC(), properties);
+        streams = new LiveStreams(null, null, null, null, Clock.systemUTC(), properties, accounts);
         server = new StreamServer(streams, tickets, accounts, properties, "127.0.0.1");
         server.start();
     }

@@ -24,17 +24,62 @@ public final class Api {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
+    private final String localAddress;
     private String token;
     private String language;
     private String userAgent;
 
     Api(String base) {
-        this.base = base;
+        this(base, null);
     }
 
+    private Api(String base, String localAddress) {
+        this.base = base;
+        this.localAddress = localAddress;
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (localAddress != null) {
+            try {
+                builder.localAddress(java.net.InetAddress.getByName(localAddress));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(localAddress, e);
+            }
+        }
+        this.http = builder.build();
+    }
+
+    /**
+     * The same client, connecting from this loopback address (any of 127.0.0.0/8 on Linux), so that the server sees
+     * another client address: for the limits per client address, without using up those of 127.0.0.1.
+     */
+    public Api from(String loopbackAddress) {
+        Api other = new Api(base, loopbackAddress);
+        other.token = token;
+        other.language = language;
+        other.userAgent = userAgent;
+        return other;
+    }
+
+    /** A client address of 127.0.0.0/8 that no other test uses, for {@link #from}. */
+    public static String freshLoopbackAddress() {
+        int n = NEXT_ADDRESS.getAndIncrement();
+        return "127." + (10 + (n >> 16) % 200) + "." + ((n >> 8) & 0xff) + "." + (1 + (n & 0xff) % 254);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ADDRESS =
+            new java.util.concurrent.atomic.AtomicInteger(new java.security.SecureRandom().nextInt(1 << 20));
+
     /** An HTTP answer with its body read as JSON where it is JSON. */
-    public record Response(int status, String contentType, byte[] bytes) {
+    public record Response(int status, String contentType, byte[] bytes, Map<String, String> headers) {
+
+        public Response(int status, String contentType, byte[] bytes) {
+            this(status, contentType, bytes, Map.of());
+        }
+
+        /** A response header by its lower-case name (the first value), if sent. */
+        public java.util.Optional<String> header(String name) {
+            return java.util.Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
 
         public JsonNode json() {
             return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
@@ -47,7 +92,7 @@ public final class Api {
 
     /** The same client, sending this bearer token. */
     public Api as(String bearer) {
-        Api other = new Api(base);
+        Api other = new Api(base, localAddress);
         other.token = bearer;
         other.language = language;
         other.userAgent = userAgent;
@@ -80,10 +125,13 @@ public final class Api {
     /** The password of every member that {@link #newMember} registers. */
     public static final String MEMBER_PASSWORD = "member-pass-1";
 
-    /** Registers a new member with this address and returns a client signed in as them. */
+    /**
+     * Registers a new member with this address and returns a client signed in as them. Registration answers 202
+     * whether or not the address was new: sign-in tells.
+     */
     public Api newMember(String email) {
-        Response r = post("/api/v1/auth/register", Map.of("email", email, "password", "member-pass-1", "displayName", "笔杆子"));
-        if (r.status() != 201) {
+        Response r = post("/api/v1/auth/register", Map.of("email", email, "password", MEMBER_PASSWORD, "displayName", "笔杆子"));
+        if (r.status() != 202) {
             throw new IllegalStateException("register failed: " + r.text());
         }
         return as(token(email, MEMBER_PASSWORD));
@@ -179,7 +227,9 @@ public final class Api {
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<byte[]> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            Map<String, String> headers = new LinkedHashMap<>();
+            r.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
