@@ -171,7 +171,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
             row("DELETE", "/api/v1/me/tokens/{id}", Level.SIGNED_IN, 404),
             row("POST", "/api/v1/me/password", Level.SIGNED_IN,
                     Body.json("{\"currentPassword\":\"not-the-password\",\"newPassword\":\"another-password-1\"}"), 422),
-            row("POST", "/me/password", Level.SIGNED_IN, Body.form("currentPassword=not-the-password&newPassword=x"), 302),
+            row("GET", "/me/password", Level.SIGNED_IN, 200),
+            // A refusal (here the wrong current password) shows the password page again with the reason.
+            row("POST", "/me/password", Level.SIGNED_IN, Body.form("currentPassword=not-the-password&newPassword=x"), 200),
             row("PUT", "/api/v1/admin/users/{userId}/roles", Level.ADMIN, Body.json("{\"roles\":[]}"), 404),
             row("POST", "/admin/users/{userId}/roles", Level.ADMIN, Body.form("roles=EDITOR"), 302),
 
