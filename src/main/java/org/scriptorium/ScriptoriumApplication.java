@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 public class ScriptoriumApplication {
 
     /** Commands that run once without the web server and exit, e.g. {@code java -jar scriptorium.jar reindex}. */
-    static final Set<String> COMMANDS = Set.of("reindex", "trace", "bench-search", "bench-trace", "bench-events");
+    static final Set<String> COMMANDS = Set.of("reindex", "trace", "bench-search", "bench-trace", "bench-events",
+            "bench-sites");
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ScriptoriumApplication.class);
