@@ -329,8 +329,8 @@ final class SiteLocator {
         private final int[] head;
         private final int[] next;
         private final int mask;
-        /** At the first position of each shingle, how many times it stands; 0 elsewhere. */
-        private final int[] count;
+        /** At the first position of each shingle, how many times it stands; 0 elsewhere. Made when first asked. */
+        private int[] count;
 
         Shingles(String text) {
             this.text = text;
@@ -345,14 +345,20 @@ final class SiteLocator {
                 next[i] = head[h];
                 head[h] = i;
             }
-            this.count = new int[n];
-            for (int i = 0; i < n; i++) {
-                count[first(text, i)]++;
-            }
         }
 
-        /** How many times the shingle {@code s[at, at + 4)} stands in the text. */
+        /**
+         * How many times the shingle {@code s[at, at + 4)} stands in the text. Only choosing sites asks, on one
+         * thread; a leak's index never pays for the counts.
+         */
         int count(String s, int at) {
+            if (count == null) {
+                int[] counts = new int[next.length];
+                for (int i = 0; i < counts.length; i++) {
+                    counts[first(text, i)]++;
+                }
+                count = counts;
+            }
             int first = first(s, at);
             return first < 0 ? 0 : count[first];
         }
