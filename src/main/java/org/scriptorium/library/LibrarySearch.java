@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Reader;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Search as readers meet it: hits with snippets, passages and suggestions, each passed through the entitlement
- * gate. A reader who may not read a material gets snippets from its title and outline only, and passages without text.
+ * gate. A material a reader may not read is found by its title, outline and topics only, and shows snippets from
+ * them; passages come only from materials the reader may read, so no search confirms text the reader may not see.
  */
 @Service
 public class LibrarySearch {
@@ -86,7 +88,8 @@ public class LibrarySearch {
         Reader reader = access.reader(userId);
         boolean staff = reader instanceof Reader.SignedIn s && s.staff();
         Instant now = clock.instant();
-        SearchResult result = search.search(query, now, staff);
+        FullTextScope scope = access.fullTextScope(reader);
+        SearchResult result = search.search(query, now, staff, scope);
         List<Found> hits = reader instanceof Reader.Anonymous && result.hits().stream().allMatch(h -> h.kind() != null)
                 ? listedFromIndex(result, query)
                 : listedFromDatabase(result, query, reader);
@@ -95,7 +98,7 @@ public class LibrarySearch {
             if (query.page() == 0) {
                 misses.record(query.text());
             }
-            help = help(query, now, staff);
+            help = help(query, now, staff, scope);
         }
         return new FoundPage(query, result.total(), hits, result.facets(), help);
     }
@@ -149,7 +152,8 @@ public class LibrarySearch {
     public FoundPassages passages(MaterialQuery query, Optional<String> userId) {
         Reader reader = access.reader(userId);
         boolean staff = reader instanceof Reader.SignedIn s && s.staff();
-        PassageResult result = search.passages(query, clock.instant(), staff);
+        // Only materials this reader may read: a paragraph's place alone would confirm text they may not see.
+        PassageResult result = search.passages(query, clock.instant(), staff, access.fullTextScope(reader));
         List<String> ids = result.hits().stream().map(PassageResult.PassageHit::materialId).distinct().toList();
         Map<String, Material> byId = materials.findAll(ids).stream().collect(Collectors.toMap(Material::id, Function.identity()));
         List<FoundPassage> hits = new ArrayList<>();
@@ -178,14 +182,14 @@ public class LibrarySearch {
         return search.suggestTitles(text.length() > 50 ? text.substring(0, 50) : text, 8, clock.instant());
     }
 
-    private Help help(MaterialQuery query, Instant now, boolean staff) {
+    private Help help(MaterialQuery query, Instant now, boolean staff, FullTextScope scope) {
         List<String> terms = Arrays.stream(query.text().replace("\"", " ").split("\\s+")).filter(t -> !t.isBlank()).toList();
         List<Alternative> alternatives = new ArrayList<>();
         if (terms.size() > 1) {
             for (String term : terms.subList(0, Math.min(terms.size(), 4))) {
                 MaterialQuery alone = new MaterialQuery(term, query.kind(), query.topic(), query.year(), query.tier(),
                         query.sort(), 0, 1);
-                long total = search.search(alone, now, staff).total();
+                long total = search.search(alone, now, staff, scope).total();
                 if (total > 0) {
                     alternatives.add(new Alternative(term, total));
                 }

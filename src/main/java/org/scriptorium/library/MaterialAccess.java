@@ -7,6 +7,7 @@ import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.membership.Access;
 import org.scriptorium.membership.EntitlementRule;
+import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Memberships;
 import org.scriptorium.membership.Reader;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,11 @@ public class MaterialAccess {
     /** Who is asking, for several decisions in one request. */
     public Reader reader(Optional<String> userId) {
         return memberships.readerFor(userId);
+    }
+
+    /** The published materials whose text this reader may read in full now: what a search may look in for them. */
+    public FullTextScope fullTextScope(Reader reader) {
+        return rule.fullTextScope(reader, clock.instant());
     }
 
     /** The rule's decision for one material and reader, now; a withdrawn material counts as not published. */
