@@ -33,9 +33,12 @@ public class LibrarySearch {
     private final Materials materials;
     private final MaterialAccess access;
     private final SearchMisses misses;
+    private final SearchThrottle throttle;
     private final Clock clock;
 
-    LibrarySearch(MaterialSearch search, Materials materials, MaterialAccess access, SearchMisses misses, Clock clock) {
+    LibrarySearch(MaterialSearch search, Materials materials, MaterialAccess access, SearchMisses misses,
+                  SearchThrottle throttle, Clock clock) {
+        this.throttle = throttle;
         this.search = search;
         this.materials = materials;
         this.access = access;
@@ -83,8 +86,13 @@ public class LibrarySearch {
     public record Alternative(String text, long total) {
     }
 
-    /** Searches materials for this reader; a query that finds nothing is counted for the operator. */
+    /**
+     * Searches materials for this reader; a query that finds nothing is counted for the operator.
+     *
+     * @throws org.scriptorium.common.Rejected 429 {@code RATE_LIMITED} when this account or address searches too often
+     */
     public FoundPage search(MaterialQuery query, Optional<String> userId) {
+        throttle.check(userId);
         Reader reader = access.reader(userId);
         boolean staff = reader instanceof Reader.SignedIn s && s.staff();
         Instant now = clock.instant();
@@ -96,7 +104,7 @@ public class LibrarySearch {
         Help help = Help.NONE;
         if (result.total() == 0 && query.text() != null) {
             if (query.page() == 0) {
-                misses.record(query.text());
+                misses.record(query.text(), userId);
             }
             help = help(query, now, staff, scope);
         }
@@ -148,8 +156,13 @@ public class LibrarySearch {
         return hits;
     }
 
-    /** Searches paragraphs; text only for materials this reader may read. */
+    /**
+     * Searches paragraphs of the materials this reader may read, with their text.
+     *
+     * @throws org.scriptorium.common.Rejected 429 {@code RATE_LIMITED} when this account or address searches too often
+     */
     public FoundPassages passages(MaterialQuery query, Optional<String> userId) {
+        throttle.check(userId);
         Reader reader = access.reader(userId);
         boolean staff = reader instanceof Reader.SignedIn s && s.staff();
         // Only materials this reader may read: a paragraph's place alone would confirm text they may not see.

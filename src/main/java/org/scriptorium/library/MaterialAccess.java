@@ -137,24 +137,10 @@ public class MaterialAccess {
 
     /** At most the configured length, and never more than a third of the text, so a short piece is not given away. */
     private String preview(ParsedMaterial parsed) {
-        int limit = Math.min(previewCharacters, Math.max(40, parsed.characters() / 3));
-        StringBuilder preview = new StringBuilder();
-        for (Block block : parsed.blocks()) {
-            String text = switch (block) {
-                case Heading h -> h.text();
-                case Paragraph p -> p.text();
-            };
-            if (!preview.isEmpty()) {
-                preview.append('\n');
-            }
-            preview.append(text);
-            if (preview.length() >= limit) {
-                break;
-            }
-        }
-        if (preview.length() > limit) {
-            return preview.substring(0, limit) + "……";
-        }
-        return preview.toString();
+        List<String> blocks = parsed.blocks().stream().map(block -> switch (block) {
+            case Heading h -> h.text();
+            case Paragraph p -> p.text();
+        }).toList();
+        return Preview.of(blocks, parsed.characters(), previewCharacters);
     }
 }
