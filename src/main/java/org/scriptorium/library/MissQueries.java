@@ -13,8 +13,8 @@ final class MissQueries {
 
     /** Something a browser or a chat app would turn into a link: a scheme, www., or a name under a common domain. */
     private static final Pattern LINK = Pattern.compile(
-            "(?i)[a-z][a-z0-9+.-]*://|www\\.|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|cn|net|org|info|top|xyz|io|cc|me|vip"
-                    + "|shop|site|online|app|link|club|ru|tk|biz|co|tv|gov|edu|hk|tw)\\b|@[a-z0-9-]+\\.");
+            "(?i)[a-z][a-z0-9+.-]*://|www\\.|[^\\s.]\\.(com|cn|net|org|info|top|xyz|io|cc|me|vip|shop|site|online"
+                    + "|app|link|club|ru|tk|biz|co|tv|gov|edu|hk|tw)(?![a-z0-9])|@[a-z0-9-]+\\.");
     /** Control and format characters (zero-width ones included): nobody types them. */
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}]");
 

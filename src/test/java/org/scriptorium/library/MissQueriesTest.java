@@ -17,7 +17,7 @@ class MissQueriesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://spam.example/buy", "HTTPS://x.y", "www.daixie", "代写论文 lunwen.com", "加微信 abc.top 优惠",
+    @ValueSource(strings = {"http://spam.example/buy", "HTTPS://x.y", "www.daixie", "代写论文 lunwen.com", "加微信 abc.top 优惠", "加微信 专项.top", "看 网址.com",
             "ｗｗｗ．ｓｐａｍ．ｃｎ", "联系 me@mail.qq.com", "ftp://files", "telegram t.me/xx", "乡村\u200b振兴", "\u0007bell", "   "})
     @DisplayName("links, invisible characters and blanks are not kept")
     void notKept(String query) {
@@ -33,7 +33,7 @@ class MissQueriesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3.5亿元", "十四五规划", "v2.0 方案", "2024年工作总结", "a.b"})
+    @ValueSource(strings = {"3.5亿元", "十四五规划", "v2.0 方案", "2024年工作总结", "a.b", "第1.2节", "comment 评论"})
     @DisplayName("ordinary queries with dots and figures are kept")
     void kept(String query) {
         assertThat(MissQueries.key(query, 50)).isPresent();

@@ -68,13 +68,14 @@ class SearchLimitsTest extends IntegrationTest {
     void rateLimited() throws Exception {
         String email = "rate" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
         Api member = api().newMember(email);
-        exhaust(member.userId());
-
+        String userId = member.userId();
         String token = api().token(email, Api.MEMBER_PASSWORD);
+        HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/api/v1/materials?q=", "/api/v1/passages?q=")) {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + path + q("讲话")))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + q("讲话")))
+                    .header("Authorization", "Bearer " + token).build();
+            exhaust(userId); // right before: the account earns a search back every half second
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path).isEqualTo(429);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(r.body()).contains("\"code\":\"RATE_LIMITED\"", "秒后再试");
@@ -82,6 +83,7 @@ class SearchLimitsTest extends IntegrationTest {
         }
 
         WebSession page = new WebSession(port).signIn(email, Api.MEMBER_PASSWORD);
+        exhaust(userId);
         HttpResponse<String> r = page.get("/materials?q=" + q("讲话"));
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.body()).contains("搜索太频繁了");
