@@ -367,17 +367,6 @@ final class SiteLocator {
             return text;
         }
 
-        /** The positions where the shingle {@code s[at, at + 4)} stands, in increasing order. */
-        int[] positions(String s, int at) {
-            int[] found = new int[4];
-            int n = 0;
-            for (int i = first(s, at); i >= 0; i = next(i, s, at)) {
-                found = room(found, n + 1);
-                found[n++] = i;
-            }
-            return n == found.length ? found : Arrays.copyOf(found, n);
-        }
-
         /** The first position where the shingle {@code s[at, at + 4)} stands, or -1. */
         int first(String s, int at) {
             return matching(head[hash(s, at) & mask], s, at);
