@@ -29,13 +29,13 @@ public class SearchMisses {
     private final Clock clock;
     private final MissLimits limits;
     /** By client: an account, or an address for readers who are not signed in. */
-    private final TokenBuckets byAddress;
+    private final TokenBuckets byClient;
 
     SearchMisses(JdbcClient jdbc, Clock clock, MissLimits limits) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.limits = limits;
-        this.byAddress = new TokenBuckets(limits.perAddressPerHour(), limits.perAddressPerHour() / 60.0,
+        this.byClient = new TokenBuckets(limits.perAddressPerHour(), limits.perAddressPerHour() / 60.0,
                 limits.maxAddresses(), clock);
     }
 
@@ -49,7 +49,7 @@ public class SearchMisses {
     /** Counts a query that found nothing for a client ({@code "u:"} and a user id, or {@code "a:"} and an address). */
     void record(String query, String client) {
         Optional<String> kept = MissQueries.key(query, limits.maxLength());
-        if (kept.isEmpty() || byAddress.take(client) > 0) {
+        if (kept.isEmpty() || byClient.take(client) > 0) {
             return;
         }
         String key = kept.get();
