@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Reader;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Search as readers meet it: hits with snippets, passages and suggestions, each passed through the entitlement
- * gate. A reader who may not read a material gets snippets from its title and outline only, and passages without text.
+ * gate. A material a reader may not read is found by its title, outline and topics only, and shows snippets from
+ * them; passages come only from materials the reader may read, so no search confirms text the reader may not see.
  */
 @Service
 public class LibrarySearch {
@@ -31,9 +33,12 @@ public class LibrarySearch {
     private final Materials materials;
     private final MaterialAccess access;
     private final SearchMisses misses;
+    private final SearchThrottle throttle;
     private final Clock clock;
 
-    LibrarySearch(MaterialSearch search, Materials materials, MaterialAccess access, SearchMisses misses, Clock clock) {
+    LibrarySearch(MaterialSearch search, Materials materials, MaterialAccess access, SearchMisses misses,
+                  SearchThrottle throttle, Clock clock) {
+        this.throttle = throttle;
         this.search = search;
         this.materials = materials;
         this.access = access;
@@ -81,21 +86,27 @@ public class LibrarySearch {
     public record Alternative(String text, long total) {
     }
 
-    /** Searches materials for this reader; a query that finds nothing is counted for the operator. */
+    /**
+     * Searches materials for this reader; a query that finds nothing is counted for the operator.
+     *
+     * @throws org.scriptorium.common.Rejected 429 {@code RATE_LIMITED} when this account or address searches too often
+     */
     public FoundPage search(MaterialQuery query, Optional<String> userId) {
+        throttle.check(userId);
         Reader reader = access.reader(userId);
         boolean staff = reader instanceof Reader.SignedIn s && s.staff();
         Instant now = clock.instant();
-        SearchResult result = search.search(query, now, staff);
+        FullTextScope scope = access.fullTextScope(reader);
+        SearchResult result = search.search(query, now, staff, scope);
         List<Found> hits = reader instanceof Reader.Anonymous && result.hits().stream().allMatch(h -> h.kind() != null)
                 ? listedFromIndex(result, query)
                 : listedFromDatabase(result, query, reader);
         Help help = Help.NONE;
         if (result.total() == 0 && query.text() != null) {
             if (query.page() == 0) {
-                misses.record(query.text());
+                misses.record(query.text(), userId);
             }
-            help = help(query, now, staff);
+            help = help(query, now, staff, scope);
         }
         return new FoundPage(query, result.total(), hits, result.facets(), help);
     }
@@ -145,11 +156,17 @@ public class LibrarySearch {
         return hits;
     }
 
-    /** Searches paragraphs; text only for materials this reader may read. */
+    /**
+     * Searches paragraphs of the materials this reader may read, with their text.
+     *
+     * @throws org.scriptorium.common.Rejected 429 {@code RATE_LIMITED} when this account or address searches too often
+     */
     public FoundPassages passages(MaterialQuery query, Optional<String> userId) {
+        throttle.check(userId);
         Reader reader = access.reader(userId);
         boolean staff = reader instanceof Reader.SignedIn s && s.staff();
-        PassageResult result = search.passages(query, clock.instant(), staff);
+        // Only materials this reader may read: a paragraph's place alone would confirm text they may not see.
+        PassageResult result = search.passages(query, clock.instant(), staff, access.fullTextScope(reader));
         List<String> ids = result.hits().stream().map(PassageResult.PassageHit::materialId).distinct().toList();
         Map<String, Material> byId = materials.findAll(ids).stream().collect(Collectors.toMap(Material::id, Function.identity()));
         List<FoundPassage> hits = new ArrayList<>();
@@ -178,14 +195,14 @@ public class LibrarySearch {
         return search.suggestTitles(text.length() > 50 ? text.substring(0, 50) : text, 8, clock.instant());
     }
 
-    private Help help(MaterialQuery query, Instant now, boolean staff) {
+    private Help help(MaterialQuery query, Instant now, boolean staff, FullTextScope scope) {
         List<String> terms = Arrays.stream(query.text().replace("\"", " ").split("\\s+")).filter(t -> !t.isBlank()).toList();
         List<Alternative> alternatives = new ArrayList<>();
         if (terms.size() > 1) {
             for (String term : terms.subList(0, Math.min(terms.size(), 4))) {
                 MaterialQuery alone = new MaterialQuery(term, query.kind(), query.topic(), query.year(), query.tier(),
                         query.sort(), 0, 1);
-                long total = search.search(alone, now, staff).total();
+                long total = search.search(alone, now, staff, scope).total();
                 if (total > 0) {
                     alternatives.add(new Alternative(term, total));
                 }

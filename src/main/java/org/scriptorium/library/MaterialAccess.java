@@ -7,6 +7,7 @@ import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.membership.Access;
 import org.scriptorium.membership.EntitlementRule;
+import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Memberships;
 import org.scriptorium.membership.Reader;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,11 @@ public class MaterialAccess {
     /** Who is asking, for several decisions in one request. */
     public Reader reader(Optional<String> userId) {
         return memberships.readerFor(userId);
+    }
+
+    /** The published materials whose text this reader may read in full now: what a search may look in for them. */
+    public FullTextScope fullTextScope(Reader reader) {
+        return rule.fullTextScope(reader, clock.instant());
     }
 
     /** The rule's decision for one material and reader, now; a withdrawn material counts as not published. */
@@ -131,24 +137,10 @@ public class MaterialAccess {
 
     /** At most the configured length, and never more than a third of the text, so a short piece is not given away. */
     private String preview(ParsedMaterial parsed) {
-        int limit = Math.min(previewCharacters, Math.max(40, parsed.characters() / 3));
-        StringBuilder preview = new StringBuilder();
-        for (Block block : parsed.blocks()) {
-            String text = switch (block) {
-                case Heading h -> h.text();
-                case Paragraph p -> p.text();
-            };
-            if (!preview.isEmpty()) {
-                preview.append('\n');
-            }
-            preview.append(text);
-            if (preview.length() >= limit) {
-                break;
-            }
-        }
-        if (preview.length() > limit) {
-            return preview.substring(0, limit) + "……";
-        }
-        return preview.toString();
+        List<String> blocks = parsed.blocks().stream().map(block -> switch (block) {
+            case Heading h -> h.text();
+            case Paragraph p -> p.text();
+        }).toList();
+        return Preview.of(blocks, parsed.characters(), previewCharacters);
     }
 }

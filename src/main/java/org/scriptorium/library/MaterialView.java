@@ -10,7 +10,7 @@ import org.scriptorium.membership.Access;
  * @param outline  the headings, shown to everyone
  * @param blocks   the body as headings and paragraphs; empty unless entitled
  * @param text     the cleaned full text, one paragraph per line; null unless entitled
- * @param preview  about the first 300 characters after the title; null when entitled
+ * @param preview  the beginning of the body, at most 300 characters and a third of the text ({@code Preview}); null when entitled
  * @param notice   the visible notice of the reader's copy ("仅供学习 禁止外传 · … · 会员 100001"); null unless entitled
  * @param fileToken the token that files made from this copy carry; null unless entitled
  */

@@ -30,14 +30,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class Materials {
 
-    private static final int MAX_PASTED_CHARACTERS = 500_000;
-
     private final MaterialRepository repository;
     private final MaterialSearch search;
     private final Clock clock;
     private final StructureParser parser = new StructureParser();
     private final DocumentReader reader;
     private final ApplicationEventPublisher events;
+    private final int maxCharacters;
 
     /**
      * The kinds and topics in use, kept because listing them reads every material (seconds at 300,000) and pages
@@ -53,7 +52,8 @@ public class Materials {
     }
 
     Materials(MaterialRepository repository, MaterialSearch search, Clock clock, ScriptoriumProperties properties,
-              ApplicationEventPublisher events) {
+              ImportLimits limits, ApplicationEventPublisher events) {
+        this.maxCharacters = limits.maxCharacters();
         this.repository = repository;
         this.search = search;
         this.clock = clock;
@@ -289,18 +289,27 @@ public class Materials {
         return v;
     }
 
+    /** @throws Rejected 413 {@code TEXT_TOO_LONG} for a text, pasted or read from a file, over the character limit */
     private String sourceText(MaterialDraft draft) {
+        String text;
         if (draft.hasFile()) {
-            return reader.read(draft.fileName(), draft.file());
+            text = reader.read(draft.fileName(), draft.file());
+        } else {
+            text = draft.text();
+            if (text == null || text.isBlank()) {
+                throw Rejected.invalid("EMPTY_TEXT", "请粘贴正文或上传文件（支持 .txt、.docx、.md）。",
+                        "Paste the text or upload a file (.txt, .docx or .md).");
+            }
         }
-        String text = draft.text();
-        if (text == null || text.isBlank()) {
-            throw Rejected.invalid("EMPTY_TEXT", "请粘贴正文或上传文件（支持 .txt、.docx、.md）。",
-                    "Paste the text or upload a file (.txt, .docx or .md).");
-        }
-        if (text.length() > MAX_PASTED_CHARACTERS) {
-            throw new Rejected(413, "TEXT_TOO_LONG", "粘贴的正文超过 50 万字上限，请分篇导入。",
-                    "The pasted text exceeds 500,000 characters; import it in parts.");
+        // Checked before anything is parsed or written: a text far over the limit costs every first reader.
+        if (text.length() > maxCharacters) {
+            int actual = text.codePointCount(0, text.length());
+            if (actual > maxCharacters) {
+                throw new Rejected(413, "TEXT_TOO_LONG",
+                        String.format("正文共 %,d 字，超过每篇 %,d 字的上限，请分篇导入。", actual, maxCharacters),
+                        String.format("The text has %,d characters, over the limit of %,d per material; import it in parts.",
+                                actual, maxCharacters));
+            }
         }
         return text;
     }

@@ -4,13 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.scriptorium.common.DbTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Counts queries that found nothing: for the operator, a list of what members look for and the library lacks. */
+/**
+ * Counts queries that found nothing: for the operator, a list of what readers look for and the library lacks. Bounded
+ * against spam: only short plain queries are kept ({@link MissQueries}), each client address (each account, for
+ * signed-in readers) adds or counts at most {@link MissLimits#perAddressPerHour()} an hour, and at most
+ * {@link MissLimits#maxStored()} distinct queries are kept.
+ */
 @Component
 public class SearchMisses {
 
@@ -20,26 +27,50 @@ public class SearchMisses {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MissLimits limits;
+    /** By client: an account, or an address for readers who are not signed in. */
+    private final TokenBuckets byClient;
 
-    SearchMisses(JdbcClient jdbc, Clock clock) {
+    SearchMisses(JdbcClient jdbc, Clock clock, MissLimits limits) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.limits = limits;
+        this.byClient = new TokenBuckets(limits.perAddressPerHour(), limits.perAddressPerHour() / 60.0,
+                limits.maxAddresses(), clock);
     }
 
-    void record(String query) {
-        String key = query.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        if (key.isEmpty()) {
+    /** Counts a query that found nothing, asked by this reader or else the current request's client, if it is one to keep. */
+    void record(String query, Optional<String> userId) {
+        String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRemoteAddr() : "";
+        record(query, userId.map(id -> "u:" + id).orElse("a:" + address));
+    }
+
+    /** Counts a query that found nothing for a client ({@code "u:"} and a user id, or {@code "a:"} and an address). */
+    void record(String query, String client) {
+        Optional<String> kept = MissQueries.key(query, limits.maxLength());
+        if (kept.isEmpty() || byClient.take(client) > 0) {
             return;
         }
-        key = key.length() > 200 ? key.substring(0, 200) : key;
+        String key = kept.get();
         Instant now = clock.instant();
         if (bump(key, now) == 0) {
+            makeRoom();
             try {
                 jdbc.sql("INSERT INTO search_misses (query, misses, first_at, last_at) VALUES (?, 1, ?, ?)")
                         .params(key, DbTime.of(now), DbTime.of(now)).update();
             } catch (DuplicateKeyException raced) {
                 bump(key, now);
             }
+        }
+    }
+
+    /** Drops the least missed, least recent queries while the list is full. */
+    private void makeRoom() {
+        long stored = jdbc.sql("SELECT COUNT(*) FROM search_misses").query(Long.class).single();
+        for (long over = stored - limits.maxStored() + 1; over > 0; over--) {
+            jdbc.sql("DELETE FROM search_misses WHERE query = "
+                    + "(SELECT query FROM search_misses ORDER BY misses, last_at, query LIMIT 1)").update();
         }
     }
 

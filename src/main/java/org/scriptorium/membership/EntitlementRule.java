@@ -60,6 +60,25 @@ public final class EntitlementRule {
         };
     }
 
+    /**
+     * The published materials this reader may read in full at {@code now}, as {@link #decide} grants FULL: everything
+     * for staff; nothing for anonymous or suspended readers; FREE materials for other signed-in users, and MEMBER
+     * materials from the back-catalogue limit of the period active at {@code now}, if any.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public FullTextScope fullTextScope(Reader reader, Instant now) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(now, "now");
+        return switch (reader) {
+            case Reader.SignedIn user when user.staff() -> FullTextScope.EVERYTHING;
+            case Reader.Anonymous anonymous -> FullTextScope.NOTHING;
+            case Reader.SignedIn user when user.suspended() -> FullTextScope.NOTHING;
+            case Reader.SignedIn user -> new FullTextScope(false, true, MembershipPeriods.activeAt(user.terms(), now)
+                    .map(MembershipPeriod::backCatalogFrom).orElse(null));
+        };
+    }
+
     private static Access member(Reader.SignedIn user, Instant publishedAt, Instant now) {
         // A term granted to start later is not yet a membership: "expired" would mislead the reader.
         if (user.terms().stream().allMatch(term -> term.startsAt().isAfter(now))) {

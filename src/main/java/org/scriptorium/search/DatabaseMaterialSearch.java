@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scriptorium.common.DbTime;
+import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Tier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,8 +29,8 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
     }
 
     @Override
-    public SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished) {
-        Filter filter = filter(query, now, includeUnpublished);
+    public SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope) {
+        Filter filter = filter(query, now, includeUnpublished, scope, false);
         long total = jdbc.sql("SELECT COUNT(*)" + filter.from()).params(filter.params()).query(Long.class).single();
         List<SearchResult.MaterialHit> hits = jdbc.sql("SELECT m.id, m.title, m.kind, m.topics, m.tier, m.published_at"
                         + filter.from() + " ORDER BY m.published_at DESC, m.id LIMIT :limit OFFSET :offset")
@@ -44,8 +45,11 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
     }
 
     @Override
-    public PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished) {
-        Filter filter = filter(query, now, includeUnpublished);
+    public PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope) {
+        if (scope.isEmpty()) {
+            return new PassageResult(0, List.of());
+        }
+        Filter filter = filter(query, now, includeUnpublished, scope, true);
         List<String> terms = query.text() == null ? List.of() : List.of(query.text().split("\\s+"));
         List<PassageResult.PassageHit> all = new ArrayList<>();
         jdbc.sql("SELECT m.id, m.title, m.tier, m.published_at, r.body" + filter.from() + " ORDER BY m.published_at DESC LIMIT 200")
@@ -106,10 +110,31 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
     private record Filter(String from, Map<String, Object> params) {
     }
 
-    private Filter filter(MaterialQuery query, Instant now, boolean includeUnpublished) {
+    /**
+     * @param onlyInScope whether materials outside the scope are left out altogether (passages), rather than searched
+     *                    in their title and topics only
+     */
+    private Filter filter(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope,
+                          boolean onlyInScope) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         where.add("m.withdrawn_at IS NULL");
+        // Whose body may be searched: the reader's full-text scope, as EntitlementRule grants it.
+        String inScope = "TRUE";
+        if (!scope.everything()) {
+            List<String> any = new ArrayList<>();
+            if (scope.free()) {
+                any.add("m.tier = 'FREE'");
+            }
+            if (scope.memberFrom() != null) {
+                any.add("(m.tier = 'MEMBER' AND m.published_at >= :memberFrom)");
+                params.put("memberFrom", DbTime.of(scope.memberFrom()));
+            }
+            inScope = any.isEmpty() ? "FALSE" : "(" + String.join(" OR ", any) + ")";
+        }
+        if (onlyInScope) {
+            where.add(inScope);
+        }
         if (!includeUnpublished) {
             where.add("m.published_at <= :now");
             params.put("now", DbTime.of(now));
@@ -118,7 +143,7 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
             String[] terms = query.text().replace("\"", " ").strip().split("\\s+");
             for (int i = 0; i < terms.length && i < 8; i++) {
                 String p = "t" + i;
-                where.add("(LOWER(m.title) LIKE :" + p + " OR LOWER(m.topics) LIKE :" + p + " OR r.body LIKE :" + p + ")");
+                where.add("(LOWER(m.title) LIKE :" + p + " OR LOWER(m.topics) LIKE :" + p + " OR (r.body LIKE :" + p + " AND " + inScope + "))");
                 params.put(p, "%" + escapeLike(terms[i].toLowerCase()) + "%");
             }
         }

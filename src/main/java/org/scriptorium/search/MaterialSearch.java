@@ -2,6 +2,7 @@ package org.scriptorium.search;
 
 import java.time.Instant;
 import java.util.List;
+import org.scriptorium.membership.FullTextScope;
 
 /**
  * The read side of the search port. Only materials published at or before {@code now} are found unless
@@ -9,11 +10,28 @@ import java.util.List;
  */
 public interface MaterialSearch {
 
-    /** Materials matching every whitespace-separated term of the query (a "quoted phrase" counts as one term). */
-    SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished);
+    /**
+     * Materials matching every whitespace-separated term of the query (a "quoted phrase" counts as one term): in their
+     * title, headings, topics or text for materials in {@code scope}, in their title, headings or topics only for the
+     * rest, so that a reader learns nothing from a search about text they may not read.
+     */
+    SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope);
 
-    /** Paragraphs matching every term of the query, best first; the query's filters apply to their materials. */
-    PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished);
+    /**
+     * Paragraphs matching every term of the query, best first, of materials in {@code scope} only; the query's filters
+     * apply to their materials.
+     */
+    PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope);
+
+    /** {@link #search(MaterialQuery, Instant, boolean, FullTextScope)} in the text of every material (staff, tools). */
+    default SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished) {
+        return search(query, now, includeUnpublished, FullTextScope.EVERYTHING);
+    }
+
+    /** {@link #passages(MaterialQuery, Instant, boolean, FullTextScope)} of every material (staff, tools). */
+    default PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished) {
+        return passages(query, now, includeUnpublished, FullTextScope.EVERYTHING);
+    }
 
     /** Up to {@code limit} published titles that contain what the reader has typed so far. */
     List<TitleSuggestion> suggestTitles(String typed, int limit, Instant now);

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.scriptorium.common.DbTime;
@@ -63,18 +61,8 @@ public class Marks {
     /** The sites of a revision under the given vetoes (rule ids or "p{paragraph}:{offset}" positions). */
     public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Set<String> vetoes) {
         SitesKey key = new SitesKey(revisionKey(materialId, revision), Set.copyOf(vetoes), List.copyOf(paragraphs));
-        synchronized (chosenSites) {
-            List<VariationSite> cached = chosenSites.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        // Choosing is deterministic, so two threads choosing at once get equal lists; no need to hold the lock.
-        List<VariationSite> sites = VariationSites.choose(paragraphs, prf, key.revisionKey(), key.vetoes(), MAX_SITES);
-        synchronized (chosenSites) {
-            chosenSites.put(key, sites);
-        }
-        return sites;
+        return chosenSites.get(key,
+                () -> VariationSites.choose(paragraphs, prf, key.revisionKey(), key.vetoes(), MAX_SITES));
     }
 
     /**
@@ -84,16 +72,8 @@ public class Marks {
     private record SitesKey(String revisionKey, Set<String> vetoes, List<String> paragraphs) {
     }
 
-    /**
-     * Sites chosen lately, most recently used last: choosing takes milliseconds for a long material (every candidate
-     * is checked for a unique context), far more than the rest of a copy, and members read the same new materials.
-     */
-    private final Map<SitesKey, List<VariationSite>> chosenSites = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<SitesKey, List<VariationSite>> eldest) {
-            return size() > SITE_CACHE_ENTRIES;
-        }
-    };
+    /** Sites chosen lately; concurrent first readers of a revision wait for one choice. */
+    private final ChosenSites<SitesKey> chosenSites = new ChosenSites<>(SITE_CACHE_ENTRIES);
     private static final int SITE_CACHE_ENTRIES = 256;
 
     /** Every site candidate of the text, whether used or not, for the editor's review page. */

@@ -73,22 +73,67 @@ final class SiteLocator {
         return view(site.form0()).equals(view(site.form1()));
     }
 
-    /** Whether the site, on its own, could be found again: enough context, found at its place and nowhere else. */
+    /**
+     * Whether the site, on its own, could be found again: enough context, found at its place and nowhere else, and
+     * context not made of phrases so common in the text that their places together exceed {@link #MAX_OCCURRENCES}.
+     */
     boolean uniquelyFound(VariationSite site) {
-        return uniquelyFound(context(site, List.of(site)));
+        Context c = context(site, List.of(site));
+        return c != null && occurrences(c) <= MAX_OCCURRENCES && uniquelyFound(c);
+    }
+
+    /**
+     * Most places a site's context shingles may stand in the text, all of them together, for the site to be used.
+     * Checking a site costs one look at each such place, so this bounds the work per site whatever the text's length.
+     * Sites chosen in generated speeches of up to 1,000,000 characters stay well under it (at most about 6,000; see
+     * bench-sites), so texts of the sizes the library imports choose the same sites as before the bound.
+     */
+    static final int MAX_OCCURRENCES = 16_384;
+
+    /** How many places in the original the context's shingles stand at, counted with repeats. */
+    private long occurrences(Context c) {
+        long total = 0;
+        for (String side : List.of(c.left(), c.right())) {
+            for (int j = 0; j + GRAM <= side.length(); j++) {
+                total += original.count(side, j);
+            }
+        }
+        return total;
     }
 
     boolean uniquelyFound(Context c) {
         if (c == null) {
             return false;
         }
-        // Looser than reading, so that a context differing from another by a little noise counts as ambiguous.
+        // Looser than reading, so that a context differing from another by a little noise counts as ambiguous. The
+        // same places as find(original, c, 2, false), but stopping at the first foreign one and without sorting: in a
+        // long text a common shingle stands thousands of times, and this runs for every candidate a revision tries.
+        String t = original.text();
+        boolean needRight = c.form0().startsWith(c.form1()) || c.form1().startsWith(c.form0());
+        boolean needLeft = c.form0().endsWith(c.form1()) || c.form1().endsWith(c.form0());
+        char first0 = c.form0().charAt(0);
+        char first1 = c.form1().charAt(0);
         boolean own = false;
-        for (Hit h : find(original, c, 2, false)) {
-            if (h.position() != c.origin()) {
-                return false;
+        for (int side = 0; side < 2; side++) {
+            String context = side == 0 ? c.left() : c.right();
+            for (int j = 0; j + GRAM <= context.length(); j++) {
+                for (int p = original.first(context, j); p >= 0; p = original.next(p, context, j)) {
+                    for (int k = 0; k < (side == 0 ? 1 : 2); k++) {
+                        int s = side == 0 ? p + context.length() - j
+                                : p - j - (k == 0 ? c.form0() : c.form1()).length();
+                        if (s < 0 || s >= t.length() || (t.charAt(s) != first0 && t.charAt(s) != first1)
+                                || (own && s == c.origin())) {
+                            continue;
+                        }
+                        if (hitAt(t, s, c, 2, false, needLeft, needRight) != null) {
+                            if (s != c.origin()) {
+                                return false;
+                            }
+                            own = true;
+                        }
+                    }
+                }
             }
-            own = true;
         }
         return own;
     }
@@ -158,13 +203,13 @@ final class SiteLocator {
         int[] starts = new int[64];
         int n = 0;
         for (int j = 0; j + GRAM <= c.left().length(); j++) {
-            for (int p : in.positions(c.left(), j)) {
+            for (int p = in.first(c.left(), j); p >= 0; p = in.next(p, c.left(), j)) {
                 starts = room(starts, n + 1);
                 starts[n++] = p + c.left().length() - j;
             }
         }
         for (int j = 0; j + GRAM <= c.right().length(); j++) {
-            for (int p : in.positions(c.right(), j)) {
+            for (int p = in.first(c.right(), j); p >= 0; p = in.next(p, c.right(), j)) {
                 starts = room(starts, n + 2);
                 starts[n++] = p - j - c.form0().length();
                 starts[n++] = p - j - c.form1().length();
@@ -180,34 +225,44 @@ final class SiteLocator {
             if ((i > 0 && starts[i - 1] == s) || s < 0 || s > t.length()) {
                 continue;
             }
-            Hit chosen = null;
-            boolean tie = false;
-            for (int b = 0; b < 2; b++) {
-                String form = b == 0 ? c.form0() : c.form1();
-                if (!t.startsWith(form, s)) {
-                    continue;
-                }
-                boolean leftOk = agrees(t, s - c.left().length(), c.left(), slack, strictPunctuation);
-                boolean rightOk = agrees(t, s + form.length(), c.right(), slack, strictPunctuation);
-                if ((needLeft && !leftOk) || (needRight && !rightOk)) {
-                    continue;
-                }
-                int evidence = (leftOk ? c.left().length() : 0) + (rightOk ? c.right().length() : 0);
-                if (evidence < MIN_EVIDENCE) {
-                    continue;
-                }
-                if (chosen == null || evidence > chosen.evidence()) {
-                    chosen = new Hit(s, b == 1, evidence);
-                    tie = false;
-                } else if (evidence == chosen.evidence()) {
-                    tie = true;
-                }
-            }
-            if (chosen != null && !tie) {
-                hits.add(chosen);
+            Hit hit = hitAt(t, s, c, slack, strictPunctuation, needLeft, needRight);
+            if (hit != null) {
+                hits.add(hit);
             }
         }
         return hits;
+    }
+
+    /**
+     * The hit at {@code s}: the form standing there whose context agrees best (see {@link #find}); null if neither
+     * form has enough agreeing context there, or both have the same.
+     */
+    private static Hit hitAt(String t, int s, Context c, int slack, boolean strictPunctuation, boolean needLeft,
+                             boolean needRight) {
+        Hit chosen = null;
+        boolean tie = false;
+        for (int b = 0; b < 2; b++) {
+            String form = b == 0 ? c.form0() : c.form1();
+            if (!t.startsWith(form, s)) {
+                continue;
+            }
+            boolean leftOk = agrees(t, s - c.left().length(), c.left(), slack, strictPunctuation);
+            boolean rightOk = agrees(t, s + form.length(), c.right(), slack, strictPunctuation);
+            if ((needLeft && !leftOk) || (needRight && !rightOk)) {
+                continue;
+            }
+            int evidence = (leftOk ? c.left().length() : 0) + (rightOk ? c.right().length() : 0);
+            if (evidence < MIN_EVIDENCE) {
+                continue;
+            }
+            if (chosen == null || evidence > chosen.evidence()) {
+                chosen = new Hit(s, b == 1, evidence);
+                tie = false;
+            } else if (evidence == chosen.evidence()) {
+                tie = true;
+            }
+        }
+        return tie ? null : chosen;
     }
 
     /**
@@ -274,6 +329,8 @@ final class SiteLocator {
         private final int[] head;
         private final int[] next;
         private final int mask;
+        /** At the first position of each shingle, how many times it stands; 0 elsewhere. Made when first asked. */
+        private int[] count;
 
         Shingles(String text) {
             this.text = text;
@@ -290,21 +347,49 @@ final class SiteLocator {
             }
         }
 
+        /**
+         * How many times the shingle {@code s[at, at + 4)} stands in the text. Only choosing sites asks, on one
+         * thread; a leak's index never pays for the counts.
+         */
+        int count(String s, int at) {
+            if (count == null) {
+                int[] counts = new int[next.length];
+                for (int i = 0; i < counts.length; i++) {
+                    counts[first(text, i)]++;
+                }
+                count = counts;
+            }
+            int first = first(s, at);
+            return first < 0 ? 0 : count[first];
+        }
+
         String text() {
             return text;
         }
 
-        /** The positions where the shingle {@code s[at, at + 4)} stands, in increasing order. */
-        int[] positions(String s, int at) {
-            int[] found = new int[4];
-            int n = 0;
-            for (int i = head[hash(s, at) & mask]; i >= 0; i = next[i]) {
-                if (text.regionMatches(i, s, at, GRAM)) {
-                    found = room(found, n + 1);
-                    found[n++] = i;
+        /** The first position where the shingle {@code s[at, at + 4)} stands, or -1. */
+        int first(String s, int at) {
+            return matching(head[hash(s, at) & mask], s, at);
+        }
+
+        /** The position after {@code i} where the shingle {@code s[at, at + 4)} stands, or -1. */
+        int next(int i, String s, int at) {
+            return matching(next[i], s, at);
+        }
+
+        /** The first position from {@code i} on its chain holding the shingle; chains hold few other shingles. */
+        private int matching(int i, String s, int at) {
+            char c0 = s.charAt(at);
+            char c1 = s.charAt(at + 1);
+            char c2 = s.charAt(at + 2);
+            char c3 = s.charAt(at + 3);
+            for (; i >= 0; i = next[i]) {
+                if (text.charAt(i) == c0 && text.charAt(i + 1) == c1 && text.charAt(i + 2) == c2
+                        && text.charAt(i + 3) == c3) {
+                    return i;
                 }
             }
-            return n == found.length ? found : Arrays.copyOf(found, n);
+            return -1;
         }
 
         private static int hash(String s, int at) {

@@ -1,6 +1,7 @@
 package org.scriptorium.tracing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -215,23 +216,28 @@ public final class VariationSites {
             }
         }
         SiteLocator locator = SiteLocator.forOriginal(paragraphs);
-        Map<VariationSite, Double> priority = new HashMap<>();
-        for (VariationSite s : allowed) {
-            priority.put(s, prf.unit("site", revisionKey, Integer.toString(s.paragraph()),
-                    Integer.toString(s.offset())));
+        double[] priority = new double[allowed.size()];
+        Integer[] order = new Integer[allowed.size()];
+        for (int i = 0; i < priority.length; i++) {
+            VariationSite s = allowed.get(i);
+            priority[i] = prf.unit("site", revisionKey, Integer.toString(s.paragraph()), Integer.toString(s.offset()));
+            order[i] = i;
         }
-        List<VariationSite> order = new ArrayList<>(allowed);
-        order.sort(Comparator.comparingDouble((VariationSite s) -> priority.get(s))
-                .thenComparingInt(VariationSite::paragraph).thenComparingInt(VariationSite::offset));
+        // allowed is in text order, so ties in priority fall back to paragraph, then offset
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> priority[i]).thenComparingInt(i -> i));
         List<VariationSite> taken = new ArrayList<>();
-        for (VariationSite s : order) {
+        Map<Integer, List<VariationSite>> takenInParagraph = new HashMap<>();
+        for (int i : order) {
             if (taken.size() >= max) {
                 break;
             }
-            if (tooClose(s, taken) || !locator.uniquelyFound(s)) {
+            VariationSite s = allowed.get(i);
+            List<VariationSite> neighbours = takenInParagraph.getOrDefault(s.paragraph(), List.of());
+            if (tooClose(s, neighbours) || !locator.uniquelyFound(s)) {
                 continue;
             }
             taken.add(s);
+            takenInParagraph.computeIfAbsent(s.paragraph(), p -> new ArrayList<>()).add(s);
         }
         taken.sort(Comparator.comparingInt(VariationSite::paragraph).thenComparingInt(VariationSite::offset));
         // Each site is read by its context cut at its neighbours: keep only those that the cut context still finds

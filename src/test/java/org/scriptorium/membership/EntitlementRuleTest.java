@@ -268,4 +268,40 @@ class EntitlementRuleTest {
         assertThatThrownBy(() -> rule.decide(member(), Tier.FREE, null, NOW)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> rule.decide(member(), Tier.FREE, NOW, null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Nested
+    @DisplayName("as a search scope")
+    class Scope {
+
+        @Test
+        @DisplayName("covers exactly the published materials the rule gives in full, for every kind of reader")
+        void scopeMatchesDecisions() {
+            List<Reader> readers = List.of(new Reader.Anonymous(), member(), member(ONE_YEAR),
+                    new Reader.SignedIn(List.of(ONE_YEAR), true, false), new Reader.SignedIn(List.of(), false, true),
+                    member(MembershipTerm.of(NOW.plus(Duration.ofDays(5)), YEAR, WINDOW)),
+                    member(MembershipTerm.of(ANCHOR.minus(YEAR.multipliedBy(2)), YEAR, WINDOW)));
+            int full = 0;
+            for (Reader reader : readers) {
+                FullTextScope scope = rule.fullTextScope(reader, NOW);
+                for (Tier tier : Tier.values()) {
+                    for (int days = 0; days <= 6 * 365; days += 7) {
+                        Instant published = NOW.minus(Duration.ofDays(days));
+                        boolean decided = decide(reader, tier, published).full();
+                        assertThat(scope.covers(tier, published)).as("%s %s %s", reader, tier, published)
+                                .isEqualTo(decided);
+                        full += decided ? 1 : 0;
+                    }
+                }
+            }
+            assertThat(full).isPositive();
+        }
+
+        @Test
+        @DisplayName("is empty for anonymous and suspended readers, and everything for staff")
+        void extremes() {
+            assertThat(rule.fullTextScope(new Reader.Anonymous(), NOW).isEmpty()).isTrue();
+            assertThat(rule.fullTextScope(new Reader.SignedIn(List.of(ONE_YEAR), true, false), NOW).isEmpty()).isTrue();
+            assertThat(rule.fullTextScope(new Reader.SignedIn(List.of(), false, true), NOW).everything()).isTrue();
+        }
+    }
 }

@@ -67,19 +67,51 @@ class SearchApiTest extends IntegrationTest {
         String word = uniqueWord();
         String id = importWith(admin, word, Map.of());
 
+        // Readers who may not read the material learn nothing: not the material, not the paragraph, not the count.
         JsonNode anonymous = api().get("/api/v1/passages?q=" + q(word)).json();
-        assertThat(anonymous.get("total").asLong()).isEqualTo(1);
-        JsonNode hit = anonymous.get("hits").get(0);
-        assertThat(hit.get("materialId").asString()).isEqualTo(id);
-        assertThat(hit.get("entitled").asBoolean()).isFalse();
-        assertThat(hit.has("text")).isFalse();
-        assertThat(hit.has("snippet")).isFalse();
-        assertThat(api().newMember().get("/api/v1/passages?q=" + q(word)).json().get("hits").get(0).has("text")).isFalse();
+        assertThat(anonymous.get("total").asLong()).isZero();
+        assertThat(anonymous.get("hits").size()).isZero();
+        assertThat(api().newMember().get("/api/v1/passages?q=" + q(word)).json().get("total").asLong()).isZero();
+        assertThat(admin.get("/api/v1/passages?q=" + q(word)).json().get("hits").get(0).get("materialId").asString())
+                .isEqualTo(id);
 
         JsonNode entitled = member(admin).get("/api/v1/passages?q=" + q(word)).json().get("hits").get(0);
         assertThat(entitled.get("entitled").asBoolean()).isTrue();
         assertThat(Marked.visible(entitled.get("text").asString())).contains(word, "沟渠清淤");
         assertThat(entitled.get("snippet").asString()).contains("<em>" + word + "</em>");
+
+        // FREE text is every signed-in reader's to read, and so to search
+        String free = uniqueWord();
+        importWith(admin, free, Map.of("tier", "FREE"));
+        JsonNode signedIn = api().newMember().get("/api/v1/passages?q=" + q(free)).json().get("hits").get(0);
+        assertThat(Marked.visible(signedIn.get("text").asString())).contains(free);
+        assertThat(api().get("/api/v1/passages?q=" + q(free)).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    @DisplayName("a phrase from member-only text finds nothing for readers who may not read it, and the same for one character changed")
+    void noOracle() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        String id = importWith(admin, word, Map.of());
+        String phrase = q("\"沟渠清淤和" + word + "整治\"");
+        String changed = q("\"沟渠清淤和" + word + "整冶\"");
+        Api stranger = api().newMember();
+        for (Api reader : List.of(api(), stranger)) {
+            for (String path : List.of("/api/v1/materials?q=", "/api/v1/passages?q=")) {
+                JsonNode found = reader.get(path + phrase).json();
+                JsonNode notFound = reader.get(path + changed).json();
+                assertThat(found.get("total").asLong()).as(path).isZero();
+                assertThat(found.get("hits")).as(path).isEqualTo(notFound.get("hits"));
+            }
+        }
+        // the same query on the pages: nothing that names the material
+        for (String tab : List.of("materials", "passages")) {
+            assertThat(api().get("/materials?q=" + phrase + "&tab=" + tab).text()).as(tab).doesNotContain(id);
+        }
+        assertThat(member(admin).get("/api/v1/materials?q=" + phrase).json().get("total").asLong()).isEqualTo(1);
+        // what a visitor may see is still searched: the outline
+        assertThat(api().get("/api/v1/materials?q=" + q("抓好粮食播种")).json().get("total").asLong()).isPositive();
     }
 
     @Test
@@ -87,12 +119,14 @@ class SearchApiTest extends IntegrationTest {
     void snippetsFollowEntitlement() {
         Api admin = api().asAdmin();
         String word = uniqueWord();
-        importWith(admin, word, Map.of());
-        JsonNode anonymous = api().get("/api/v1/materials?q=" + q(word)).json().get("hits").get(0);
+        importWith(admin, word, Map.of("title", "关于" + word + "的讲话"));
+        String both = q(word + " 粮食");
+        JsonNode anonymous = api().get("/api/v1/materials?q=" + both).json().get("hits").get(0);
         assertThat(anonymous.get("entitled").asBoolean()).isFalse();
-        assertThat(anonymous.get("snippet").asString()).doesNotContain(word, "沟渠清淤").contains("抓好粮食播种");
-        JsonNode member = member(admin).get("/api/v1/materials?q=" + q(word)).json().get("hits").get(0);
-        assertThat(member.get("snippet").asString()).contains("<em>" + word + "</em>");
+        assertThat(anonymous.get("snippet").asString()).doesNotContain("沟渠清淤").contains("抓好<em>粮食</em>播种");
+        JsonNode member = member(admin).get("/api/v1/materials?q=" + both).json().get("hits").get(0);
+        assertThat(member.get("snippet").asString()).contains("<em>粮食</em>安全是国之大者");
+        assertThat(anonymous.get("snippet").asString()).doesNotContain("国之大者");
         // A visitor's list is drawn from the index, a member's from the database: both show the same material.
         for (String field : List.of("materialId", "title", "kind", "topics", "tier", "publishedAt")) {
             assertThat(anonymous.get(field)).as(field).isEqualTo(member.get(field));
@@ -111,19 +145,19 @@ class SearchApiTest extends IntegrationTest {
         String before = uniqueWord();
         String after = uniqueWord();
         String id = importWith(admin, before, Map.of("tier", "FREE"));
-        assertThat(total(api(), before)).isEqualTo(1);
+        assertThat(total(admin, before)).isEqualTo(1);
 
         admin.multipart("PUT", "/api/v1/admin/materials/" + id, Map.of("changeNote", "换词",
                 "text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + after + "整治")), null, null);
-        assertThat(total(api(), before)).isZero();
-        assertThat(total(api(), after)).isEqualTo(1);
+        assertThat(total(admin, before)).isZero();
+        assertThat(total(admin, after)).isEqualTo(1);
 
         assertThat(admin.post("/api/v1/admin/materials/" + id + "/withdraw", Map.of()).status()).isEqualTo(200);
-        assertThat(total(api(), after)).isZero();
+        assertThat(total(admin, after)).isZero();
         assertThat(api().get("/api/v1/materials/" + id).status()).isEqualTo(404);
 
         admin.post("/api/v1/admin/materials/" + id + "/restore", Map.of());
-        assertThat(total(api(), after)).isEqualTo(1);
+        assertThat(total(admin, after)).isEqualTo(1);
     }
 
     @Test
@@ -135,10 +169,10 @@ class SearchApiTest extends IntegrationTest {
         // The crash: the database has the material and an outbox row, the index does not.
         index.delete(id);
         jdbc.sql("INSERT INTO search_outbox (material_id, queued_at) VALUES (?, CURRENT_TIMESTAMP)").param(id).update();
-        assertThat(total(api(), word)).isZero();
+        assertThat(total(admin, word)).isZero();
 
         assertThat(indexing.replayOutbox()).isEqualTo(1);
-        assertThat(total(api(), word)).isEqualTo(1);
+        assertThat(total(admin, word)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM search_outbox").query(Long.class).single()).isZero();
     }
 
@@ -149,10 +183,10 @@ class SearchApiTest extends IntegrationTest {
         String word = uniqueWord();
         importWith(admin, word, Map.of());
         index.rebuild(java.util.Collections.emptyIterator(), n -> { });
-        assertThat(total(api(), word)).isZero();
+        assertThat(total(admin, word)).isZero();
         JsonNode rebuilt = admin.post("/api/v1/admin/search/rebuild", Map.of()).json();
         assertThat(rebuilt.get("materials").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(total(api(), word)).isEqualTo(1);
+        assertThat(total(admin, word)).isEqualTo(1);
     }
 
     @Test
@@ -160,7 +194,7 @@ class SearchApiTest extends IntegrationTest {
     void misses() {
         Api admin = api().asAdmin();
         String word = uniqueWord();
-        importWith(admin, word, Map.of());
+        importWith(admin, word, Map.of("title", "关于" + word + "的讲话"));
         String missing = "不存在的" + uniqueWord();
         JsonNode first = api().get("/api/v1/materials?q=" + q(missing + " " + word)).json();
         assertThat(first.get("total").asLong()).isZero();
@@ -205,10 +239,10 @@ class SearchApiTest extends IntegrationTest {
         String text = Speeches.RURAL_MEETING.replace("沟渠清淤", "河长制落实和" + word + "工作");
         admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", text, "kind", "讲话稿", "topics", "河长制"), null, null);
         admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", text, "kind", "工作报告", "topics", "河长制"), null, null);
-        JsonNode both = api().get("/api/v1/materials?q=" + q(word + " 河长")).json();
+        JsonNode both = admin.get("/api/v1/materials?q=" + q(word + " 河长")).json();
         assertThat(both.get("total").asLong()).isEqualTo(2);
         assertThat(both.get("facets").get("kinds").toString()).contains("讲话稿", "工作报告");
-        JsonNode reports = api().get("/api/v1/materials?q=" + q(word) + "&kind=" + q("工作报告")).json();
+        JsonNode reports = admin.get("/api/v1/materials?q=" + q(word) + "&kind=" + q("工作报告")).json();
         assertThat(reports.get("total").asLong()).isEqualTo(1);
         assertThat(reports.get("hits").get(0).get("kind").asString()).isEqualTo("工作报告");
     }

@@ -50,6 +50,29 @@ class VariationSitesTest {
     }
 
     @Test
+    @DisplayName("a 100,000-character text gets the same sites as before choosing was bounded, so delivered copies stay traceable")
+    void sameSitesAsBeforeTheBound() {
+        List<String> paragraphs = new java.util.ArrayList<>();
+        org.scriptorium.library.StructureParser parser = new org.scriptorium.library.StructureParser();
+        org.scriptorium.corpus.SpeechCorpus corpus = new org.scriptorium.corpus.SpeechCorpus(20261129L);
+        int chars = 0;
+        for (int i = 0; chars < 100_000; i++) {
+            for (org.scriptorium.library.Block b : parser.parse(corpus.document(i).text()).blocks()) {
+                if (chars >= 100_000) {
+                    break;
+                }
+                paragraphs.add(b.text());
+                chars += b.text().length();
+            }
+        }
+        List<VariationSite> sites = VariationSites.choose(paragraphs, new Prf(new byte[32]), "bench-sites:1", Set.of(),
+                Marks.MAX_SITES);
+        // the fingerprint bench-sites printed for this text before the change (docs/BENCHMARKS.md)
+        assertThat(sites).hasSize(395);
+        assertThat(sites.hashCode()).isEqualTo(0xf184faa5);
+    }
+
+    @Test
     @DisplayName("chosen sites stand at least a few characters apart, and an unmarked copy gives every one of them back")
     void chosenSitesAreReadable() {
         List<String> text = MarkSpeech.PARAGRAPHS;

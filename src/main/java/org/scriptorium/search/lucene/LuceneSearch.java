@@ -26,6 +26,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.IndexedMaterial;
 import org.scriptorium.search.MaterialQuery;
@@ -57,6 +59,10 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
 
     private static final Map<String, Float> MATERIAL_FIELDS = fields(
             Documents.TITLE, 3f, Documents.HEADINGS, 2f, Documents.TOPICS, 2f, Documents.BODY, 1f);
+    /** What a reader sees of a material they may not read: its title, outline and topics. */
+    private static final Map<String, Float> PUBLIC_FIELDS = fields(
+            Documents.TITLE, 3f, Documents.HEADINGS, 2f, Documents.TOPICS, 2f);
+    private static final List<String> PUBLIC_WORD_FIELDS = List.of(Documents.TITLE, Documents.HEADINGS);
     private static final Map<String, Float> PASSAGE_FIELDS = fields(Documents.TEXT, 1f);
     private static final Map<String, Float> TITLE_FIELDS = fields(Documents.TITLE, 1f);
     private static final Sort NEWEST = new Sort(new SortField(Documents.PUBLISHED_SORT, SortField.Type.LONG, true));
@@ -335,8 +341,9 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     }
 
     @Override
-    public SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished) {
-        Query text = queries.allTerms(query.text(), MATERIAL_FIELDS, materialWordFields);
+    public SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope) {
+        Query text = scoped(queries.allTerms(query.text(), MATERIAL_FIELDS, materialWordFields),
+                queries.allTerms(query.text(), PUBLIC_FIELDS, PUBLIC_WORD_FIELDS), scope);
         Query q = filtered(text, query, now, includeUnpublished);
         Sort sort = text != null && query.sort() == SortOrder.RELEVANCE ? BEST : NEWEST;
         return read(materials, searcher -> {
@@ -359,12 +366,13 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     }
 
     @Override
-    public PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished) {
+    public PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope) {
         Query text = queries.allTerms(query.text(), PASSAGE_FIELDS, passageWordFields);
-        if (text == null) {
+        if (text == null || scope.isEmpty()) {
             return new PassageResult(0, List.of());
         }
-        Query q = filtered(text, query, now, includeUnpublished);
+        Query q = filtered(scope.everything() ? text : new BooleanQuery.Builder().add(text, Occur.MUST)
+                .add(inScope(scope), Occur.FILTER).build(), query, now, includeUnpublished);
         return read(passages, searcher -> {
             long total = searcher.count(q);
             TopFieldDocs docs = searcher.search(q,
@@ -407,6 +415,41 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
             }
             return out;
         });
+    }
+
+    /**
+     * A material matches where its text matches and it is in the scope, or where its title, outline or topics match;
+     * null without searchable text. Scores come from whichever matches, so the order of hits says nothing either.
+     */
+    private static Query scoped(Query full, Query visible, FullTextScope scope) {
+        if (full == null || scope.everything()) {
+            return full;
+        }
+        if (scope.isEmpty()) {
+            return visible;
+        }
+        Query inText = new BooleanQuery.Builder().add(full, Occur.MUST).add(inScope(scope), Occur.FILTER).build();
+        return new BooleanQuery.Builder().add(inText, Occur.SHOULD).add(visible, Occur.SHOULD)
+                .setMinimumNumberShouldMatch(1).build();
+    }
+
+    /** The documents of materials in a scope that is neither empty nor everything. */
+    private static Query inScope(FullTextScope scope) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (scope.free()) {
+            b.add(new TermQuery(new Term(Documents.TIER, Tier.FREE.name())), Occur.SHOULD);
+        }
+        if (scope.memberFrom() != null) {
+            // At or after the limit, in the milliseconds the index keeps: rounded up, so never one material more.
+            Instant limit = scope.memberFrom();
+            long fromMillis = limit.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE)) ? Long.MIN_VALUE
+                    : limit.toEpochMilli() + (limit.getNano() % 1_000_000 == 0 ? 0 : 1);
+            b.add(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Documents.TIER, Tier.MEMBER.name())), Occur.FILTER)
+                    .add(LongPoint.newRangeQuery(Documents.PUBLISHED, fromMillis, Long.MAX_VALUE), Occur.FILTER)
+                    .build(), Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(b.build());
     }
 
     private static Query filtered(Query text, MaterialQuery query, Instant now, boolean includeUnpublished) {

@@ -1,0 +1,72 @@
+package org.scriptorium.library;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request rate per key (an account, a client address): each key may spend up to {@code burst} requests at once and
+ * earns them back at {@code perMinute}. At most {@code maxKeys} keys are remembered, the least recently seen dropped
+ * first, so memory stays bounded whatever the number of clients; a dropped key only starts again with a full burst.
+ */
+final class TokenBuckets {
+
+    private final int burst;
+    private final double perMilli;
+    private final int maxKeys;
+    private final Clock clock;
+    private final Map<String, Bucket> buckets;
+
+    private static final class Bucket {
+        double tokens;
+        long at;
+
+        Bucket(double tokens, long at) {
+            this.tokens = tokens;
+            this.at = at;
+        }
+    }
+
+    /** @throws IllegalArgumentException unless {@code burst}, {@code perMinute} and {@code maxKeys} are positive */
+    TokenBuckets(int burst, double perMinute, int maxKeys, Clock clock) {
+        if (burst < 1 || !(perMinute > 0) || maxKeys < 1) {
+            throw new IllegalArgumentException("burst, perMinute and maxKeys must be positive");
+        }
+        this.burst = burst;
+        this.perMilli = perMinute / 60_000.0;
+        this.maxKeys = maxKeys;
+        this.clock = clock;
+        this.buckets = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > TokenBuckets.this.maxKeys;
+            }
+        };
+    }
+
+    /**
+     * Spends one request of {@code key}.
+     *
+     * @return 0 when it may go ahead; otherwise how many whole seconds until it may (at least 1), nothing spent
+     */
+    synchronized long take(String key) {
+        long now = clock.millis();
+        Bucket b = buckets.get(key);
+        if (b == null) {
+            b = new Bucket(burst, now);
+            buckets.put(key, b);
+        }
+        b.tokens = Math.min(burst, b.tokens + Math.max(0, now - b.at) * perMilli);
+        b.at = now;
+        if (b.tokens >= 1) {
+            b.tokens -= 1;
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((1 - b.tokens) / perMilli / 1000));
+    }
+
+    /** How many keys are remembered. */
+    synchronized int size() {
+        return buckets.size();
+    }
+}
