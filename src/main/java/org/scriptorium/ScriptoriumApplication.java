@@ -17,12 +17,14 @@ import org.springframework.context.annotation.Bean;
 public class ScriptoriumApplication {
 
     /** Commands that run once without the web server and exit, e.g. {@code java -jar scriptorium.jar reindex}. */
-    static final Set<String> COMMANDS = Set.of("reindex", "trace", "bench-search", "bench-trace", "bench-events");
+    static final Set<String> COMMANDS = Set.of("reindex", "trace", "bench-search", "bench-trace", "bench-events",
+            "bench-load");
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ScriptoriumApplication.class);
         boolean command = Arrays.stream(args).anyMatch(COMMANDS::contains);
-        if (command && Arrays.stream(args).noneMatch(a -> a.equals("bench-search") || a.equals("bench-events"))) {
+        if (command && Arrays.stream(args).noneMatch(a -> a.equals("bench-search") || a.equals("bench-events")
+                || a.equals("bench-load"))) {
             application.setWebApplicationType(WebApplicationType.NONE);
         }
         ConfigurableApplicationContext context = application.run(args);
