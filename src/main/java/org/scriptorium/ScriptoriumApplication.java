@@ -19,17 +19,24 @@ public class ScriptoriumApplication {
 
     /** Commands that run once without the web server and exit, e.g. {@code java -jar scriptorium.jar reindex}. */
     static final Set<String> COMMANDS = Set.of("reindex", "trace", "bench-search", "bench-trace", "bench-events",
-            "bench-sites");
+            "bench-sites", "bench-load");
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ScriptoriumApplication.class);
         boolean command = Arrays.stream(args).anyMatch(COMMANDS::contains);
-        if (command && Arrays.stream(args).noneMatch(a -> a.equals("bench-search") || a.equals("bench-events"))) {
+        if (command && Arrays.stream(args).noneMatch(a -> a.equals("bench-search") || a.equals("bench-events")
+                || a.equals("bench-load"))) {
             application.setWebApplicationType(WebApplicationType.NONE);
         }
         if (Arrays.asList(args).contains("bench-search")) {
             // The benchmark searches from one address as fast as it can: the readers' rate limit would measure itself.
             application.setDefaultProperties(Map.of("scriptorium.search.rate.enabled", "false"));
+        }
+        if (Arrays.asList(args).contains("bench-load")) {
+            // Every simulated reader connects from 127.0.0.1: one address's limit would stop them all. Each reader's
+            // own account limit stays as configured.
+            application.setDefaultProperties(Map.of("scriptorium.search.rate.address-burst", "1000000",
+                    "scriptorium.search.rate.address-per-minute", "1000000"));
         }
         ConfigurableApplicationContext context = application.run(args);
         if (command) {
