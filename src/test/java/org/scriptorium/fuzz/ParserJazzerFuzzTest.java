@@ -1,0 +1,85 @@
+package org.scriptorium.fuzz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.scriptorium.library.DocumentReaderFuzz;
+import org.scriptorium.library.StructureParserFuzz;
+import org.scriptorium.membership.ActivationCodeFuzz;
+import org.scriptorium.support.fuzz.FuzzTarget;
+import org.scriptorium.support.fuzz.Fuzzer;
+import org.scriptorium.support.fuzz.QuietLibraries;
+import org.scriptorium.tracer.LeakIntakeFuzz;
+
+/**
+ * The same targets as {@link ParserFuzzTest}, under Jazzer's coverage-guided fuzzing, each input
+ * under the same limits ({@link Fuzzer#once}). In the build (no {@code JAZZER_FUZZ}) each method runs
+ * only the inputs stored under {@code src/test/resources/org/scriptorium/fuzz/ParserJazzerFuzzTestInputs/}
+ * (findings kept as regressions) and an empty input: milliseconds. To fuzz one target:
+ *
+ * <pre>JAZZER_FUZZ=1 ./mvnw -o test -Dtest='ParserJazzerFuzzTest#leakIntake' -Dscriptorium.services.skip=true</pre>
+ *
+ * Before fuzzing starts, the targets' seeds are written to Jazzer's corpus directory
+ * ({@code .cifuzz-corpus/}, not committed), so that the fuzzer starts from real documents.
+ */
+@ExtendWith(QuietLibraries.class)
+class ParserJazzerFuzzTest {
+
+    private static final DocumentReaderFuzz DOCUMENTS = new DocumentReaderFuzz();
+    private static final StructureParserFuzz STRUCTURE = new StructureParserFuzz();
+    private static final LeakIntakeFuzz LEAKS = new LeakIntakeFuzz();
+    private static final ActivationCodeFuzz CODES = new ActivationCodeFuzz();
+
+    @BeforeAll
+    static void writeSeeds() {
+        if (System.getenv("JAZZER_FUZZ") == null) {
+            return;
+        }
+        seed("documentReader", DOCUMENTS);
+        seed("structureParser", STRUCTURE);
+        seed("leakIntake", LEAKS);
+        seed("activationCode", CODES);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void documentReader(byte[] input) {
+        Fuzzer.once(DOCUMENTS, input, Fuzzer.Limits.DEFAULT);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void structureParser(byte[] input) {
+        Fuzzer.once(STRUCTURE, input, Fuzzer.Limits.DEFAULT);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void leakIntake(byte[] input) {
+        Fuzzer.once(LEAKS, input, Fuzzer.Limits.DEFAULT);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void activationCode(byte[] input) {
+        Fuzzer.once(CODES, input, Fuzzer.Limits.DEFAULT);
+    }
+
+    private static void seed(String method, FuzzTarget target) {
+        Path corpus = Path.of(".cifuzz-corpus", ParserJazzerFuzzTest.class.getName(), method);
+        try {
+            Files.createDirectories(corpus);
+            List<byte[]> seeds = target.seeds();
+            for (int i = 0; i < seeds.size(); i++) {
+                Path file = corpus.resolve("seed-" + i);
+                if (!Files.exists(file)) {
+                    Files.write(file, seeds.get(i));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
