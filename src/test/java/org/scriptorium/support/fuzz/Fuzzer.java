@@ -177,6 +177,9 @@ public final class Fuzzer {
                     if (finished) {
                         break;
                     }
+                    if (current.get() == null) {
+                        continue; // the worker has not started its first input
+                    }
                     long index = done;
                     long cpu = THREADS.getThreadCpuTime(thread.threadId()) - inputStartCpu;
                     long wall = System.nanoTime() - inputStartNanos;
