@@ -19,11 +19,14 @@ import org.scriptorium.tracer.LeakIntakeFuzz;
 
 /**
  * The same targets as {@link ParserFuzzTest}, under Jazzer's coverage-guided fuzzing, each input
- * under the same limits ({@link Fuzzer#once}). In the build (no {@code JAZZER_FUZZ}) each method runs
- * only the inputs stored under {@code src/test/resources/org/scriptorium/fuzz/ParserJazzerFuzzTestInputs/}
- * (findings kept as regressions) and an empty input: milliseconds. To fuzz one target:
+ * under the same limits ({@link Fuzzer#once}). Left out of the build ({@code excludedGroups=jazzer} in
+ * {@code pom.xml}), because Jazzer's agent instruments every class loaded after it; with
+ * {@code -DexcludedGroups=none} and no {@code JAZZER_FUZZ} each method replays only the inputs stored under
+ * {@code src/test/resources/org/scriptorium/fuzz/ParserJazzerFuzzTestInputs/} (its findings) and an empty input.
+ * To fuzz one target for 5 minutes (instrumenting the libraries too):
  *
- * <pre>JAZZER_FUZZ=1 ./mvnw -o test -Dtest='ParserJazzerFuzzTest#leakIntake' -Dscriptorium.services.skip=true</pre>
+ * <pre>JAZZER_FUZZ=1 ./mvnw -o test -Dtest='ParserJazzerFuzzTest#leakIntake' -DexcludedGroups=none -Dscriptorium.services.skip=true \
+ *     "-DargLine=-Xmx2g -Djazzer.instrumentation_includes=org.scriptorium.**:org.apache.pdfbox.**:org.apache.poi.**"</pre>
  *
  * Before fuzzing starts, the targets' seeds are written to Jazzer's corpus directory
  * ({@code .cifuzz-corpus/}, not committed), so that the fuzzer starts from real documents.
