@@ -68,6 +68,9 @@ final class DocxText {
             return String.join("\n", lines);
         } catch (IOException | RuntimeException e) {
             throw isZipBomb(e) ? tooLargeExpanded() : malformed();
+        } catch (LinkageError e) {
+            // a part compressed with a method whose codec is not installed (Zstandard, found by fuzzing)
+            throw malformed();
         }
     }
 

@@ -3,12 +3,16 @@ package org.scriptorium.library;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,10 +50,27 @@ class DocxHostileFilesTest {
             assertThat(rejected).isNotNull();
             assertThat(rejected.code()).isEqualTo(expectedCode);
             assertThat(rejected.chinese()).contains("Word");
+            assertThat(rejected.status()).isEqualTo(422);
         } else if (rejected != null) {
             assertThat(rejected.code()).isIn(DocumentReaderFuzz.DOCUMENTED);
         }
         assertThat(THREADS.getCurrentThreadCpuTime() - cpu).isLessThan(2_000_000_000L);
         assertThat(THREADS.getCurrentThreadAllocatedBytes() - allocated).isLessThan(512L * 1024 * 1024);
+    }
+
+    @Test
+    @DisplayName("a .docx whose first part claims Zstandard compression (found by Jazzer) is MALFORMED_DOCX, not an error")
+    void zstandardPart() throws IOException {
+        byte[] input;
+        try (InputStream in = getClass().getResourceAsStream(
+                "/org/scriptorium/fuzz/ParserJazzerFuzzTestInputs/documentReader/crash-5674727d424ce906068f747e0ed0cb16eb913595")) {
+            input = in.readAllBytes();
+        }
+        byte[] docx = Arrays.copyOfRange(input, 1, input.length); // the first byte chose "docx" in DocumentReaderFuzz
+
+        Rejected rejected = catchThrowableOfType(Rejected.class, () -> reader.read("材料.docx", docx));
+
+        assertThat(rejected).isNotNull();
+        assertThat(rejected.code()).isEqualTo("MALFORMED_DOCX");
     }
 }
