@@ -1,6 +1,5 @@
 package org.scriptorium.library;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,9 +115,5 @@ public final class DocumentReaderFuzz implements FuzzTarget {
         input[0] = kind;
         System.arraycopy(content, 0, input, 1, content.length);
         return input;
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
