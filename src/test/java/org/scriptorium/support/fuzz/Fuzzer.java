@@ -140,11 +140,11 @@ public final class Fuzzer {
             try {
                 for (long i = 0; i < executions; i++) {
                     byte[] input = i < seeds.size() ? seeds.get((int) i) : mutator.next();
-                    current.set(input);
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     long allocated = THREADS.getCurrentThreadAllocatedBytes();
                     inputStartCpu = cpu;
                     inputStartNanos = System.nanoTime();
+                    current.set(input); // last: the watcher reads the start times once it sees an input
                     try {
                         target.accept(input);
                     } catch (Throwable t) {
