@@ -111,7 +111,10 @@ public final class FileTraces {
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
-        Element root = factory.newDocumentBuilder().parse(xmp).getDocumentElement();
+        var builder = factory.newDocumentBuilder();
+        // without a handler the parser prints every error of a stranger's metadata to standard error
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+        Element root = builder.parse(xmp).getDocumentElement();
         NodeList elements = root.getElementsByTagNameNS(XMP_NAMESPACE, XMP_PROPERTY);
         for (int i = 0; i < elements.getLength(); i++) {
             addToken(elements.item(i).getTextContent(), tokens);

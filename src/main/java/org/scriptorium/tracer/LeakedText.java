@@ -1,11 +1,21 @@
 package org.scriptorium.tracer;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.zip.InflaterInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.library.DocumentReader;
 
@@ -17,6 +27,16 @@ import org.scriptorium.library.DocumentReader;
 public final class LeakedText {
 
     private static final long MB = 1024L * 1024;
+    /**
+     * Content-stream operators read from one PDF at most. A 300-page speech has a few hundred thousand;
+     * a 300 KB stream that inflates to 300 MB of operators (found by fuzzing) would keep a thread busy
+     * for minutes.
+     */
+    static final long MAX_PDF_OPERATORS = 2_000_000;
+    /** Bytes of decoded streams one PDF may hold in memory (a 300 KB stream can inflate to 300 MB). */
+    static final long MAX_PDF_DECODED_BYTES = 64L * 1024 * 1024;
+    /** Characters extracted from one PDF at most: more than a 20 MB text file can hold. */
+    static final long MAX_PDF_CHARACTERS = 10_000_000;
 
     private LeakedText() {}
 
@@ -31,6 +51,9 @@ public final class LeakedText {
      *                  (422) for an extension other than .txt, .docx, .md, .pdf; {@code ENCRYPTED_PDF}
      *                  (422) for a PDF that needs a password to open (one with only an owner password
      *                  is read); {@code MALFORMED_PDF} (422) for a damaged PDF or not a PDF at all;
+     *                  {@code PDF_TOO_LARGE_EXPANDED} (422) for a PDF whose pages hold more than
+     *                  {@value #MAX_PDF_OPERATORS} drawing operators or {@value #MAX_PDF_CHARACTERS}
+     *                  characters (a compression bomb);
      *                  {@code EMPTY_TEXT} (422) for a file without text, such as a scan; and the
      *                  rejections of {@link DocumentReader#read} for the other formats. Nothing else.
      */
@@ -73,7 +96,11 @@ public final class LeakedText {
     private static String pdf(byte[] bytes) {
         String text;
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
-            text = new PDFTextStripper().getText(pdf);
+            checkDecodedSize(pdf);
+            text = new BoundedTextStripper().getText(pdf);
+        } catch (TooLargeExpanded e) {
+            throw Rejected.invalid("PDF_TOO_LARGE_EXPANDED", "该 PDF 文件解压后内容异常庞大，无法处理，请检查文件后再提交。",
+                    "The PDF expands to an abnormal size and cannot be processed.");
         } catch (InvalidPasswordException e) {
             throw Rejected.invalid("ENCRYPTED_PDF", "该 PDF 文件设有打开密码，无法读取文字。请提交未加密的文件。",
                     "The PDF needs a password to open; send an unencrypted file.");
@@ -87,6 +114,87 @@ public final class LeakedText {
                     "The PDF contains no extractable text (it may be a scan).");
         }
         return normalised;
+    }
+
+    /**
+     * Decodes every page's content streams once, keeping nothing, and stops at
+     * {@link #MAX_PDF_DECODED_BYTES} in all: PDFBox holds a page's whole decoded content in memory
+     * while it extracts the text, so a small stream that inflates to hundreds of MB must be refused first.
+     */
+    private static void checkDecodedSize(PDDocument pdf) throws IOException {
+        long decoded = 0;
+        byte[] buffer = new byte[64 * 1024];
+        for (PDPage page : pdf.getPages()) {
+            var contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            List<COSStream> streams = new java.util.ArrayList<>();
+            if (contents instanceof COSStream stream) {
+                streams.add(stream);
+            } else if (contents instanceof COSArray array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (array.getObject(i) instanceof COSStream stream) {
+                        streams.add(stream);
+                    }
+                }
+            }
+            for (COSStream stream : streams) {
+                try (InputStream in = decoded(stream)) {
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        decoded += n;
+                        if (decoded > MAX_PDF_DECODED_BYTES) {
+                            throw new TooLargeExpanded();
+                        }
+                    }
+                } catch (IOException damaged) {
+                    // PDFBox reads what it can of a damaged stream; so will the extraction below
+                }
+            }
+        }
+    }
+
+    /**
+     * The stream's decoded bytes as a stream: inflated as it is read for Flate (the filter of nearly every
+     * content stream), since PDFBox's own decoding buffers the whole result; PDFBox's for other filters.
+     */
+    private static InputStream decoded(COSStream stream) throws IOException {
+        COSBase filters = stream.getFilters();
+        if (filters == null) {
+            return stream.createRawInputStream();
+        }
+        if (COSName.FLATE_DECODE.equals(filters)
+                || (filters instanceof COSArray array && array.size() == 1 && COSName.FLATE_DECODE.equals(array.getObject(0)))) {
+            return new InflaterInputStream(stream.createRawInputStream());
+        }
+        return stream.createInputStream();
+    }
+
+    /** PDFBox's text extraction, stopped once a page's operators or the text exceed what a real document has. */
+    private static final class BoundedTextStripper extends PDFTextStripper {
+        private long operators;
+        private long characters;
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (++operators > MAX_PDF_OPERATORS) {
+                throw new TooLargeExpanded();
+            }
+            super.processOperator(operator, operands);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            characters += text.getUnicode() == null ? 0 : text.getUnicode().length();
+            if (characters > MAX_PDF_CHARACTERS) {
+                throw new TooLargeExpanded();
+            }
+            super.processTextPosition(text);
+        }
+    }
+
+    /** Unchecked, so that no handler inside PDFBox that logs and goes on can swallow it. */
+    private static final class TooLargeExpanded extends RuntimeException {
+        TooLargeExpanded() {
+            super(null, null, false, false);
+        }
     }
 
     private static Rejected malformed() {
