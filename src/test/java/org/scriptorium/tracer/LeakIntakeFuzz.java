@@ -31,7 +31,7 @@ public final class LeakIntakeFuzz implements FuzzTarget {
     private static final byte DOCX = 2;
 
     private final LeakIntake intake = new LeakIntake(new ScriptoriumProperties(null, null, null, null, null,
-            new ScriptoriumProperties.Upload(DataSize.ofMegabytes(20)), 0, 0, null));
+            new ScriptoriumProperties.Upload(DataSize.ofMegabytes(20)), 0, 0, null, null));
 
     @Override
     public String name() {
