@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.storage.DataDirectoryCheck;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,7 @@ public class ScriptoriumApplication {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ScriptoriumApplication.class);
+        application.addListeners(new DataDirectoryCheck());
         boolean command = Arrays.stream(args).anyMatch(COMMANDS::contains);
         if (command && Arrays.stream(args).noneMatch(a -> a.equals("bench-search") || a.equals("bench-events"))) {
             application.setWebApplicationType(WebApplicationType.NONE);

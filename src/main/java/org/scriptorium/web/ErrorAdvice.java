@@ -3,6 +3,7 @@ package org.scriptorium.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.storage.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -103,9 +104,22 @@ class ErrorAdvice {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security answers these (sign-in redirect or 403).
         }
+        if (StorageFailures.isStorageFailure(e)) {
+            // Disk full, read-only or the database closed: nothing was saved, and it is not our code's fault.
+            log.warn("Storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            return answer(StorageFailures.rejection(), request);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(new Rejected(500, "INTERNAL_ERROR", "服务器出了点问题，请稍后再试。",
                 "Something went wrong on the server; please try again later."), request);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Object answer(Rejected e, HttpServletRequest request) {

@@ -1,0 +1,41 @@
+package org.scriptorium.storage;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.scriptorium.common.ScriptoriumProperties;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/health} is DOWN while the data directory cannot take a write (disk full, read-only) or the
+ * database does not answer (the embedded one closes itself after a failed write), so a load balancer or a monitor
+ * sees what users would meet; UP again as soon as both work, without a restart.
+ */
+@Component("storage")
+class StorageHealth extends AbstractHealthIndicator {
+
+    private final ScriptoriumProperties properties;
+    private final DataSource dataSource;
+
+    StorageHealth(ScriptoriumProperties properties, DataSource dataSource) {
+        super("storage check failed");
+        this.properties = properties;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws Exception {
+        Optional<String> directory = DataDirectory.problem(properties.dataDir());
+        if (directory.isPresent()) {
+            builder.down().withDetail("dataDirectory", directory.get());
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+        builder.up();
+    }
+}
