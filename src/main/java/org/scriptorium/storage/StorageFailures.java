@@ -62,7 +62,10 @@ public final class StorageFailures {
             }
         }
         String type = t.getClass().getName();
-        if (type.equals("org.h2.mvstore.MVStoreException") || type.equals("org.springframework.jdbc.CannotGetJdbcConnectionException")) {
+        if (type.equals("org.h2.mvstore.MVStoreException") || type.equals("org.springframework.jdbc.CannotGetJdbcConnectionException")
+                // A commit or rollback that could not reach the database (its connection dropped after a failed write):
+                // Spring puts this in place of the failure that caused it.
+                || type.equals("org.springframework.transaction.TransactionSystemException")) {
             return true;
         }
         if (t instanceof IOException || type.equals("org.apache.lucene.store.AlreadyClosedException")) {

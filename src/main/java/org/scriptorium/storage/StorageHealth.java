@@ -1,6 +1,7 @@
 package org.scriptorium.storage;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -19,11 +20,13 @@ class StorageHealth extends AbstractHealthIndicator {
 
     private final ScriptoriumProperties properties;
     private final DataSource dataSource;
+    private final StorageRecovery recovery;
 
-    StorageHealth(ScriptoriumProperties properties, DataSource dataSource) {
+    StorageHealth(ScriptoriumProperties properties, DataSource dataSource, StorageRecovery recovery) {
         super("storage check failed");
         this.properties = properties;
         this.dataSource = dataSource;
+        this.recovery = recovery;
     }
 
     @Override
@@ -33,9 +36,19 @@ class StorageHealth extends AbstractHealthIndicator {
             builder.down().withDetail("dataDirectory", directory.get());
             return;
         }
+        try {
+            selectOne();
+        } catch (SQLException first) {
+            // A connection left from before the failure; once the pool lets them go, a new one opens the database.
+            recovery.after(first);
+            selectOne();
+        }
+        builder.up();
+    }
+
+    private void selectOne() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
         }
-        builder.up();
     }
 }

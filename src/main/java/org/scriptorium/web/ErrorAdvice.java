@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.storage.StorageFailures;
+import org.scriptorium.storage.StorageRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,11 +35,14 @@ class ErrorAdvice {
 
     private final ScriptoriumProperties properties;
     private final DataSize maxRequestSize;
+    private final StorageRecovery storage;
 
     ErrorAdvice(ScriptoriumProperties properties,
-                @Value("${spring.servlet.multipart.max-request-size:64MB}") DataSize maxRequestSize) {
+                @Value("${spring.servlet.multipart.max-request-size:64MB}") DataSize maxRequestSize,
+                StorageRecovery storage) {
         this.properties = properties;
         this.maxRequestSize = maxRequestSize;
+        this.storage = storage;
     }
 
     @ExceptionHandler(Rejected.class)
@@ -107,6 +111,7 @@ class ErrorAdvice {
         if (StorageFailures.isStorageFailure(e)) {
             // Disk full, read-only or the database closed: nothing was saved, and it is not our code's fault.
             log.warn("Storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            storage.after(e);
             return answer(StorageFailures.rejection(), request);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

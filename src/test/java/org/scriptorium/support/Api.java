@@ -33,6 +33,11 @@ public final class Api {
         this.base = base;
     }
 
+    /** A client for an application started elsewhere (another process), e.g. {@code http://127.0.0.1:8080}. */
+    public static Api at(String base) {
+        return new Api(base);
+    }
+
     /** An HTTP answer with its body read as JSON where it is JSON. */
     public record Response(int status, String contentType, byte[] bytes) {
 
