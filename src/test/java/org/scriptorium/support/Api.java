@@ -59,6 +59,11 @@ public final class Api {
         return other;
     }
 
+    /** The bearer token this client sends, to call again as the same account (another port, after a restart). */
+    public String bearer() {
+        return token;
+    }
+
     /** The same client, calling as this browser or device. */
     public Api withUserAgent(String agent) {
         Api other = as(token);
