@@ -44,10 +44,18 @@ final class Restore {
     private Restore() {
     }
 
-    static Summary run(Path archive, Connection connection, Path dataDir) throws IOException, SQLException, Refused {
+    /** Checks that {@code archive} is a backup this version can restore, before anything is opened or touched. */
+    static void verify(Path archive) throws IOException, Refused {
         if (!Files.isRegularFile(archive)) {
             throw new Refused("没有这个文件 / no such file: " + archive);
         }
+        try (ZipFile zip = open(archive)) {
+            manifest(zip);
+        }
+    }
+
+    static Summary run(Path archive, Connection connection, Path dataDir) throws IOException, SQLException, Refused {
+        verify(archive);
         try (ZipFile zip = open(archive)) {
             Properties manifest = manifest(zip);
             boolean h2 = connection.getMetaData().getURL().startsWith("jdbc:h2:");

@@ -43,6 +43,7 @@ public final class RestoreCommand {
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
             Environment env = settings.getEnvironment();
             Path dataDir = Path.of(env.getProperty("scriptorium.data-dir", "./data"));
+            Restore.verify(archive); // before the connection below creates an empty database
             try (Connection connection = DriverManager.getConnection(env.getRequiredProperty("spring.datasource.url"),
                     env.getProperty("spring.datasource.username", ""), env.getProperty("spring.datasource.password", ""))) {
                 Restore.Summary summary = Restore.run(archive, connection, dataDir);
