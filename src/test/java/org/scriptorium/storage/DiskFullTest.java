@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.Speeches;
+import org.scriptorium.support.WebSession;
 import org.scriptorium.support.Words;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,7 +63,9 @@ class DiskFullTest {
         assumeTrue(DISK != null, "needs root to mount a tmpfs");
         Api api = Api.at("http://127.0.0.1:" + port);
         Api admin = api.asAdmin();
-        Api reporter = api.newMember();
+        String reporterEmail = "full" + Words.unique().hashCode() + "@test.example";
+        Api reporter = api.newMember(reporterEmail);
+        WebSession browser = new WebSession(port).signIn(reporterEmail, Api.MEMBER_PASSWORD);
         List<String> saved = new ArrayList<>();
         String first = Words.unique();
         assertThat(importMaterial(admin, first).status()).isEqualTo(201);
@@ -70,6 +74,14 @@ class DiskFullTest {
 
         Path filler = DISK.directory().resolve("filler");
         fill(filler);
+        // In a browser: the form page itself may already fail (H2 writes on reads too), or else filing from it does.
+        HttpResponse<String> form = browser.get("/reports/new");
+        HttpResponse<String> page = form.statusCode() != 200 ? form : browser.postMultipart("/reports/new", "/reports/new",
+                Map.of("where", "某店铺"),
+                "证据.txt", ("与资料无关的文字" + Words.unique()).repeat(2_000).getBytes(StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("存储暂时不可用", "返回首页");
         assertThat(api.get("/actuator/health").status()).isEqualTo(503);
         assertThat(api.get("/actuator/health").text()).contains("DOWN");
 
