@@ -29,9 +29,10 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Starts the web application on {@code dataDir} (embedded H2 file database) and waits until it answers. */
-    static AppProcess start(Path dataDir, Duration timeout) {
+    static AppProcess start(Path dataDir, Duration timeout, String... moreSettings) {
         int port = freePort();
         List<String> args = new ArrayList<>(settings(dataDir));
+        args.addAll(List.of(moreSettings));
         args.add("--server.port=" + port);
         AppProcess app = launch(args, dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log"), port);
         app.awaitReady(timeout);

@@ -82,6 +82,8 @@ class BackupRestoreTest {
             assertThat(trace.get("verdict").asString()).as(trace.toString()).isEqualTo("ACCUSE");
             assertThat(trace.get("suspects").get(0).get("userId").asString()).isEqualTo(memberId);
         }
+        CrashTest.deleteTree(data);
+        Files.delete(archive);
     }
 
     @Test
@@ -93,6 +95,8 @@ class BackupRestoreTest {
         assertThat(restore.status()).isEqualTo(1);
         assertThat(restore.output()).contains("无法恢复 / cannot restore: 不是 Scriptorium 备份文件").doesNotContain("\tat ");
         assertThat(data).isEmptyDirectory();
+        CrashTest.deleteTree(data);
+        Files.delete(junk);
     }
 
     private static void deleteTree(Path root) throws IOException {

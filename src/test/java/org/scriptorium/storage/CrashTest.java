@@ -51,7 +51,8 @@ class CrashTest {
     private record Material(String id, String word, int revision) {
     }
 
-    private record Redeemed(String memberToken) {
+    /** A code redeemed: the member's membership must end no earlier than the answer said. */
+    private record Redeemed(String memberToken, java.time.Instant endsAt) {
     }
 
     private record Report(String id, String sha256) {
@@ -75,26 +76,30 @@ class CrashTest {
             Api admin = app.api().asAdmin();
             String planId = admin.post("/api/v1/admin/plans", Map.of("name", "一年会员", "durationDays", 365,
                     "backCatalogDays", 1095)).json().get("id").asString();
+            String redeemer = app.api().newMember().bearer();
+            String reporter = app.api().newMember().bearer();
             for (int cycle = 0; cycle < CYCLES; cycle++) {
                 if (cycle > 0) {
                     app = timedStart(data, startMillis);
                     admin = app.api().asAdmin();
-                    checkPromises(app.api(), admin, cycle);
+                    checkPromises(app.api(), admin, cycle, false);
                 }
                 Queue<String> codes = new ConcurrentLinkedQueue<>();
                 admin.post("/api/v1/admin/plans/" + planId + "/codes", Map.of("count", 6)).json().get("codes")
                         .forEach(c -> codes.add(c.asString()));
-                load(app, admin, codes, random.nextLong(), 300 + random.nextInt(2_500));
+                load(app, admin, app.api().as(redeemer), app.api().as(reporter), codes, random.nextLong(),
+                        300 + random.nextInt(2_500));
             }
             app = timedStart(data, startMillis);
             admin = app.api().asAdmin();
-            checkPromises(app.api(), admin, CYCLES);
+            checkPromises(app.api(), admin, CYCLES, true);
             app.stop();
             checkNothingHalfSaved(data);
         } finally {
             app.close();
         }
         assertThat(serverErrors).as("server errors while running").isEmpty();
+        deleteTree(data);
         assertThat(materials).as("imports and revisions answered 2xx").isNotEmpty();
         assertThat(redeemed).as("redemptions answered 200").isNotEmpty();
         assertThat(reports).as("reports answered 201").isNotEmpty();
@@ -108,19 +113,18 @@ class CrashTest {
 
     private static AppProcess timedStart(Path data, List<Long> startMillis) {
         long t = System.nanoTime();
-        AppProcess app = AppProcess.start(data, START);
+        // One reporter files every report of the run.
+        AppProcess app = AppProcess.start(data, START, "--scriptorium.reports.per-day=100000");
         startMillis.add(Duration.ofNanos(System.nanoTime() - t).toMillis());
         return app;
     }
 
     /**
-     * Writes from four threads until the process is killed {@code killAfterMillis} later. The members who redeem and
-     * report are registered first, so that the window is spent on the writes under test.
+     * Writes from four threads until the process is killed {@code killAfterMillis} later.
      */
-    private void load(AppProcess app, Api admin, Queue<String> codes, long seed, int killAfterMillis) throws InterruptedException {
+    private void load(AppProcess app, Api admin, Api redeemer, Api reporter, Queue<String> codes, long seed,
+                      int killAfterMillis) throws InterruptedException {
         AtomicBoolean killed = new AtomicBoolean();
-        Api redeemer = app.api().newMember();
-        Api reporter = app.api().newMember();
         // One import first: a fresh process loads the analysers and parser on it, which takes seconds once.
         String warm = Words.unique();
         Api.Response first = admin.multipart("POST", "/api/v1/admin/materials",
@@ -155,8 +159,12 @@ class CrashTest {
                 }),
                 worker(killed, () -> {
                     String code = codes.poll();
-                    if (code != null && answered(redeemer.post("/api/v1/me/redeem", Map.of("code", code)), 200)) {
-                        redeemed.add(new Redeemed(redeemer.bearer()));
+                    if (code == null) {
+                        return;
+                    }
+                    Api.Response r = redeemer.post("/api/v1/me/redeem", Map.of("code", code));
+                    if (answered(r, 200)) {
+                        redeemed.add(new Redeemed(redeemer.bearer(), java.time.Instant.parse(r.json().get("endsAt").asString())));
                     }
                 }),
                 worker(killed, () -> fileReport(reporter)));
@@ -200,12 +208,27 @@ class CrashTest {
         return r.status() == expected;
     }
 
-    private void checkPromises(Api api, Api admin, int cycle) {
+    /** How many promises of each kind the checks after earlier restarts covered. */
+    private int checkedMaterials;
+    private int checkedReports;
+
+    /**
+     * Checks the promises made since the last check (all of them when {@code all}): each restart checks the cycle
+     * before it, the end checks the whole run, so the work grows with the run rather than with its square.
+     */
+    private void checkPromises(Api api, Api admin, int cycle, boolean all) {
+        List<Material> made = List.copyOf(materials);
+        Set<String> toCheck = new HashSet<>();
+        made.subList(all ? 0 : checkedMaterials, made.size()).forEach(m -> toCheck.add(m.id()));
+        checkedMaterials = made.size();
         Map<String, Material> newest = new HashMap<>();
-        for (Material m : materials) {
+        for (Material m : made) {
             newest.merge(m.id(), m, (a, b) -> a.revision() >= b.revision() ? a : b);
         }
         for (Material m : newest.values()) {
+            if (!toCheck.contains(m.id())) {
+                continue;
+            }
             JsonNode current = admin.get("/api/v1/materials/" + m.id()).json();
             // A later revision may have been saved without its answer arriving (killed in between): that is fine.
             assertThat(current.path("revision").asInt()).as("cycle %d: material %s kept at revision %d or later: %s",
@@ -215,14 +238,19 @@ class CrashTest {
                         m.revision()).isEqualTo(1);
             }
         }
-        for (Redeemed r : redeemed) {
+        // One member redeems every code: the latest promise is the strongest (each redemption extends the period).
+        redeemed.stream().max(java.util.Comparator.comparing(Redeemed::endsAt)).ifPresent(r -> {
             JsonNode me = api.as(r.memberToken()).get("/api/v1/me").json();
             assertThat(me.get("membership").isNull()).as("cycle %d: redeemed membership kept: %s", cycle, me).isFalse();
-        }
-        for (Report r : reports) {
+            assertThat(java.time.Instant.parse(me.get("membership").get("endsAt").asString()))
+                    .as("cycle %d: every redeemed code's time kept: %s", cycle, me).isAfterOrEqualTo(r.endsAt());
+        });
+        List<Report> filed = List.copyOf(reports);
+        for (Report r : filed.subList(all ? 0 : checkedReports, filed.size())) {
             JsonNode report = admin.get("/api/v1/admin/reports/" + r.id()).json();
             assertThat(report.toString()).as("cycle %d: report %s kept with its file", cycle, r.id()).contains(r.sha256());
         }
+        checkedReports = filed.size();
     }
 
     private static long total(Api api, String word) {
@@ -268,6 +296,22 @@ class CrashTest {
             Map<String, String> indexed = index.versions().orElseThrow();
             assertThat(indexed.keySet()).as("the index holds the database's materials").isEqualTo(revisions.keySet());
             revisions.forEach((id, revision) -> assertThat(indexed.get(id)).as("indexed revision of " + id).startsWith(revision + "@"));
+        }
+    }
+
+    /** The data directory and the processes' logs beside it; kept when the test fails, to look at. */
+    static void deleteTree(Path data) throws IOException {
+        try (Stream<Path> logs = Files.list(data.getParent())) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith(data.getFileName() + "-")).toList()) {
+                Files.deleteIfExists(log);
+            }
+        }
+        if (Files.exists(data)) {
+            try (Stream<Path> paths = Files.walk(data)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
