@@ -1,6 +1,8 @@
 package org.scriptorium.storage;
 
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component("storage")
 class StorageHealth extends AbstractHealthIndicator {
 
+    private static final List<String> FOLDERS = List.of("", "db", "index", "evidence");
+
     private final ScriptoriumProperties properties;
     private final DataSource dataSource;
     private final StorageRecovery recovery;
@@ -31,10 +35,14 @@ class StorageHealth extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        Optional<String> directory = DataDirectory.problem(properties.dataDir());
-        if (directory.isPresent()) {
-            builder.down().withDetail("dataDirectory", directory.get());
-            return;
+        // Each folder the application writes to, in case one of them is a mount of its own.
+        for (String folder : FOLDERS) {
+            Path path = folder.isEmpty() ? properties.dataDir() : properties.dataDir().resolve(folder);
+            Optional<String> problem = DataDirectory.problem(path);
+            if (problem.isPresent()) {
+                builder.down().withDetail("dataDirectory", path + ": " + problem.get());
+                return;
+            }
         }
         try {
             selectOne();

@@ -121,6 +121,34 @@ class DiskFullTest {
         }
     }
 
+    @Test
+    @DisplayName("a read-only evidence folder refuses reports with STORAGE_UNAVAILABLE, health DOWN, until it is writable again")
+    void readOnlyEvidence() throws IOException {
+        assumeTrue(DISK != null, "needs root to mount a tmpfs");
+        Api api = Api.at("http://127.0.0.1:" + port);
+        Api reporter = api.newMember();
+        Path evidence = Files.createDirectories(DISK.directory().resolve("evidence"));
+        TmpfsMount folder = TmpfsMount.mountOn(evidence, 16); // above the 8 MB the health check wants free
+        assumeTrue(folder != null, "could not mount a tmpfs on the evidence folder");
+        try {
+            assertThat(folder.readOnly(true)).isTrue();
+            Api.Response refused = reporter.multipart("POST", "/api/v1/reports", Map.of("where", "某店铺"),
+                    "证据.txt", "与资料无关的文字".getBytes(StandardCharsets.UTF_8));
+            assertThat(refused.status()).as(refused.text()).isEqualTo(503);
+            assertThat(refused.json().get("code").asString()).isEqualTo("STORAGE_UNAVAILABLE");
+            assertThat(reporter.get("/api/v1/me/reports").json().size()).as("nothing saved").isZero();
+            assertThat(api.get("/actuator/health").status()).isEqualTo(503);
+
+            assertThat(folder.readOnly(false)).isTrue();
+            assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+            assertThat(reporter.multipart("POST", "/api/v1/reports", Map.of("where", "某店铺"),
+                    "证据.txt", "与资料无关的文字".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        } finally {
+            folder.readOnly(false);
+            folder.unmount();
+        }
+    }
+
     private static Api.Response importMaterial(Api admin, String word) {
         String text = Speeches.longSpeech(word);
         return admin.multipart("POST", "/api/v1/admin/materials", Map.of("tier", "FREE", "text", text + text.replace("。", "；")), null, null);

@@ -32,6 +32,12 @@ final class TmpfsMount {
         }
     }
 
+    /** Mounts a tmpfs of {@code megabytes} on an existing, empty directory; null when this machine does not allow it. */
+    static TmpfsMount mountOn(Path directory, int megabytes) {
+        return run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", directory.toString())
+                ? new TmpfsMount(directory) : null;
+    }
+
     Path directory() {
         return directory;
     }
