@@ -7,6 +7,7 @@ import org.scriptorium.storage.StorageFailures;
 import org.scriptorium.storage.StorageRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,11 +36,12 @@ class ErrorAdvice {
 
     private final ScriptoriumProperties properties;
     private final DataSize maxRequestSize;
-    private final StorageRecovery storage;
+    /** Optional so that slice tests of pages need not bring the data source. */
+    private final ObjectProvider<StorageRecovery> storage;
 
     ErrorAdvice(ScriptoriumProperties properties,
                 @Value("${spring.servlet.multipart.max-request-size:64MB}") DataSize maxRequestSize,
-                StorageRecovery storage) {
+                ObjectProvider<StorageRecovery> storage) {
         this.properties = properties;
         this.maxRequestSize = maxRequestSize;
         this.storage = storage;
@@ -111,7 +113,7 @@ class ErrorAdvice {
         if (StorageFailures.isStorageFailure(e)) {
             // Disk full, read-only or the database closed: nothing was saved, and it is not our code's fault.
             log.warn("Storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
-            storage.after(e);
+            storage.ifAvailable(recovery -> recovery.after(e));
             return answer(StorageFailures.rejection(), request);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

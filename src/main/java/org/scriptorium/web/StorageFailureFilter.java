@@ -12,6 +12,7 @@ import org.scriptorium.storage.StorageFailures;
 import org.scriptorium.storage.StorageRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,10 @@ class StorageFailureFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(StorageFailureFilter.class);
 
     private final ScriptoriumProperties properties;
-    private final StorageRecovery recovery;
+    /** Optional so that slice tests of pages need not bring the data source. */
+    private final ObjectProvider<StorageRecovery> recovery;
 
-    StorageFailureFilter(ScriptoriumProperties properties, StorageRecovery recovery) {
+    StorageFailureFilter(ScriptoriumProperties properties, ObjectProvider<StorageRecovery> recovery) {
         this.properties = properties;
         this.recovery = recovery;
     }
@@ -48,7 +50,7 @@ class StorageFailureFilter extends OncePerRequestFilter {
                 throw e;
             }
             log.warn("Storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            recovery.after(e);
+            recovery.ifAvailable(r -> r.after(e));
             response.resetBuffer();
             Rejected rejected = StorageFailures.rejection();
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
