@@ -34,9 +34,14 @@ class EvidenceSweep implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         Set<String> kept = repository.blobKeys();
-        int removed = blobs.sweep(kept::contains, started);
-        if (removed > 0) {
-            log.info("Evidence: removed {} file(s) left by a report that was never saved", removed);
+        try {
+            int removed = blobs.sweep(kept::contains, started);
+            if (removed > 0) {
+                log.info("Evidence: removed {} file(s) left by a report that was never saved", removed);
+            }
+        } catch (RuntimeException e) {
+            // Leftovers waste space but harm nothing: not a reason to refuse to start. The next start tries again.
+            log.warn("Evidence: could not sweep files left by reports never saved: {}", e.toString());
         }
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -14,7 +16,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Evidence files on the local file system under {@code <data dir>/evidence}, outside anything the web server serves.
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 final class LocalEvidenceBlobs implements EvidenceBlobs {
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{48}");
+    private static final Pattern FOLDER = Pattern.compile("[0-9a-f]{2}");
     private static final String PARTIAL = ".part";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -92,14 +94,26 @@ final class LocalEvidenceBlobs implements EvidenceBlobs {
             return 0;
         }
         int removed = 0;
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String name = file.getFileName().toString();
-                boolean partial = name.endsWith(PARTIAL);
-                boolean orphan = KEY.matcher(name).matches() && !kept.test(name)
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(writtenBefore);
-                if ((partial || orphan) && Files.deleteIfExists(file)) {
-                    removed++;
+        // Only the 256 key folders: anything else here (the health check's probe file) is not ours to judge. Files
+        // may come and go meanwhile (a filing under way), so one that vanished is simply skipped.
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, f -> FOLDER.matcher(f.getFileName().toString()).matches())) {
+            for (Path folder : folders) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+                    for (Path file : files) {
+                        String name = file.getFileName().toString();
+                        try {
+                            boolean partial = name.endsWith(PARTIAL);
+                            boolean orphan = KEY.matcher(name).matches() && !kept.test(name)
+                                    && Files.getLastModifiedTime(file).toInstant().isBefore(writtenBefore);
+                            if ((partial || orphan) && Files.deleteIfExists(file)) {
+                                removed++;
+                            }
+                        } catch (NoSuchFileException gone) {
+                            // removed by someone else meanwhile
+                        }
+                    }
+                } catch (NoSuchFileException gone) {
+                    // the folder went meanwhile
                 }
             }
         } catch (IOException e) {
