@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.storage.DataDirectoryCheck;
+import org.scriptorium.storage.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,11 +20,15 @@ import org.springframework.context.annotation.Bean;
 public class ScriptoriumApplication {
 
     /** Commands that run once without the web server and exit, e.g. {@code java -jar scriptorium.jar reindex}. */
-    static final Set<String> COMMANDS = Set.of("reindex", "trace", "bench-search", "bench-trace", "bench-events",
-            "bench-sites", "bench-load");
+    static final Set<String> COMMANDS = Set.of("reindex", "trace", "backup", "bench-search", "bench-trace",
+            "bench-events", "bench-sites", "bench-load");
 
     public static void main(String[] args) {
+        if (RestoreCommand.requested(args)) {
+            System.exit(RestoreCommand.run(args));
+        }
         SpringApplication application = new SpringApplication(ScriptoriumApplication.class);
+        application.addListeners(new DataDirectoryCheck());
         boolean command = Arrays.stream(args).anyMatch(COMMANDS::contains);
         if (command && Arrays.stream(args).noneMatch(a -> a.equals("bench-search") || a.equals("bench-events")
                 || a.equals("bench-load"))) {

@@ -95,6 +95,7 @@ public class Rejected extends RuntimeException {
             case 422 -> inEnglish ? "Invalid input" : "输入有误";
             case 429 -> inEnglish ? "Too many requests" : "请求过于频繁";
             case 431 -> inEnglish ? "Request too large" : "请求过大";
+            case 503 -> inEnglish ? "Service unavailable" : "服务暂不可用";
             default -> inEnglish ? "Server error" : "服务器错误";
         };
     }

@@ -2,6 +2,7 @@ package org.scriptorium.library;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -106,6 +107,30 @@ class MaterialRepository {
     /** Every material id, oldest first, for rebuilding derived data such as the search index. */
     List<String> allIds() {
         return jdbc.sql("SELECT id FROM materials ORDER BY created_at, id").query(String.class).list();
+    }
+
+    /** Each material readers may find (not withdrawn), with its current revision and the time of its last change. */
+    Map<String, Version> versions() {
+        Map<String, Version> out = new HashMap<>();
+        jdbc.sql("SELECT id, current_revision, updated_at FROM materials WHERE withdrawn_at IS NULL")
+                .query(rs -> {
+                    out.put(rs.getString("id"), new Version(rs.getInt("current_revision"),
+                            DbTime.toInstant(rs.getObject("updated_at", OffsetDateTime.class))));
+                });
+        return out;
+    }
+
+    /** The state of a material's row, as the search index records what it was made from. */
+    record Version(int revision, Instant updatedAt) {
+
+        static Version of(Material m) {
+            return new Version(m.currentRevision(), m.updatedAt());
+        }
+
+        @Override
+        public String toString() {
+            return revision + "@" + updatedAt;
+        }
     }
 
     long count() {

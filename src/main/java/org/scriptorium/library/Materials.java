@@ -235,6 +235,18 @@ public class Materials {
         return new MaterialPage(result.total(), repository.findAll(ids), result.facets());
     }
 
+    /** Each material readers may find, with the version of its row as the search index records it. */
+    Map<String, String> versions() {
+        Map<String, String> out = new java.util.HashMap<>();
+        repository.versions().forEach((id, version) -> out.put(id, version.toString()));
+        return out;
+    }
+
+    /** The version of a material's row as the search index records it. */
+    static String version(Material m) {
+        return MaterialRepository.Version.of(m).toString();
+    }
+
     public long count() {
         return repository.count();
     }

@@ -28,11 +28,15 @@ public class SearchIndexing {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
 
     private static final int REBUILD_CHUNK = 500;
+    /** Above this many differences a repair rebuilds the index rather than fixing (and committing) one at a time. */
+    private static final int REPAIR_ONE_BY_ONE = 1_000;
 
     private final Materials materials;
     private final SearchIndex index;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Set when a change could not be indexed; its outbox row waits to be replayed. */
+    private volatile boolean behind;
 
     SearchIndexing(Materials materials, SearchIndex index, JdbcClient jdbc, Clock clock) {
         this.materials = materials;
@@ -52,10 +56,39 @@ public class SearchIndexing {
     void apply(MaterialEvent event) {
         try {
             reindex(event.materialId());
+            if (behind) {
+                // An earlier change could not be indexed (disk full, say) and the index takes writes again.
+                behind = false;
+                replayOutbox();
+            }
         } catch (RuntimeException e) {
-            // The outbox row stays; the next start replays it.
+            // The outbox row stays; the next change that indexes, or the next start, replays it.
+            behind = true;
             log.error("Could not update the search index for material {}", event.materialId(), e);
         }
+    }
+
+    /**
+     * Makes the index agree with the database: adds what is missing, removes what is extra (deleted or withdrawn),
+     * indexes again what is stale (indexed at another revision or before the row's last change). Many differences
+     * (an index from an older version, or restored from elsewhere) are cheaper to fix by rebuilding it all.
+     *
+     * @return what differed
+     */
+    IndexDifference repair() {
+        Optional<Map<String, String>> indexed = index.versions();
+        if (indexed.isEmpty()) {
+            return IndexDifference.between(Map.of(), Map.of());
+        }
+        IndexDifference difference = IndexDifference.between(materials.versions(), indexed.get());
+        if (difference.size() > REPAIR_ONE_BY_ONE) {
+            rebuild(n -> { });
+        } else {
+            difference.missing().forEach(this::reindex);
+            difference.stale().forEach(this::reindex);
+            difference.extra().forEach(this::reindex);
+        }
+        return difference;
     }
 
     /** Applies every queued change; returns how many were applied. */
@@ -136,6 +169,6 @@ public class SearchIndexing {
     private static IndexedMaterial document(Material m, ParsedMaterial parsed) {
         return new IndexedMaterial(m.id(), m.title(), m.kind(), m.topics(), m.tier(), m.publishedAt(),
                 parsed.outline().stream().map(Heading::heading).toList(),
-                parsed.paragraphs());
+                parsed.paragraphs(), Materials.version(m));
     }
 }

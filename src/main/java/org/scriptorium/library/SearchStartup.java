@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Heals the search index at start: an index that is empty (new, lost or reset after corruption) while the library
- * is not is rebuilt; changes queued before a crash are replayed.
+ * is not is rebuilt; otherwise it is compared with the database (ids and versions) and the differences repaired, so
+ * that an index restored from elsewhere, or left behind by a failed write, agrees again; changes queued before a
+ * crash are replayed.
  */
 @Component
 @Order(20)
@@ -33,6 +35,12 @@ class SearchStartup implements ApplicationRunner {
         if (index.materialCount() == 0 && indexing.materialCount() > 0) {
             log.info("Search index is empty while the library holds {} materials: rebuilding", indexing.materialCount());
             indexing.rebuild(n -> { });
+        } else {
+            IndexDifference repaired = indexing.repair();
+            if (!repaired.isEmpty()) {
+                log.info("Search index differed from the database: {} missing, {} extra, {} stale; repaired",
+                        repaired.missing().size(), repaired.extra().size(), repaired.stale().size());
+            }
         }
         indexing.replayOutbox();
     }

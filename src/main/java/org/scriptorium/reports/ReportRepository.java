@@ -73,6 +73,11 @@ class ReportRepository {
                 .update();
     }
 
+    /** Every blob key a report file names: what the evidence store must keep. */
+    Set<String> blobKeys() {
+        return new HashSet<>(jdbc.sql("SELECT blob_key FROM report_files").query(String.class).list());
+    }
+
     Optional<Stored> find(String id) {
         return jdbc.sql("SELECT * FROM reports WHERE id = ?").param(id).query(ReportRepository::map).optional();
     }

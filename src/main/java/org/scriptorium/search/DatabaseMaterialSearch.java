@@ -107,6 +107,12 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
         return jdbc.sql("SELECT COUNT(*) FROM materials WHERE withdrawn_at IS NULL").query(Long.class).single();
     }
 
+    /** Nothing to compare: this adapter reads the database itself. */
+    @Override
+    public java.util.Optional<Map<String, String>> versions() {
+        return java.util.Optional.empty();
+    }
+
     private record Filter(String from, Map<String, Object> params) {
     }
 

@@ -1,6 +1,8 @@
 package org.scriptorium.search;
 
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /** The write side of the search port: what the library tells the index when materials change. */
@@ -20,4 +22,10 @@ public interface SearchIndex {
 
     /** How many materials the index holds. */
     long materialCount();
+
+    /**
+     * Every material the index holds with the {@link IndexedMaterial#version() version} it was indexed at, to compare
+     * with the database; empty when this adapter keeps no copy of its own (it reads the database).
+     */
+    Optional<Map<String, String>> versions();
 }

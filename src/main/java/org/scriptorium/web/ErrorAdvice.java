@@ -5,8 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Collectors;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.storage.StorageFailures;
+import org.scriptorium.storage.StorageRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,12 +39,16 @@ class ErrorAdvice {
     private final ScriptoriumProperties properties;
     private final DataSize maxRequestSize;
     private final ErrorAnswers answers;
+    /** Optional so that slice tests of pages need not bring the data source. */
+    private final ObjectProvider<StorageRecovery> storage;
 
     ErrorAdvice(ScriptoriumProperties properties,
-                @Value("${spring.servlet.multipart.max-request-size:64MB}") DataSize maxRequestSize, ErrorAnswers answers) {
+                @Value("${spring.servlet.multipart.max-request-size:64MB}") DataSize maxRequestSize, ErrorAnswers answers,
+                ObjectProvider<StorageRecovery> storage) {
         this.properties = properties;
         this.maxRequestSize = maxRequestSize;
         this.answers = answers;
+        this.storage = storage;
     }
 
     @ExceptionHandler(Rejected.class)
@@ -145,6 +152,12 @@ class ErrorAdvice {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security answers these (sign-in redirect or 403).
         }
+        if (StorageFailures.isStorageFailure(e)) {
+            // Disk full, read-only or the database closed: nothing was saved, and it is not our code's fault.
+            log.warn("Storage unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            storage.ifAvailable(recovery -> recovery.after(e));
+            return answer(StorageFailures.rejection(), request);
+        }
         if (e instanceof ErrorResponse known && (known.getStatusCode().value() < 500 || known.getStatusCode().value() == 503)) {
             // Spring MVC's own refusals not named above (406, a missing header, an async timeout …) keep their
             // status; they are the caller's doing or the load's, not a fault to log.
@@ -153,6 +166,14 @@ class ErrorAdvice {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(ErrorAnswers.internalError(e instanceof ErrorResponse known ? known.getStatusCode().value() : 500),
                 request);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Object answer(Rejected e, HttpServletRequest request) {

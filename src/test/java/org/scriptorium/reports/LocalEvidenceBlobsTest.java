@@ -39,4 +39,24 @@ class LocalEvidenceBlobsTest {
         blobs.delete("../secret.txt");
         assertThat(Files.exists(root.resolve("secret.txt"))).isTrue();
     }
+
+    @Test
+    @DisplayName("the sweep removes files no report names and partly written ones, and keeps the rest and newer ones")
+    void sweep() throws Exception {
+        LocalEvidenceBlobs blobs = new LocalEvidenceBlobs(root);
+        String kept = blobs.put("有报告".getBytes());
+        String orphan = blobs.put("报告没保存".getBytes());
+        Path partial = Files.writeString(root.resolve(kept.substring(0, 2)).resolve(kept + "123.part"), "半个");
+        java.time.Instant start = java.time.Instant.now().plusSeconds(1);
+        String afterStart = blobs.put("启动后写的".getBytes());
+        Files.setLastModifiedTime(root.resolve(afterStart.substring(0, 2)).resolve(afterStart),
+                java.nio.file.attribute.FileTime.from(start.plusSeconds(5)));
+
+        assertThat(blobs.sweep(kept::equals, start)).isEqualTo(2);
+
+        assertThat(blobs.get(kept)).isPresent();
+        assertThat(blobs.get(orphan)).isEmpty();
+        assertThat(partial).doesNotExist();
+        assertThat(blobs.get(afterStart)).isPresent();
+    }
 }

@@ -69,6 +69,11 @@ public final class Api {
     private static final java.util.concurrent.atomic.AtomicInteger NEXT_ADDRESS =
             new java.util.concurrent.atomic.AtomicInteger(new java.security.SecureRandom().nextInt(1 << 20));
 
+    /** A client for an application started elsewhere (another process), e.g. {@code http://127.0.0.1:8080}. */
+    public static Api at(String base) {
+        return new Api(base);
+    }
+
     /** An HTTP answer with its body read as JSON where it is JSON. */
     public record Response(int status, String contentType, byte[] bytes, Map<String, String> headers) {
 
@@ -97,6 +102,11 @@ public final class Api {
         other.language = language;
         other.userAgent = userAgent;
         return other;
+    }
+
+    /** The bearer token this client sends, to call again as the same account (another port, after a restart). */
+    public String bearer() {
+        return token;
     }
 
     /** The same client, calling as this browser or device. */

@@ -36,6 +36,7 @@ final class Documents {
     static final String OUTLINE = "outline";
     static final String PARAGRAPH = "paragraph";
     static final String TEXT = "text";
+    static final String VERSION = "version";
 
     // Analysed twice each, as TITLE + "_w" and TITLE + "_g" and so on.
     static final String HEADINGS = "headings";
@@ -70,6 +71,7 @@ final class Documents {
         doc.add(new StringField(ID, m.id(), Field.Store.YES));
         doc.add(new StoredField(TITLE, m.title()));
         doc.add(new StoredField(OUTLINE, String.join("\n", m.headings())));
+        doc.add(new StoredField(VERSION, m.version()));
         both(doc, TITLE, m.title(), true);
         for (String heading : m.headings()) {
             both(doc, HEADINGS, heading, true);
@@ -98,6 +100,7 @@ final class Documents {
             Document doc = new Document();
             doc.add(new StringField(ID, m.id(), Field.Store.YES));
             doc.add(new StoredField(PARAGRAPH, i));
+            doc.add(new StoredField(VERSION, m.version()));
             doc.add(new StoredField(TITLE, m.title()));
             doc.add(new StoredField(TEXT, text));
             both(doc, TEXT, text, bodyWords);

@@ -115,6 +115,16 @@ final class IndexStore implements Closeable {
         searchers.maybeRefreshBlocking();
     }
 
+    /**
+     * Opens a new writer when the last one was closed by a failed write (a full disk closes an IndexWriter for
+     * good), so that the index takes writes again once the disk has room, without a restart.
+     */
+    void reopenIfClosed() throws IOException {
+        if (!writer.isOpen()) {
+            rollback();
+        }
+    }
+
     /** Drops every change since the last commit and goes on from that commit. */
     void rollback() throws IOException {
         SearcherManager old = searchers;

@@ -11,6 +11,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.Optional;
+import org.apache.lucene.util.Bits;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -165,14 +168,32 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                     pending.add(op);
                     return;
                 }
-                apply(op);
-                materials.commit();
-                passages.commit();
+                materials.reopenIfClosed();
+                passages.reopenIfClosed();
+                try {
+                    apply(op);
+                    materials.commit();
+                    passages.commit();
+                } catch (IOException | RuntimeException e) {
+                    // Back to the last commit (the caller's outbox still holds the change), ready for the next write.
+                    rollbackQuietly(e);
+                    throw e;
+                }
             }
             materials.refresh();
             passages.refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void rollbackQuietly(Exception failure) {
+        for (IndexStore store : List.of(materials, passages)) {
+            try {
+                store.rollback();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e); // still broken: the next write tries again
+            }
         }
     }
 
@@ -333,6 +354,38 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     @Override
     public long materialCount() {
         return read(materials, s -> (long) s.getIndexReader().numDocs());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A material whose passages were indexed at another version than its document (a crash between the two
+     * indexes' commits) is given as version {@code ""}, so that it is indexed again.
+     */
+    @Override
+    public Optional<Map<String, String>> versions() {
+        Map<String, String> out = storedVersions(materials);
+        storedVersions(passages).forEach((id, version) -> out.computeIfPresent(id, (k, v) -> v.equals(version) ? v : ""));
+        return Optional.of(out);
+    }
+
+    private Map<String, String> storedVersions(IndexStore store) {
+        Set<String> fields = Set.of(Documents.ID, Documents.VERSION);
+        return read(store, searcher -> {
+            Map<String, String> out = new HashMap<>();
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                StoredFields stored = leaf.reader().storedFields();
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        Document d = stored.document(doc, fields);
+                        String version = d.get(Documents.VERSION);
+                        out.merge(d.get(Documents.ID), version == null ? "" : version, (a, b) -> a.equals(b) ? a : "");
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** How many paragraphs the passage index holds. */
