@@ -67,7 +67,7 @@ class BackupRestoreTest {
 
         try (AppProcess app = AppProcess.start(data, START)) {
             Api admin = app.api().asAdmin();
-            assertThat(app.api().get("/api/v1/materials?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8))
+            assertThat(admin.get("/api/v1/materials?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8))
                     .json().get("total").asLong()).as("found through the rebuilt index").isEqualTo(1);
             JsonNode me = app.api().as(memberToken).get("/api/v1/me").json();
             assertThat(me.get("membership").isNull()).as(me.toString()).isFalse();

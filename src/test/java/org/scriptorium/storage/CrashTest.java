@@ -234,7 +234,7 @@ class CrashTest {
             assertThat(current.path("revision").asInt()).as("cycle %d: material %s kept at revision %d or later: %s",
                     cycle, m.id(), m.revision(), current).isGreaterThanOrEqualTo(m.revision());
             if (current.get("revision").asInt() == m.revision()) {
-                assertThat(total(api, m.word())).as("cycle %d: material %s revision %d searchable", cycle, m.id(),
+                assertThat(total(admin, m.word())).as("cycle %d: material %s revision %d searchable", cycle, m.id(),
                         m.revision()).isEqualTo(1);
             }
         }
