@@ -3,6 +3,7 @@ package org.scriptorium.library;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,15 +53,30 @@ class LibraryApiController {
         }
     }
 
-    record Imported(String materialId, int revision, String title, String kind, Tier tier, Instant publishedAt,
-                    List<String> topics, String salutation, List<OutlineEntry> outline, int points,
-                    List<PlaceholderCount> placeholders, List<String> strippedNotices, int characters, String changeNote) {
+    /**
+     * An import's or revision's result. The 公文 elements and {@code similar} are left out when not found; {@code draft}
+     * is true for a material saved unpublished.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Imported(String materialId, int revision, String title, TitleOrigin titleOrigin, String kind, Tier tier,
+                    Instant publishedAt, boolean draft, List<String> topics, String salutation,
+                    List<OutlineEntry> outline, int points, List<PlaceholderCount> placeholders,
+                    List<String> strippedNotices, List<StrippedLine> strippedLines, int characters, String changeNote,
+                    String documentNumber, String recipients, String issuer, LocalDate issuedOn,
+                    List<String> attachments, List<SimilarMaterial> similar) {
         static Imported of(ImportResult r) {
             Material m = r.material();
             ParsedMaterial p = r.parsed();
-            return new Imported(m.id(), r.revision().revision(), m.title(), m.kind(), m.tier(), m.publishedAt(),
-                    m.topics(), p.salutation(), OutlineEntry.of(p.outline()), p.points(), p.placeholders(),
-                    p.strippedNotices(), p.characters(), r.revision().changeNote());
+            OfficialElements e = p.elements();
+            return new Imported(m.id(), r.revision().revision(), m.title(), p.titleOrigin(), m.kind(), m.tier(),
+                    m.publishedAt(), false, m.topics(), p.salutation(), OutlineEntry.of(p.outline()), p.points(),
+                    p.placeholders(), p.strippedNotices(), p.strippedLines(), p.characters(), r.revision().changeNote(),
+                    e.documentNumber(), e.recipients(), e.issuer(), e.issuedOn(), nullIfEmpty(e.attachments()),
+                    nullIfEmpty(r.similar()));
+        }
+
+        private static <T> List<T> nullIfEmpty(List<T> list) {
+            return list.isEmpty() ? null : list;
         }
     }
 

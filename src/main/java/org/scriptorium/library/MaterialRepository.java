@@ -46,10 +46,12 @@ class MaterialRepository {
     void insertRevision(Revision r) {
         jdbc.sql("""
                 INSERT INTO material_revisions (material_id, revision, detected_title, source_name, source_text, body,
-                                                characters, change_note, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                characters, change_note, created_by, created_at, parser_version,
+                                                cleaned_text, body_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.materialId(), r.revision(), r.detectedTitle(), r.sourceName(), r.sourceText(), r.body(),
-                        r.characters(), r.changeNote(), r.createdBy(), DbTime.of(r.createdAt()))
+                        r.characters(), r.changeNote(), r.createdBy(), DbTime.of(r.createdAt()), r.parserVersion(),
+                        r.cleanedText(), r.bodyHash())
                 .update();
     }
 
@@ -92,6 +94,15 @@ class MaterialRepository {
                     texts.put(rs.getString("id"), rs.getString("revision_text"));
                 });
         return texts;
+    }
+
+    /** Materials whose current revision's body has this SHA-256, oldest first. */
+    List<Material> withBodyHash(String bodyHash) {
+        return jdbc.sql("""
+                SELECT m.* FROM materials m
+                JOIN material_revisions r ON r.material_id = m.id AND r.revision = m.current_revision
+                WHERE r.body_hash = ? ORDER BY m.created_at, m.id""")
+                .param(bodyHash).query(MaterialRepository::material).list();
     }
 
     Optional<Revision> revision(String materialId, int revision) {
@@ -175,6 +186,9 @@ class MaterialRepository {
                 rs.getInt("characters"),
                 rs.getString("change_note"),
                 rs.getString("created_by"),
-                DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)));
+                DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)),
+                rs.getInt("parser_version"),
+                rs.getString("cleaned_text"),
+                rs.getString("body_hash"));
     }
 }

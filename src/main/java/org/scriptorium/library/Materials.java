@@ -74,7 +74,27 @@ public class Materials {
     @Transactional
     public ImportResult importMaterial(MaterialDraft draft, String editorId) {
         String source = sourceText(draft);
+        return save(draft, source, parser.parse(source), editorId);
+    }
+
+    /**
+     * Imports a document unless a material whose current text is exactly its cleaned text is already in the library,
+     * as when the same archive is imported twice; then nothing is saved or announced.
+     *
+     * @throws Rejected as {@link #importMaterial}
+     */
+    @Transactional
+    public ImportOutcome importUnlessDuplicate(MaterialDraft draft, String editorId) {
+        String source = sourceText(draft);
         ParsedMaterial parsed = parser.parse(source);
+        List<Material> same = repository.withBodyHash(BodyHash.of(parsed.body()));
+        if (!same.isEmpty()) {
+            return new ImportOutcome.Duplicate(same.getFirst());
+        }
+        return new ImportOutcome.Imported(save(draft, source, parsed, editorId));
+    }
+
+    private ImportResult save(MaterialDraft draft, String source, ParsedMaterial parsed, String editorId) {
         Instant now = clock.instant();
         String title = cleanTitle(draft.title(), parsed.title());
         Material material = new Material(
@@ -86,7 +106,8 @@ public class Materials {
                 draft.publishedAt() == null ? now : draft.publishedAt(),
                 1, now, now, null);
         Revision revision = new Revision(material.id(), 1, parsed.title(), draft.fileName(), source, parsed.body(),
-                parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now);
+                parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now, 1, null,
+                BodyHash.of(parsed.body()));
         repository.insert(material);
         repository.insertRevision(revision);
         forgetVocabulary();
@@ -120,7 +141,8 @@ public class Materials {
                 draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
                 number, current.createdAt(), now, current.withdrawnAt());
         Revision revision = new Revision(materialId, number, parsed.title(), draft.fileName(), source, parsed.body(),
-                parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now);
+                parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now, 1, null,
+                BodyHash.of(parsed.body()));
         repository.insertRevision(revision);
         repository.update(revised);
         forgetVocabulary();

@@ -3,19 +3,42 @@ package org.scriptorium.library;
 import java.util.List;
 
 /**
- * The structure recognised in a material's text by {@link StructureParser}: the title, the salutation
- * ({@code null} if none), the body blocks in order (title and salutation are not among them), the
- * placeholders sorted by count (most frequent first), the source's boilerplate notices that were
- * removed (as written, trimmed), the cleaned body (title, salutation, then one block per line) and
- * its number of non-whitespace characters.
+ * The structure recognised in a material's text by {@link StructureParser}.
+ *
+ * @param title         the title: from the text, else from the file's name, else made from the first words
+ *                      ({@code titleOrigin} says which)
+ * @param titleOrigin   where the title came from; {@link TitleOrigin#NONE} asks the editor to give one
+ * @param salutation    the salutation ({@code 同志们：}, the 主送机关 of a notice), or {@code null} if none
+ * @param blocks        the body blocks in reading order (title, salutation and the 落款 lines are not among them)
+ * @param placeholders  the placeholders sorted by count, most frequent first
+ * @param strippedLines the lines removed as not part of the document (web-page chrome, other publishers' adverts,
+ *                      page numbers), as written, with the reason
+ * @param elements      the 公文 elements found (发文字号, 主送机关, 落款, 成文日期, 附件说明)
+ * @param body          the cleaned body: title, salutation, one block per line, then the 落款 lines
+ * @param characters    the body's number of non-whitespace characters
  */
-public record ParsedMaterial(String title, String salutation, List<Block> blocks,
-        List<PlaceholderCount> placeholders, List<String> strippedNotices, String body, int characters) {
+public record ParsedMaterial(String title, TitleOrigin titleOrigin, String salutation, List<Block> blocks,
+        List<PlaceholderCount> placeholders, List<StrippedLine> strippedLines, OfficialElements elements, String body,
+        int characters) {
 
     public ParsedMaterial {
         blocks = List.copyOf(blocks);
         placeholders = List.copyOf(placeholders);
-        strippedNotices = List.copyOf(strippedNotices);
+        strippedLines = List.copyOf(strippedLines);
+        elements = elements == null ? OfficialElements.NONE : elements;
+    }
+
+    /** The result of the first parser (revisions saved before issue 13): notices without reasons, no 公文 elements. */
+    ParsedMaterial(String title, boolean titleFound, String salutation, List<Block> blocks,
+                   List<PlaceholderCount> placeholders, List<String> strippedNotices, String body, int characters) {
+        this(title, titleFound ? TitleOrigin.TEXT : TitleOrigin.NONE, salutation, blocks, placeholders,
+                strippedNotices.stream().map(n -> new StrippedLine(n, "notice", "来源声明")).toList(),
+                OfficialElements.NONE, body, characters);
+    }
+
+    /** The removed lines' text, as written. */
+    public List<String> strippedNotices() {
+        return strippedLines.stream().map(StrippedLine::text).toList();
     }
 
     /**

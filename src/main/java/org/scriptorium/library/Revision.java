@@ -6,7 +6,11 @@ import java.time.Instant;
  * One saved version of a material's text. Revisions are never changed once saved.
  *
  * @param sourceText the text as imported (before notices were stripped); the structure is parsed from it
- * @param body       the cleaned text: notices removed, one paragraph per line
+ * @param body          the cleaned text: notices removed, one paragraph per line
+ * @param parserVersion which parser read it: 1 reads {@code sourceText} as a whole (revisions saved before issue 13),
+ *                      2 reads {@code cleanedText}; a revision is always read again by the parser that first read it
+ * @param cleanedText   for parser 2, what the cleaner kept of the source (null for parser 1)
+ * @param bodyHash      SHA-256 (hex) of {@code body}, to find an exact re-import (null for revisions saved before)
  */
 public record Revision(
         String materialId,
@@ -18,5 +22,8 @@ public record Revision(
         int characters,
         String changeNote,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        int parserVersion,
+        String cleanedText,
+        String bodyHash) {
 }

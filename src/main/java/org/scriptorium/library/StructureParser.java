@@ -81,11 +81,21 @@ public final class StructureParser {
         }
         markClosing(blocks);
         String body = body(title, salutation, blocks);
+        boolean titleFound = title != null;
         if (title == null) {
             title = fallbackTitle(blocks.isEmpty() ? salutation : blocks.getFirst().text());
         }
-        return new ParsedMaterial(title, salutation, blocks, Placeholders.count(body), filtered.notices(),
+        return new ParsedMaterial(title, titleFound, salutation, blocks, Placeholders.count(body), filtered.notices(),
                 body, TextLines.nonBlankCount(body));
+    }
+
+    /**
+     * Parses {@code rawText} knowing the file it came from and the stripped lines the editor put back.
+     *
+     * @throws Rejected {@code EMPTY_TEXT} (422) as {@link #parse(String)}
+     */
+    public ParsedMaterial parse(String rawText, ImportContext context) {
+        return parse(rawText);
     }
 
     private static boolean isTitle(String line) {
