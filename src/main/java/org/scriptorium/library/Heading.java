@@ -8,4 +8,9 @@ package org.scriptorium.library;
  * the outline ({@code "s2"}, {@code "s2-1"}, {@code "s2-1-3"}; a missing parent level counts as 0).
  */
 public record Heading(int level, String number, String heading, String text, String anchor) implements Block {
+
+    /** The same heading with other words, e.g. a reader's personalised copy of it. */
+    public Heading withText(String newText) {
+        return new Heading(level, number, heading, newText, anchor);
+    }
 }

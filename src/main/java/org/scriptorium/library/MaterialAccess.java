@@ -89,8 +89,8 @@ public class MaterialAccess {
         for (int i = 0; i < original.size(); i++) {
             String text = copy.paragraphs().get(i);
             blocks.add(switch (parsed.blocks().get(i)) {
-                case Heading h -> new Heading(h.level(), h.number(), h.heading(), text, h.anchor());
-                case Paragraph p -> new Paragraph(text, p.points(), p.closing());
+                case Heading h -> h.withText(text);
+                case Paragraph p -> p.withText(text);
             });
         }
         StringBuilder text = new StringBuilder(material.title()).append('\n');
