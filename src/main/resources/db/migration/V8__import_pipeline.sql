@@ -8,4 +8,6 @@
 ALTER TABLE material_revisions ADD COLUMN parser_version INTEGER DEFAULT 1 NOT NULL;
 ALTER TABLE material_revisions ADD COLUMN cleaned_text TEXT;
 ALTER TABLE material_revisions ADD COLUMN body_hash VARCHAR(64);
+-- For parser 2, the lines the cleaner removed: one a line, "rule U+001F reason U+001F text".
+ALTER TABLE material_revisions ADD COLUMN stripped_lines TEXT;
 CREATE INDEX material_revisions_body_hash ON material_revisions (body_hash);

@@ -23,6 +23,8 @@ import org.scriptorium.common.Ids;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.corpus.GeneratedDocument;
 import org.scriptorium.corpus.SpeechCorpus;
+import org.scriptorium.library.ImportContext;
+import org.scriptorium.library.NoticeRuleBook;
 import org.scriptorium.library.ParsedMaterial;
 import org.scriptorium.library.SearchIndexing;
 import org.scriptorium.library.StructureParser;
@@ -267,21 +269,24 @@ class SearchBenchmark implements ApplicationRunner {
             List<Object[]> materials = new ArrayList<>();
             List<Object[]> revisions = new ArrayList<>();
             try (Stream<GeneratedDocument> docs = Stream.iterate(start, i -> i < end, i -> i + 1).parallel().map(corpus::document)) {
-                docs.map(doc -> new Object[] {doc, parser.parse(doc.text())}).toList().forEach(pair -> {
+                docs.map(doc -> new Object[] {doc, parser.read(doc.text(), ImportContext.NONE, NoticeRuleBook.builtIn())})
+                        .toList().forEach(pair -> {
                     GeneratedDocument doc = (GeneratedDocument) pair[0];
-                    ParsedMaterial parsed = (ParsedMaterial) pair[1];
+                    StructureParser.Reading reading = (StructureParser.Reading) pair[1];
+                    ParsedMaterial parsed = reading.parsed();
                     String id = Ids.newId();
                     Timestamp published = Timestamp.from(doc.publishedAt());
                     Timestamp now = Timestamp.from(Instant.now());
                     materials.add(new Object[] {id, doc.title(), doc.kind(), String.join(",", doc.topics()),
                             doc.free() ? "FREE" : "MEMBER", published, now, now});
-                    revisions.add(new Object[] {id, parsed.title(), doc.text(), parsed.body(), parsed.characters(), now});
+                    revisions.add(new Object[] {id, parsed.title(), doc.text(), parsed.body(), parsed.characters(), now,
+                            reading.cleanedText()});
                 });
             }
             jdbc.batchUpdate("INSERT INTO materials (id, title, kind, topics, tier, published_at, current_revision, created_at, updated_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)", materials);
             jdbc.batchUpdate("INSERT INTO material_revisions (material_id, revision, detected_title, source_text, body, characters, "
-                    + "change_note, created_at) VALUES (?, 1, ?, ?, ?, ?, '生成', ?)", revisions);
+                    + "change_note, created_at, cleaned_text, parser_version) VALUES (?, 1, ?, ?, ?, ?, '生成', ?, ?, " + StructureParser.CURRENT_VERSION + ")", revisions);
         }
     }
 

@@ -47,11 +47,11 @@ class MaterialRepository {
         jdbc.sql("""
                 INSERT INTO material_revisions (material_id, revision, detected_title, source_name, source_text, body,
                                                 characters, change_note, created_by, created_at, parser_version,
-                                                cleaned_text, body_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                cleaned_text, body_hash, stripped_lines)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.materialId(), r.revision(), r.detectedTitle(), r.sourceName(), r.sourceText(), r.body(),
                         r.characters(), r.changeNote(), r.createdBy(), DbTime.of(r.createdAt()), r.parserVersion(),
-                        r.cleanedText(), r.bodyHash())
+                        r.cleanedText(), r.bodyHash(), encode(r.strippedLines()))
                 .update();
     }
 
@@ -70,9 +70,19 @@ class MaterialRepository {
         return found.stream().sorted((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id()))).toList();
     }
 
-    /** The source text of the current revision of each given material. */
-    Map<String, String> currentSources(Collection<String> ids) {
-        return currentRevisionText(ids, "source_text");
+    /** The current revision of each given material. */
+    Map<String, Revision> currentRevisions(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Revision> revisions = new HashMap<>();
+        jdbc.sql("SELECT r.* FROM materials m"
+                        + " JOIN material_revisions r ON r.material_id = m.id AND r.revision = m.current_revision"
+                        + " WHERE m.id IN (:ids)")
+                .param("ids", ids)
+                .query(MaterialRepository::revision).list()
+                .forEach(r -> revisions.put(r.materialId(), r));
+        return revisions;
     }
 
     /** The cleaned text of the current revision of each given material. */
@@ -189,6 +199,40 @@ class MaterialRepository {
                 DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)),
                 rs.getInt("parser_version"),
                 rs.getString("cleaned_text"),
-                rs.getString("body_hash"));
+                rs.getString("body_hash"),
+                decode(rs.getString("stripped_lines")));
+    }
+
+    /** One line a stripped line: rule, reason and text separated by U+001F, which no imported line keeps. */
+    static String encode(List<StrippedLine> lines) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (StrippedLine l : lines) {
+            out.append(clean(l.rule())).append(FIELD).append(clean(l.reason())).append(FIELD).append(clean(l.text()))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    static List<StrippedLine> decode(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<StrippedLine> lines = new java.util.ArrayList<>();
+        for (String row : text.split("\n")) {
+            String[] f = row.split(String.valueOf(FIELD), 3);
+            if (f.length == 3) {
+                lines.add(new StrippedLine(f[2], f[0], f[1]));
+            }
+        }
+        return lines;
+    }
+
+    private static final char FIELD = '\u001F';
+
+    private static String clean(String s) {
+        return s.replace(FIELD, ' ').replace('\n', ' ').replace('\r', ' ');
     }
 }

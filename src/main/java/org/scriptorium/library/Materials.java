@@ -37,6 +37,7 @@ public class Materials {
     private final DocumentReader reader;
     private final ApplicationEventPublisher events;
     private final int maxCharacters;
+    private final NoticeRuleBook rules;
 
     /**
      * The kinds and topics in use, kept because listing them reads every material (seconds at 300,000) and pages
@@ -52,7 +53,8 @@ public class Materials {
     }
 
     Materials(MaterialRepository repository, MaterialSearch search, Clock clock, ScriptoriumProperties properties,
-              ImportLimits limits, ApplicationEventPublisher events) {
+              ImportLimits limits, ApplicationEventPublisher events, NoticeRuleBook rules) {
+        this.rules = rules;
         this.maxCharacters = limits.maxCharacters();
         this.repository = repository;
         this.search = search;
@@ -74,7 +76,7 @@ public class Materials {
     @Transactional
     public ImportResult importMaterial(MaterialDraft draft, String editorId) {
         String source = sourceText(draft);
-        return save(draft, source, parser.parse(source), editorId);
+        return save(draft, source, read(source, draft), editorId);
     }
 
     /**
@@ -86,15 +88,20 @@ public class Materials {
     @Transactional
     public ImportOutcome importUnlessDuplicate(MaterialDraft draft, String editorId) {
         String source = sourceText(draft);
-        ParsedMaterial parsed = parser.parse(source);
-        List<Material> same = repository.withBodyHash(BodyHash.of(parsed.body()));
+        StructureParser.Reading reading = read(source, draft);
+        List<Material> same = repository.withBodyHash(BodyHash.of(reading.parsed().body()));
         if (!same.isEmpty()) {
             return new ImportOutcome.Duplicate(same.getFirst());
         }
-        return new ImportOutcome.Imported(save(draft, source, parsed, editorId));
+        return new ImportOutcome.Imported(save(draft, source, reading, editorId));
     }
 
-    private ImportResult save(MaterialDraft draft, String source, ParsedMaterial parsed, String editorId) {
+    private StructureParser.Reading read(String source, MaterialDraft draft) {
+        return parser.read(source, new ImportContext(draft.fileName(), draft.restoredLines()), rules.current());
+    }
+
+    private ImportResult save(MaterialDraft draft, String source, StructureParser.Reading reading, String editorId) {
+        ParsedMaterial parsed = reading.parsed();
         Instant now = clock.instant();
         String title = cleanTitle(draft.title(), parsed.title());
         Material material = new Material(
@@ -106,8 +113,8 @@ public class Materials {
                 draft.publishedAt() == null ? now : draft.publishedAt(),
                 1, now, now, null);
         Revision revision = new Revision(material.id(), 1, parsed.title(), draft.fileName(), source, parsed.body(),
-                parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now, 1, null,
-                BodyHash.of(parsed.body()));
+                parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now,
+                StructureParser.CURRENT_VERSION, reading.cleanedText(), BodyHash.of(parsed.body()), parsed.strippedLines());
         repository.insert(material);
         repository.insertRevision(revision);
         forgetVocabulary();
@@ -129,7 +136,8 @@ public class Materials {
             throw Rejected.invalid("CHANGE_NOTE_REQUIRED", "请填写修订说明，告诉读者改了什么。", "Describe the change in a change note.");
         }
         String source = sourceText(draft);
-        ParsedMaterial parsed = parser.parse(source);
+        StructureParser.Reading reading = read(source, draft);
+        ParsedMaterial parsed = reading.parsed();
         Instant now = clock.instant();
         int number = current.currentRevision() + 1;
         Material revised = new Material(
@@ -141,8 +149,8 @@ public class Materials {
                 draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
                 number, current.createdAt(), now, current.withdrawnAt());
         Revision revision = new Revision(materialId, number, parsed.title(), draft.fileName(), source, parsed.body(),
-                parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now, 1, null,
-                BodyHash.of(parsed.body()));
+                parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now,
+                StructureParser.CURRENT_VERSION, reading.cleanedText(), BodyHash.of(parsed.body()), parsed.strippedLines());
         repository.insertRevision(revision);
         repository.update(revised);
         forgetVocabulary();
@@ -206,15 +214,11 @@ public class Materials {
         return repository.currentBodies(ids);
     }
 
-    /** The source text of each given material's current revision, for bulk work such as rebuilding the index. */
-    Map<String, String> currentSources(Collection<String> ids) {
-        return repository.currentSources(ids);
+    /** Each given material's current revision, for bulk work such as rebuilding the index. */
+    Map<String, Revision> currentRevisions(Collection<String> ids) {
+        return repository.currentRevisions(ids);
     }
 
-    /** Parses a source text exactly as on import. */
-    ParsedMaterial parse(String sourceText) {
-        return parser.parse(sourceText);
-    }
 
     /** Materials by id, in the order given. */
     public List<Material> findAll(Collection<String> ids) {
@@ -245,9 +249,17 @@ public class Materials {
         return repository.revisions(materialId);
     }
 
-    /** The structure of a revision, parsed from its source text exactly as on import. */
+    /**
+     * The structure of a revision, read again exactly as on import: by the parser that first read it, from what it
+     * kept (see {@link StructureParser}).
+     */
     public ParsedMaterial parse(Revision revision) {
-        return parse(revision.sourceText());
+        return switch (revision.parserVersion()) {
+            case 1 -> parser.parseFirstVersion(revision.sourceText());
+            case 2 -> parser.structure(revision.cleanedText(), revision.sourceName(), revision.strippedLines());
+            default -> throw new IllegalStateException("revision " + revision.materialId() + "/" + revision.revision()
+                    + " was read by parser " + revision.parserVersion() + ", which this version does not know");
+        };
     }
 
     /** Materials matching a query, newest first; unpublished ones only for staff. */

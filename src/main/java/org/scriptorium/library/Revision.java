@@ -1,6 +1,7 @@
 package org.scriptorium.library;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One saved version of a material's text. Revisions are never changed once saved.
@@ -11,6 +12,7 @@ import java.time.Instant;
  *                      2 reads {@code cleanedText}; a revision is always read again by the parser that first read it
  * @param cleanedText   for parser 2, what the cleaner kept of the source (null for parser 1)
  * @param bodyHash      SHA-256 (hex) of {@code body}, to find an exact re-import (null for revisions saved before)
+ * @param strippedLines for parser 2, the lines the cleaner removed, with their reasons (empty for parser 1)
  */
 public record Revision(
         String materialId,
@@ -25,5 +27,10 @@ public record Revision(
         Instant createdAt,
         int parserVersion,
         String cleanedText,
-        String bodyHash) {
+        String bodyHash,
+        List<StrippedLine> strippedLines) {
+
+    public Revision {
+        strippedLines = strippedLines == null ? List.of() : List.copyOf(strippedLines);
+    }
 }

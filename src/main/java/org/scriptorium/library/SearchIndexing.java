@@ -138,10 +138,10 @@ public class SearchIndexing {
         Map<String, Material> byId = materials.findAll(ids).stream()
                 .filter(m -> !m.withdrawn())
                 .collect(Collectors.toMap(Material::id, m -> m));
-        Map<String, String> sources = materials.currentSources(byId.keySet());
+        Map<String, Revision> revisions = materials.currentRevisions(byId.keySet());
         return byId.values().parallelStream()
-                .filter(m -> sources.containsKey(m.id()))
-                .map(m -> document(m, materials.parse(sources.get(m.id()))))
+                .filter(m -> revisions.containsKey(m.id()))
+                .map(m -> document(m, materials.parse(revisions.get(m.id()))))
                 .toList();
     }
 

@@ -49,7 +49,8 @@ class StructureParserTest {
             assertThat(parsed.blocks().get(at)).isEqualTo(new Heading(1, "一、",
                     "增强政治意识，始终同党中央保持高度一致", "一、增强政治意识，始终同党中央保持高度一致。", "s1"));
             assertThat(parsed.blocks().get(at + 1)).isEqualTo(
-                    new Paragraph("一是把学习贯彻作为首要任务；二是把责任落实作为关键环节；三是把群众满意作为根本标准。", 3, false));
+                    new Paragraph("一是把学习贯彻作为首要任务；二是把责任落实作为关键环节；三是把群众满意作为根本标准。", 3, false,
+                            Paragraph.Role.RUN_IN));
         }
 
         @Test
@@ -115,7 +116,9 @@ class StructureParserTest {
             String[] lines = parsed.body().split("\n");
             assertThat(lines[0]).isEqualTo(parsed.title());
             assertThat(lines[1]).isEqualTo("同志们：");
-            assertThat(lines).hasSize(2 + parsed.blocks().size());
+            // a heading's run-in text stays on the heading's line, as written
+            long runIn = parsed.blocks().stream().filter(b -> b instanceof Paragraph p && p.role() == Paragraph.Role.RUN_IN).count();
+            assertThat(lines).hasSize(2 + parsed.blocks().size() - (int) runIn);
             assertThat(parsed.body()).doesNotContain("\u3000", "\r", "\uFEFF");
             assertThat(parsed.characters()).isEqualTo(parsed.body().replaceAll("\\s", "").length());
         }
@@ -189,7 +192,7 @@ class StructureParserTest {
             ParsedMaterial parsed = parser.parse("标题\n1.抓好项目建设。今年以来，全县共实施项目××个。");
             assertThat(parsed.blocks()).containsExactly(
                     new Heading(3, "1.", "抓好项目建设", "1.抓好项目建设。", "s0-0-1"),
-                    new Paragraph("今年以来，全县共实施项目××个。", 0, false));
+                    new Paragraph("今年以来，全县共实施项目××个。", 0, false, Paragraph.Role.RUN_IN));
         }
 
         @Test
@@ -204,7 +207,7 @@ class StructureParserTest {
         void semicolonSplit() {
             assertThat(parser.parse("标题\n二、夯实基层基础；各乡镇要配齐配强村级班子").blocks()).containsExactly(
                     new Heading(1, "二、", "夯实基层基础", "二、夯实基层基础；", "s1"),
-                    new Paragraph("各乡镇要配齐配强村级班子", 0, false));
+                    new Paragraph("各乡镇要配齐配强村级班子", 0, false, Paragraph.Role.RUN_IN));
         }
     }
 
