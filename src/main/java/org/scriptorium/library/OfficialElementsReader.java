@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
 final class OfficialElementsReader {
 
     private static final Pattern NUMBER = Pattern.compile(
-            "[\\p{IsHan}]{1,16}\\s*[〔\\[［【(（]\\s*(?:19|20)[0-9]{2}\\s*[〕\\]］】)）]\\s*[0-9]{1,5}\\s*号");
+            "[\\p{IsHan}×XＸ]{1,16}\\s*[〔\\[［【(（]\\s*(?:19|20)[0-9]{2}\\s*[〕\\]］】)）]\\s*[0-9]{1,5}\\s*号");
     private static final Pattern ARABIC_DATE = Pattern.compile("((?:19|20)[0-9]{2})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日");
     private static final Pattern CHINESE_DATE = Pattern.compile(
             "([〇○零一二三四五六七八九]{4})\\s*年\\s*([一二三四五六七八九十]{1,3})\\s*月\\s*([一二三四五六七八九十]{1,3})\\s*日");
     /** A line that is a date and nothing else, in the brackets a speech sometimes puts it in. */
     private static final Pattern DATE_LINE = Pattern.compile(
             "^[（(]?\\s*(?:(?:19|20)[0-9]{2}\\s*年\\s*[0-9]{1,2}\\s*月\\s*[0-9]{1,2}\\s*日|[〇○零一二三四五六七八九]{4}\\s*年\\s*[一二三四五六七八九十]{1,3}\\s*月\\s*[一二三四五六七八九十]{1,3}\\s*日)\\s*[）)]?$");
-    private static final Pattern ORGAN_LINE = Pattern.compile("^[\\p{IsHan}（）()、\\s·]{2,60}$");
+    private static final Pattern ORGAN_LINE = Pattern.compile("^[\\p{IsHan}×XＸ（）()、\\s·]{2,60}$");
     /** Words that mark a line as a list of organs (主送机关) rather than an audience (同志们：). */
     private static final Pattern ORGANS = Pattern.compile(
             "人民政府|政府|各部委|委员会|直属机构|办公厅|办公室|部门|单位|党委|党组|局|厅|委|各区|各县|各市|各乡镇|街道|机关|企业|学校|院校");

@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
 final class SourceCleaner {
 
     static final int MAX_NOTICE = 120;
+    /**
+     * An edge rule only removes a line at most this wide (half-width columns): adverts are short, while the first
+     * paragraph of a notice may well mention 倒卖 or 学习 in a long sentence.
+     */
+    private static final int MAX_EDGE_WIDTH = 100;
     /** How far from each end the beginning and end of a document are looked for. */
     private static final int ZONE_LIMIT = 30;
     /** When no beginning is found, how many top lines count as the header. */
@@ -36,7 +41,7 @@ final class SourceCleaner {
     private static final int HEADER_NAME_WIDTH = 24;
 
     private static final String SENTENCE_END = "。！？!?";
-    private static final Pattern SEPARATOR = Pattern.compile("^[-=—─━*~·•_＝－]{3,}$");
+    private static final Pattern SEPARATOR = Pattern.compile("^[-=—─━*~·•_＝－★☆◆◇■□●○▲△※#＃]{3,}$");
     private static final Pattern BARE_NUMBER = Pattern.compile("^[0-9]{1,3}$");
     private static final Pattern DASHED_NUMBER = Pattern.compile("^[-—–－\\s]*[0-9]{1,3}[-—–－\\s]*$");
     private static final Pattern CONTENTS = Pattern.compile("^目\\s*录[:：]?$");
@@ -49,8 +54,16 @@ final class SourceCleaner {
     private record Line(String text, int page) {
     }
 
+    private final List<Rule> pageRules = new ArrayList<>();
     private final List<Rule> anywhere = new ArrayList<>();
     private final List<Rule> edge = new ArrayList<>();
+    /** The edge rules that may remove a whole sentence: all but those that only look for a word an advert uses. */
+    private final List<Rule> strongEdge = new ArrayList<>();
+    /**
+     * Rules that match words adverts use but a document may too (公众号, 关注我们, 整理); at the edges they remove a line
+     * only when it does not read as a sentence, since adverts rarely do.
+     */
+    private static final Set<String> MENTIONS = Set.of("ad-contact", "ad-promotion");
 
     private record Rule(NoticeRule rule, Pattern pattern) {
         boolean advert() {
@@ -60,7 +73,17 @@ final class SourceCleaner {
 
     SourceCleaner(List<NoticeRule> rules) {
         for (NoticeRule r : rules) {
-            (r.scope() == NoticeRule.Scope.ANYWHERE ? anywhere : edge).add(new Rule(r, r.compiled()));
+            Rule rule = new Rule(r, r.compiled());
+            if (r.scope() == NoticeRule.Scope.EDGE) {
+                edge.add(rule);
+                if (!(r.builtIn() && MENTIONS.contains(r.id()))) {
+                    strongEdge.add(rule);
+                }
+            } else if (r.builtIn() && r.id().startsWith("page-")) {
+                pageRules.add(rule);
+            } else {
+                anywhere.add(rule);
+            }
         }
     }
 
@@ -69,20 +92,19 @@ final class SourceCleaner {
         context.restoredLines().forEach(l -> restored.add(TextLines.trim(l)));
         List<StrippedLine> stripped = new ArrayList<>();
 
-        List<Line> lines = readPages(raw);
-        lines = removePageFurniture(lines, restored, stripped);
-
+        List<Line> lines = removePageFurniture(readPages(raw), restored, stripped);
+        // page numbers go before hard wraps are joined, or they would be joined into the text
         List<String> kept = new ArrayList<>();
         for (Line line : lines) {
-            Rule rule = restored.contains(line.text()) ? null : first(anywhere, line.text());
+            Rule rule = restored.contains(line.text()) ? null : first(pageRules, line.text());
             if (rule != null) {
                 stripped.add(strippedBy(line.text(), rule));
-            } else if (!line.text().isEmpty()) {
+            } else {
                 kept.add(line.text());
             }
         }
         HardWraps.Result joined = HardWraps.join(kept);
-        List<String> result = removeEdges(joined.lines(), restored, stripped);
+        List<String> result = removeNotices(joined.lines(), restored, stripped);
         return new Cleaned(result, inReadingOrder(stripped, raw), joined.wrapped());
     }
 
@@ -123,22 +145,30 @@ final class SourceCleaner {
             boolean last = i == lines.size() - 1 || lines.get(i + 1).page() != lines.get(i).page();
             edgeOfPage[i] = first || last;
         }
+        boolean[] nearEdge = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            int page = lines.get(i).page();
+            boolean nearFirst = i < 2 || lines.get(i - 2).page() != page;
+            boolean nearLast = i >= lines.size() - 2 || lines.get(i + 2).page() != page;
+            nearEdge[i] = nearFirst || nearLast;
+        }
         Map<String, Integer> heads = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             if (edgeOfPage[i] && lines.get(i).text().length() <= 40) {
                 heads.merge(headKey(lines.get(i).text()), 1, Integer::sum);
             }
         }
-        int repeated = Math.max(3, (pages + 1) / 2);
+        int repeated = Math.max(2, pages / 2);
         List<Line> kept = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             String text = line.text();
-            if (edgeOfPage[i] && !restored.contains(text)) {
-                if (BARE_NUMBER.matcher(text).matches() || DASHED_NUMBER.matcher(text).matches()) {
+            if (nearEdge[i] && !restored.contains(text)) {
+                if (edgeOfPage[i] && (BARE_NUMBER.matcher(text).matches() || DASHED_NUMBER.matcher(text).matches())) {
                     stripped.add(new StrippedLine(text, "page-number", "页码"));
                     continue;
                 }
+                // a running head repeats at the edge of most pages (the first page may have it one line further in)
                 if (text.length() <= 40 && heads.getOrDefault(headKey(text), 0) >= repeated && i > 0) {
                     stripped.add(new StrippedLine(text, "running-head", "页眉或页脚"));
                     continue;
@@ -154,21 +184,29 @@ final class SourceCleaner {
         return text.replaceAll("[0-9]+", "#");
     }
 
-    private List<String> removeEdges(List<String> lines, Set<String> restored, List<StrippedLine> stripped) {
+    private List<String> removeNotices(List<String> lines, Set<String> restored, List<StrippedLine> stripped) {
         int n = lines.size();
         Rule[] match = new Rule[n];
+        String[] reason = new String[n];
+        String[] ruleId = new String[n];
         for (int i = 0; i < n; i++) {
             String line = lines.get(i);
-            if (!restored.contains(line) && line.length() <= MAX_NOTICE && !TitleFinder.isTitleForm(line)) {
-                match[i] = first(edge, line);
+            if (restored.contains(line)) {
+                continue;
+            }
+            Rule anywhereRule = first(anywhere, line);
+            if (anywhereRule != null) {
+                ruleId[i] = anywhereRule.rule().id();
+                reason[i] = anywhereRule.rule().reason();
+                match[i] = anywhereRule;
+            } else if (HardWraps.width(line) <= MAX_EDGE_WIDTH && !TitleFinder.isTitleForm(line)) {
+                match[i] = first(sentence(line) ? strongEdge : edge, line);
             }
         }
         int begin = begin(lines, match);
         int end = end(lines, match, begin);
-        String[] reason = new String[n];
-        String[] ruleId = new String[n];
         for (int i = 0; i < n; i++) {
-            if (match[i] != null && (i < begin || i > end)) {
+            if (match[i] != null && ruleId[i] == null && (i < begin || i > end)) {
                 ruleId[i] = match[i].rule().id();
                 reason[i] = match[i].rule().reason();
             }
@@ -212,6 +250,11 @@ final class SourceCleaner {
             }
         }
         return n - 1;
+    }
+
+    /** A line that ends like a sentence and does not open with a bracket, as a notice set in 【】 would. */
+    private static boolean sentence(String line) {
+        return SENTENCE_END.indexOf(line.charAt(line.length() - 1)) >= 0 && "【[（(".indexOf(line.charAt(0)) < 0;
     }
 
     private static boolean startsBody(String line) {
