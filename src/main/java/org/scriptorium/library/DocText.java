@@ -60,7 +60,35 @@ final class DocText {
         } catch (EncryptedDocumentException e) {
             throw new Encrypted();
         }
-        return new Walk().lines(doc.getRange());
+        Range range = doc.getRange();
+        Walk walk = new Walk();
+        int count = range.numParagraphs();
+        for (int i = 0; i < count; i++) {
+            Paragraph p = range.getParagraph(i);
+            List<Run> runs = new ArrayList<>();
+            int n = p.numCharacterRuns();
+            for (int r = 0; r < n; r++) {
+                CharacterRun run = p.getCharacterRun(r);
+                runs.add(new Run(run.text(), run.isMarkedDeleted()));
+            }
+            walk.paragraph(new Para(runs, p.isInTable(), p.getTableLevel(), p.isTableRowEnd()));
+        }
+        return walk.end();
+    }
+
+    /** A stretch of a paragraph's text with one formatting, as HWPF reads it: control characters and all. */
+    record Run(String text, boolean deleted) {
+    }
+
+    /** A paragraph of the main story as HWPF reads it; {@code tableLevel} 0 or 1 is the outermost table. */
+    record Para(List<Run> runs, boolean inTable, int tableLevel, boolean rowEnd) {
+    }
+
+    /** The lines of the given paragraphs, in order (what {@link #extract} does once the file is read). */
+    static List<String> lines(List<Para> paragraphs) {
+        Walk walk = new Walk();
+        paragraphs.forEach(walk::paragraph);
+        return walk.end();
     }
 
     /** One pass over the main story, carrying the field nesting across paragraphs (a table of contents spans many). */
@@ -73,24 +101,20 @@ final class DocText {
         private final List<List<String>> row = new ArrayList<>();
         private List<String> cell = new ArrayList<>();
 
-        List<String> lines(Range range) {
-            int count = range.numParagraphs();
-            for (int i = 0; i < count; i++) {
-                paragraph(range.getParagraph(i));
-            }
+        List<String> end() {
             endRow();
             return lines;
         }
 
-        private void paragraph(Paragraph p) {
+        void paragraph(Para p) {
             String raw = text(p);
-            if (!p.isInTable()) {
+            if (!p.inTable()) {
                 endRow();
                 lines.addAll(TextLines.of(raw));
                 return;
             }
-            boolean outer = p.getTableLevel() <= 1;
-            if (p.isTableRowEnd()) {
+            boolean outer = p.tableLevel() <= 1;
+            if (p.rowEnd()) {
                 if (outer) {
                     endCell();
                     endRow();
@@ -98,7 +122,7 @@ final class DocText {
                 return; // a nested row's end: its cells already went into the outer cell
             }
             cell.addAll(TextLines.of(raw));
-            if (outer && p.text().indexOf(CELL_MARK) >= 0) {
+            if (outer && p.runs().stream().anyMatch(r -> r.text().indexOf(CELL_MARK) >= 0)) {
                 endCell();
             }
         }
@@ -121,12 +145,10 @@ final class DocText {
         }
 
         /** The paragraph's visible text: deleted runs, field instructions and control characters removed. */
-        private String text(Paragraph p) {
+        private String text(Para p) {
             StringBuilder out = new StringBuilder();
-            int runs = p.numCharacterRuns();
-            for (int r = 0; r < runs; r++) {
-                CharacterRun run = p.getCharacterRun(r);
-                boolean deleted = run.isMarkedDeleted();
+            for (Run run : p.runs()) {
+                boolean deleted = run.deleted();
                 String text = run.text();
                 for (int i = 0; i < text.length(); i++) {
                     char c = text.charAt(i);

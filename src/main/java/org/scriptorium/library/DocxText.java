@@ -173,7 +173,7 @@ final class DocxText {
                 continue;
             }
             switch (child.getLocalName()) {
-                case "t" -> text.append(child.getTextContent());
+                case "t" -> appendText(child, text);
                 case "tab", "ptab" -> text.append('\t');
                 case "br", "cr" -> text.append('\n');
                 case "noBreakHyphen" -> text.append('\u2011');
@@ -182,6 +182,15 @@ final class DocxText {
                         "commentReference", "annotationRef", "footnoteRef", "endnoteRef", "rt", "fldChar",
                         "AlternateContent" -> { }
                 default -> inline(child, text, depth + 1); // r, hyperlink, fldSimple, ins, moveTo, smartTag, sdt, ruby…
+            }
+        }
+    }
+
+    /** XMLBeans' DOM has no {@code getTextContent()}: the element's text and CDATA children. */
+    private static void appendText(Node element, StringBuilder text) {
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
             }
         }
     }

@@ -52,7 +52,7 @@ final class WordFiles {
                     "该文件实为“单个文件网页”（MHT）格式，无法直接读取，请在 Word 中“另存为”.docx 格式后再上传。",
                     "The file is a single-file web page (MHT), which cannot be read; save it as .docx in Word and upload it again.");
         }
-        if (head.contains("<w:worddocument") || head.contains("progid=\"word.document\"")) {
+        if (head.startsWith("<?xml") && (head.contains("<w:worddocument") || head.contains("progid=\"word.document\""))) {
             throw Rejected.invalid("UNSUPPORTED_FORMAT",
                     "该文件实为 Word 2003 XML 格式，无法直接读取，请在 Word 中“另存为”.docx 格式后再上传。",
                     "The file is in Word 2003 XML format, which cannot be read; save it as .docx in Word and upload it again.");
