@@ -115,6 +115,8 @@ final class HtmlText {
 
     static String text(String html) {
         StringBuilder out = new StringBuilder(html.length() / 2);
+        // elements found to have no end tag: searching again from further on would find none either
+        Map<String, Integer> unclosed = new java.util.HashMap<>();
         int pre = 0;
         int i = 0;
         int n = html.length();
@@ -152,7 +154,13 @@ final class HtmlText {
                     continue;
                 }
                 if (!closing && SKIPPED.contains(name) && !html.startsWith("/>", Math.max(tagEnd - 2, 0))) {
-                    i = skipElement(html, tagEnd, name);
+                    if (!unclosed.containsKey(name)) {
+                        int after = skipElement(html, tagEnd, name);
+                        if (after == tagEnd) {
+                            unclosed.put(name, tagEnd); // only the start tag goes; its content is read as text
+                        }
+                        i = after;
+                    }
                     continue;
                 }
                 if (name.equals("pre")) {
