@@ -116,7 +116,7 @@ final class HtmlText {
     static String text(String html) {
         StringBuilder out = new StringBuilder(html.length() / 2);
         // elements found to have no end tag: searching again from further on would find none either
-        Map<String, Integer> unclosed = new java.util.HashMap<>();
+        Set<String> unclosed = new java.util.HashSet<>();
         int pre = 0;
         int i = 0;
         int n = html.length();
@@ -146,18 +146,19 @@ final class HtmlText {
                 int tagEnd = tagEnd(html, nameEnd);
                 String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
                 int colon = name.indexOf(':');
-                if (colon >= 0) {
-                    name = name.substring(colon + 1); // Word's o:p, v:shape, w:…
+                boolean prefixed = colon >= 0; // Word's o:p, v:shape, w:…: never a block of the page
+                if (prefixed) {
+                    name = name.substring(colon + 1);
                 }
                 i = tagEnd;
                 if (declaration) {
                     continue;
                 }
                 if (!closing && SKIPPED.contains(name) && !html.startsWith("/>", Math.max(tagEnd - 2, 0))) {
-                    if (!unclosed.containsKey(name)) {
+                    if (!unclosed.contains(name)) {
                         int after = skipElement(html, tagEnd, name);
                         if (after == tagEnd) {
-                            unclosed.put(name, tagEnd); // only the start tag goes; its content is read as text
+                            unclosed.add(name); // only the start tag goes; its content is read as text
                         }
                         i = after;
                     }
@@ -165,6 +166,9 @@ final class HtmlText {
                 }
                 if (name.equals("pre")) {
                     pre = Math.max(0, pre + (closing ? -1 : 1));
+                }
+                if (prefixed) {
+                    continue;
                 }
                 if (name.equals("td") || name.equals("th")) {
                     out.append('\t');
