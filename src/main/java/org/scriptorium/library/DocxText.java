@@ -9,19 +9,16 @@ import java.util.zip.ZipInputStream;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFSDT;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.scriptorium.common.Rejected;
+import org.w3c.dom.Node;
 
 /**
- * Extracts the body text of a .docx, one paragraph per line (table cells included, headers and
- * footers left out), and turns every way the file can be unusable or hostile into a {@link Rejected}.
+ * Extracts the body text of a .docx, one paragraph per line and one table row per line (cells joined by a
+ * tab), and turns every way the package can be unusable or hostile into a {@link Rejected}. Headers, footers,
+ * footnotes, endnotes and comments live in other parts and are never read; text boxes, deleted and
+ * moved-away revisions, field instructions and footnote marks inside the body are left out. OLE2 files
+ * (encrypted .docx, legacy .doc) are {@link WordFiles}' to sort out.
  */
 final class DocxText {
 
@@ -36,6 +33,8 @@ final class DocxText {
     static final long MAX_EXPANDED_SIZE = MAX_ENTRY_SIZE;
     /** A text document has a few dozen parts; POI's own limit (1,000) costs a part's buffers each. */
     static final int MAX_PARTS = 1_000;
+    /** Elements nested deeper than this are not read: real documents nest a few dozen, hostile ones 100,000 (a stack overflow). */
+    static final int MAX_DEPTH = 256;
     /** Small packages may compress well as a whole (a few styles and an empty body); the ratio counts beyond this. */
     private static final long GRACE_SIZE = 1024L * 1024;
 
@@ -55,16 +54,13 @@ final class DocxText {
         } catch (RuntimeException e) {
             throw malformed();
         }
-        if (magic == FileMagic.OLE2) {
-            throw encryptedOrLegacy(content);
-        }
         if (magic != FileMagic.OOXML) {
             throw malformed();
         }
         checkExpandedSize(content);
         try (InputStream in = new ByteArrayInputStream(content); XWPFDocument doc = new XWPFDocument(in)) {
             List<String> lines = new ArrayList<>();
-            collect(doc.getBodyElements(), lines);
+            body(doc.getDocument().getBody().getDomNode(), lines, 0);
             return String.join("\n", lines);
         } catch (IOException | RuntimeException e) {
             throw isZipBomb(e) ? tooLargeExpanded() : malformed();
@@ -102,42 +98,136 @@ final class DocxText {
         }
     }
 
-    private static void collect(List<IBodyElement> elements, List<String> lines) {
-        for (IBodyElement element : elements) {
-            switch (element) {
-                case XWPFParagraph p -> addLines(p.getText(), lines);
-                case XWPFTable t -> {
-                    for (XWPFTableRow row : t.getRows()) {
-                        for (XWPFTableCell cell : row.getTableCells()) {
-                            collect(cell.getBodyElements(), lines);
-                        }
+    /**
+     * The lines of a body (the document's, a table cell's or a content control's): each paragraph's
+     * text, each table row as one line. Walks the XML itself rather than POI's paragraph text, which
+     * mixes in footnotes ({@code [1: …]}), footnote marks, text boxes and deleted text.
+     */
+    private static void body(Node container, List<String> lines, int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        for (Node child = container.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() != Node.ELEMENT_NODE) {
+                continue;
+            }
+            switch (child.getLocalName()) {
+                case "p" -> {
+                    StringBuilder text = new StringBuilder();
+                    inline(child, text, depth + 1);
+                    addLines(text.toString(), lines);
+                }
+                case "tbl" -> table(child, lines, depth + 1);
+                case "sdtContent", "customXml", "ins", "moveTo", "smartTag" -> body(child, lines, depth + 1);
+                case "sdt" -> {
+                    Node content = childNamed(child, "sdtContent");
+                    if (content != null) {
+                        body(content, lines, depth + 1);
                     }
                 }
-                case XWPFSDT sdt -> addLines(sdt.getContent().getText(), lines);
-                default -> { }
+                case "AlternateContent" -> {
+                    Node fallback = childNamed(child, "Fallback");
+                    if (fallback != null) {
+                        body(fallback, lines, depth + 1);
+                    }
+                }
+                default -> { } // properties, deleted or moved-away blocks, section breaks
             }
         }
+    }
+
+    /**
+     * One line per row: the cells' texts (a cell's paragraphs joined by a space) joined by a tab, empty
+     * cells left out. A row with one non-empty cell keeps that cell's paragraphs as lines of their own,
+     * because whole documents are often laid out inside a one-cell table.
+     */
+    private static void table(Node tbl, List<String> lines, int depth) {
+        for (Node row : descendantsNamed(tbl, "tr", "tc", depth)) {
+            List<List<String>> cells = new ArrayList<>();
+            for (Node cell : descendantsNamed(row, "tc", "tbl", depth)) {
+                List<String> cellLines = new ArrayList<>();
+                body(cell, cellLines, depth + 1);
+                if (!cellLines.isEmpty()) {
+                    cells.add(cellLines);
+                }
+            }
+            if (cells.size() == 1) {
+                lines.addAll(cells.getFirst());
+            } else if (!cells.isEmpty()) {
+                lines.add(String.join("\t", cells.stream().map(c -> String.join(" ", c)).toList()));
+            }
+        }
+    }
+
+    /**
+     * The text of a paragraph's content: runs, hyperlinks, fields' results, inserted text; not deleted
+     * or moved-away text, field instructions, footnote and comment marks, drawings and text boxes (which
+     * Word writes twice, as a DrawingML choice and a VML fallback), or ruby annotations.
+     */
+    private static void inline(Node node, StringBuilder text, int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() != Node.ELEMENT_NODE) {
+                continue;
+            }
+            switch (child.getLocalName()) {
+                case "t" -> appendText(child, text);
+                case "tab", "ptab" -> text.append('\t');
+                case "br", "cr" -> text.append('\n');
+                case "noBreakHyphen" -> text.append('\u2011');
+                case "pPr", "rPr", "sdtPr", "sdtEndPr", "del", "moveFrom", "delText", "instrText", "delInstrText",
+                        "drawing", "pict", "object", "txbxContent", "footnoteReference", "endnoteReference",
+                        "commentReference", "annotationRef", "footnoteRef", "endnoteRef", "rt", "fldChar",
+                        "AlternateContent" -> { }
+                default -> inline(child, text, depth + 1); // r, hyperlink, fldSimple, ins, moveTo, smartTag, sdt, ruby…
+            }
+        }
+    }
+
+    /** XMLBeans' DOM has no {@code getTextContent()}: the element's text and CDATA children. */
+    private static void appendText(Node element, StringBuilder text) {
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            }
+        }
+    }
+
+    private static Node childNamed(Node parent, String localName) {
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE && localName.equals(child.getLocalName())) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    /** The elements named {@code localName} under {@code parent}, through wrappers (content controls, custom XML) but not into {@code stop}. */
+    private static List<Node> descendantsNamed(Node parent, String localName, String stop, int depth) {
+        List<Node> found = new ArrayList<>();
+        if (depth > MAX_DEPTH) {
+            return found;
+        }
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() != Node.ELEMENT_NODE) {
+                continue;
+            }
+            String name = child.getLocalName();
+            if (localName.equals(name)) {
+                found.add(child);
+            } else if (!stop.equals(name) && !"del".equals(name) && !"moveFrom".equals(name) && !name.endsWith("Pr")) {
+                found.addAll(descendantsNamed(child, localName, stop, depth + 1));
+            }
+        }
+        return found;
     }
 
     private static void addLines(String text, List<String> lines) {
         // soft line breaks inside a paragraph come out as \n and become separate lines
         for (String line : TextLines.of(text)) {
             lines.add(line);
-        }
-    }
-
-    /** An OLE2 file named .docx is either an encrypted docx (Word wraps those in OLE2) or a legacy .doc. */
-    private static Rejected encryptedOrLegacy(byte[] content) {
-        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content))) {
-            if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
-                return new Rejected(422, "ENCRYPTED_DOCX", "该 Word 文档已加密，请先取消密码保护再上传。",
-                        "This Word document is password-protected; remove the password and upload it again.");
-            }
-            return new Rejected(422, "MALFORMED_DOCX",
-                    "这是旧版 Word 文档（.doc），请在 Word 中“另存为”.docx 格式后再上传。",
-                    "This is a legacy Word document (.doc); save it as .docx in Word and upload it again.");
-        } catch (IOException | RuntimeException e) {
-            return malformed();
         }
     }
 

@@ -80,11 +80,14 @@ class LibraryApiController {
         }
     }
 
-    @Operation(summary = "Import a material", description = "A file (.txt, .docx, .md) or pasted `text`; the structure "
+    @Operation(summary = "Import a material", description = "A file (.txt, .md, .docx, .doc, .wps, .pdf with a text "
+            + "layer) or pasted `text`; the structure "
             + "(title, outline, points, placeholders) is detected. `tier` FREE or MEMBER (default MEMBER), `topics` "
             + "comma-separated, `publishedAt` may be in the past (an archive).")
     @Rejects(status = 422, codes = {"INVALID_TIER", "INVALID_TIME", "EMPTY_TEXT", "UNSUPPORTED_FORMAT",
-            "UNREADABLE_TEXT", "ENCRYPTED_DOCX", "MALFORMED_DOCX", "DOCX_TOO_LARGE_EXPANDED", "TITLE_TOO_LONG", "KIND_TOO_LONG"})
+            "UNREADABLE_TEXT", "ENCRYPTED_DOCX", "MALFORMED_DOCX", "DOCX_TOO_LARGE_EXPANDED", "ENCRYPTED_DOC", "MALFORMED_DOC",
+            "UNSUPPORTED_WPS", "ENCRYPTED_PDF", "MALFORMED_PDF", "PDF_TOO_LARGE_EXPANDED", "PDF_NO_TEXT", "TITLE_TOO_LONG",
+            "KIND_TOO_LONG"})
     @Rejects(status = 413, codes = {"FILE_TOO_LARGE", "TEXT_TOO_LONG"})
     @PostMapping("/admin/materials")
     @ResponseStatus(HttpStatus.CREATED)
@@ -97,7 +100,8 @@ class LibraryApiController {
     @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
     @Rejects(status = 422, codes = {"CHANGE_NOTE_REQUIRED", "INVALID_TIER", "INVALID_TIME", "EMPTY_TEXT",
             "UNSUPPORTED_FORMAT", "UNREADABLE_TEXT", "ENCRYPTED_DOCX", "MALFORMED_DOCX", "DOCX_TOO_LARGE_EXPANDED",
-            "TITLE_TOO_LONG", "KIND_TOO_LONG"})
+            "ENCRYPTED_DOC", "MALFORMED_DOC", "UNSUPPORTED_WPS", "ENCRYPTED_PDF", "MALFORMED_PDF", "PDF_TOO_LARGE_EXPANDED",
+            "PDF_NO_TEXT", "TITLE_TOO_LONG", "KIND_TOO_LONG"})
     @Rejects(status = 413, codes = {"FILE_TOO_LARGE", "TEXT_TOO_LONG"})
     @PutMapping("/admin/materials/{id}")
     Imported revise(@PathVariable String id, @ParameterObject MaterialForm form) {

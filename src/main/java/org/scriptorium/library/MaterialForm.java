@@ -16,7 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
  * a file or pasted text, and optional details as typed.
  */
 record MaterialForm(
-        @Parameter(description = "A .txt, .docx or .md file; or send `text`") MultipartFile file,
+        @Parameter(description = "A .txt, .md, .docx, .doc, .wps or .pdf file; or send `text`") MultipartFile file,
         @Parameter(description = "Pasted text, instead of a file") String text,
         @Parameter(description = "Who may read it in full (default MEMBER)",
                 schema = @Schema(allowableValues = {"FREE", "MEMBER"})) String tier,

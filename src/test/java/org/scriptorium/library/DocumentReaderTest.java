@@ -102,7 +102,7 @@ class DocumentReaderTest {
     class Docx {
 
         @Test
-        @DisplayName("paragraphs and table cells become lines, in order")
+        @DisplayName("paragraphs become lines and a table row one line, its cells joined by a tab, in order")
         void paragraphsAndTables() throws IOException {
             byte[] docx = docx(doc -> {
                 doc.createParagraph().createRun().setText("在全县工作会议上的讲话");
@@ -113,7 +113,7 @@ class DocumentReaderTest {
                 doc.createParagraph().createRun().setText("一、抓好落实。一是加强领导。");
             });
             assertThat(reader.read("讲话.docx", docx))
-                    .isEqualTo("在全县工作会议上的讲话\n同志们：\n项目\n××个\n一、抓好落实。一是加强领导。");
+                    .isEqualTo("在全县工作会议上的讲话\n同志们：\n项目\t××个\n一、抓好落实。一是加强领导。");
         }
 
         @Test
@@ -142,7 +142,7 @@ class DocumentReaderTest {
         }
 
         @Test
-        @DisplayName("a text file, a plain zip or a legacy .doc renamed to .docx is rejected as MALFORMED_DOCX")
+        @DisplayName("a text file, a plain zip or a broken legacy .doc renamed to .docx is rejected as MALFORMED_DOCX")
         void notDocx() throws IOException {
             assertRejected(() -> reader.read("a.docx", "只是文本".getBytes(StandardCharsets.UTF_8)), 422, "MALFORMED_DOCX");
             byte[] plainZip = zip("notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
@@ -194,12 +194,13 @@ class DocumentReaderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"a.pdf", "a.exe", "a.doc", "a.docx.exe", "noextension", "a."})
-        @DisplayName("any other extension is rejected as UNSUPPORTED_FORMAT naming .txt .docx .md")
+        @ValueSource(strings = {"a.rtf", "a.exe", "a.odt", "a.docx.exe", "noextension", "a."})
+        @DisplayName("any other extension is rejected as UNSUPPORTED_FORMAT naming .txt .md .docx .doc .wps .pdf")
         void unsupported(String name) {
             assertRejected(() -> reader.read(name, "正文".getBytes(StandardCharsets.UTF_8)), 422, "UNSUPPORTED_FORMAT");
             assertThatThrownBy(() -> reader.read(name, new byte[1]))
-                    .hasMessageContaining(".txt").hasMessageContaining(".docx").hasMessageContaining(".md");
+                    .hasMessageContaining(".txt").hasMessageContaining(".docx").hasMessageContaining(".md")
+                    .hasMessageContaining(".doc、").hasMessageContaining(".wps").hasMessageContaining(".pdf");
         }
 
         @Test

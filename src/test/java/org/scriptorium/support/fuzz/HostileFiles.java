@@ -277,7 +277,8 @@ public final class HostileFiles {
                 """.formatted(content.length(), content));
     }
 
-    private static byte[] flateBombPdf(int size) {
+    /** A one-page PDF whose content stream inflates to {@code size} bytes of text operators. */
+    public static byte[] flateBombPdf(int size) {
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
         try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater(Deflater.BEST_COMPRESSION))) {
             byte[] chunk = ascii("BT (x) Tj ET ".repeat(1 << 16));
