@@ -343,8 +343,8 @@ public class Materials {
         } else {
             text = draft.text();
             if (text == null || text.isBlank()) {
-                throw Rejected.invalid("EMPTY_TEXT", "请粘贴正文或上传文件（支持 .txt、.docx、.md）。",
-                        "Paste the text or upload a file (.txt, .docx or .md).");
+                throw Rejected.invalid("EMPTY_TEXT", "请粘贴正文或上传文件（支持 .txt、.docx、.doc、.wps、.pdf、.md）。",
+                        "Paste the text or upload a file (.txt, .docx, .doc, .wps, .pdf or .md).");
             }
         }
         // Checked before anything is parsed or written: a text far over the limit costs every first reader.
