@@ -146,8 +146,14 @@ public final class StructureParser {
             title = TitleFinder.fallback(blocks.isEmpty() ? salutation : blocks.getFirst().text());
         }
         String body = bodyOf(found.origin() == TitleOrigin.NONE ? null : title, salutation, blocks);
-        OfficialElements elements = new OfficialElements(documentNumber, recipients, signature.issuer(),
-                signature.date(), attachments);
+        java.time.LocalDate issuedOn = signature.date();
+        if (issuedOn == null) {
+            // a government page's metadata table (成文日期：……) was stripped as page chrome, but it is the date
+            issuedOn = stripped.stream().filter(l -> l.text().startsWith("成文日期"))
+                    .map(l -> OfficialElementsReader.date(l.text())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+        OfficialElements elements = new OfficialElements(documentNumber, recipients, signature.issuer(), issuedOn,
+                attachments);
         return new ParsedMaterial(title, found.origin(), salutation, blocks, Placeholders.count(body), stripped,
                 elements, body, TextLines.nonBlankCount(body));
     }

@@ -23,11 +23,17 @@ final class TitleFinder {
                     + "|述职报告|述职述廉报告|汇报|汇报材料|调研报告|党课讲稿|讲稿|提纲|对照检查材料|剖析材料|检视剖析材料|事迹材料|典型材料|经验材料"
                     + "|交流材料|简报|倡议书|公开信|贺信|决定|通知|意见|通报|纪要|章程|规定|办法|细则|条例|规划|年度报告|白皮书|公报|主持稿|串词|致辞稿))"
                     + "(?:[（(][^）)]{1,20}[）)])?$");
+    /** A field label ({@code 标题：}, {@code 来源：}): such a line is a page's metadata, not a title. */
+    private static final Pattern LABEL = Pattern.compile("^[【\\[]?[\\p{IsHan}]{1,6}[】\\]]?\\s*[：:]");
     private static final Pattern ORGAN = Pattern.compile(
             "^[\\p{IsHan}（）()、\\s]{2,40}(?:国务院|政府|委员会|办公厅|办公室|部|厅|局|院|署|党委|党组|常委会|人大|政协|公司|集团|大学|学院|协会|联合会|总工会|街道|办事处)$");
     /** Lines at the top that are neither title nor body: 红头, 份号, 密级, 紧急程度, 发文字号, dates. */
     private static final Pattern NOT_TITLE = Pattern.compile(
-            "^(?:.{2,30}文件|特急|加急|急件|平急|特提|机密|秘密|绝密|内部|内部资料|[0-9]{6}|(?:机密|秘密)★.*|目\\s*录)$");
+            "^(?:.{2,30}文件|特急|加急|急件|平急|特提|机密|秘密|绝密|内部|内部资料|[0-9]{6}|(?:机密|秘密)★.*|目\\s*录"
+                    + "|[（(]?(?:19|20)[0-9]{2}\\s*年(?:\\s*[0-9]{1,2}\\s*月)?[）)]?)$");
+    /** A bare kind or category label above the real title (讲话稿 / 在……上的讲话). */
+    private static final Pattern KIND_LABEL = Pattern.compile(
+            "^[【\\[]?(?:讲话稿|讲话|范文|精品范文|致辞|发言|发言稿|主持词|总结|报告|方案|通知|心得体会|公文|材料|演讲稿)[】\\]]?$");
     private static final Pattern SUBTITLE_END = Pattern.compile("(?:上|讲话|发言|报告|致辞|主持词|[）)])$");
     private static final Pattern POINT_START = Pattern.compile("^(?:十|[一二三四五六七八九])是|^第[一二三四五六七八九十]+[，,、]");
     private static final Pattern SPACE_BY_HAN = Pattern.compile("(?<=\\p{IsHan})\\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])\\s+(?=\\p{IsHan})"
@@ -55,12 +61,14 @@ final class TitleFinder {
     /** True when the line reads like the title of a 公文, speech, report or one of the other kinds sold here. */
     static boolean isTitleForm(String line) {
         String s = trimEnd(line);
-        return HardWraps.width(s) <= MAX_TITLE_WIDTH + 40 && !s.contains("。") && TITLE_FORM.matcher(s).find();
+        return HardWraps.width(s) <= MAX_TITLE_WIDTH + 40 && !s.contains("。") && !LABEL.matcher(s).find()
+                && TITLE_FORM.matcher(s).find();
     }
 
     static Found find(List<String> lines, String fileName) {
         int first = 0;
-        while (first < Math.min(lines.size(), WINDOW) && skippable(lines.get(first))) {
+        while (first < Math.min(lines.size(), WINDOW) && (skippable(lines.get(first))
+                || KIND_LABEL.matcher(lines.get(first)).matches() && first + 1 < lines.size() && titleLike(lines.get(first + 1)))) {
             first++;
         }
         if (first < lines.size() && first < WINDOW && titleLike(lines.get(first))) {

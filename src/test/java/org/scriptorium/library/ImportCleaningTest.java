@@ -129,6 +129,48 @@ class ImportCleaningTest {
     }
 
     @Nested
+    @DisplayName("a government web page")
+    class WebPage {
+
+        @Test
+        @DisplayName("the breadcrumb, metadata table, toolbar and footer go; the 发文字号 and 成文日期 are kept as elements")
+        void statecouncilPage() {
+            ParsedMaterial parsed = parser.parse("""
+                    首页 > 政策 > 国务院文件
+                    【字体：大 中 小】 打印本页 关闭窗口
+                    索引号：000014349/2019-00006
+                    主题分类：教育\\学前教育
+                    发文机关：国务院办公厅
+                    成文日期：2019年01月09日
+                    标题：国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知
+                    发文字号：国办发〔2019〕3号
+                    发布日期：2019年01月22日
+                    国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知
+                    各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+                    城镇小区配套幼儿园是城市公共服务设施建设的重要内容，是增加普惠性学前教育资源的重要途径。经国务院同意，现就开展城镇小区配套幼儿园治理工作通知如下。
+                    一、总体要求
+                    以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神，着力解决城镇小区配套幼儿园规划、建设、移交、办园等方面存在的问题。
+                    国务院办公厅
+                    2019年1月9日
+                    （此件公开发布）
+                    【我要纠错】 责任编辑：张三
+                    扫一扫在手机打开当前页
+                    分享到：微信 微博 QQ空间
+                    主办单位：国务院办公厅 运行维护单位：中国政府网运行中心
+                    版权所有：中国政府网 京ICP备05070218号 京公网安备11010202000001号
+                    """);
+
+            assertThat(parsed.title()).isEqualTo("国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知");
+            assertThat(parsed.strippedLines()).hasSize(14);
+            assertThat(parsed.elements().documentNumber()).isEqualTo("国办发〔2019〕3号");
+            assertThat(parsed.elements().issuedOn()).isEqualTo(LocalDate.of(2019, 1, 9));
+            assertThat(parsed.elements().issuer()).isEqualTo("国务院办公厅");
+            assertThat(parsed.paragraphs().getLast()).isEqualTo("（此件公开发布）");
+            assertThat(parsed.body()).doesNotContain("索引号", "纠错", "ICP", "分享", "打印");
+        }
+    }
+
+    @Nested
     @DisplayName("markup and page furniture")
     class Markup {
 
@@ -212,6 +254,25 @@ class ImportCleaningTest {
             ParsedMaterial none = parser.parse(text, new ImportContext("新建 Microsoft Word 文档.docx", List.of()));
             assertThat(none.titleOrigin()).isEqualTo(TitleOrigin.NONE);
             assertThat(parser.parse(text).titleOrigin()).isEqualTo(TitleOrigin.NONE);
+        }
+
+        @Test
+        @DisplayName("a date, a category label or a speaker line above or under the title is not the title")
+        void linesAroundTheTitle() {
+            ParsedMaterial speech = parser.parse("""
+                    讲话稿
+                    在全市安全生产工作会议上的讲话
+                    （2024年3月15日）
+                    市长 ×××
+                    同志们：
+                    今天召开全市安全生产工作会议，主要任务是总结去年工作，部署今年任务。
+                    """);
+            assertThat(speech.title()).isEqualTo("在全市安全生产工作会议上的讲话");
+            assertThat(speech.salutation()).isEqualTo("同志们：");
+            assertThat(speech.paragraphs()).startsWith("讲话稿", "（2024年3月15日）", "市长 ×××");
+
+            ParsedMaterial dated = parser.parse("2024年12月\n2024年度个人述职报告\n今年以来，本人认真履行岗位职责，较好地完成了各项工作任务。");
+            assertThat(dated.title()).isEqualTo("2024年度个人述职报告");
         }
 
         @Test
