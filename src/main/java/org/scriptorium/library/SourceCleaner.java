@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  *   <li>removes markup (HTML tags and entities, Markdown headings) from every line;</li>
  *   <li>removes page furniture of a paged text (pages are separated by form feeds, as PDF extraction writes them):
  *       page numbers, and running heads repeated at the top or bottom of most pages;</li>
- *   <li>removes lines that match an {@link NoticeRule.Scope#ANYWHERE} rule (a QQ number, a page number);</li>
+ *   <li>removes page numbers ({@code page-} rules), before hard wraps are joined or they would be joined in;</li>
  *   <li>joins hard-wrapped lines into paragraphs ({@link HardWraps});</li>
+ *   <li>removes lines that match an {@link NoticeRule.Scope#ANYWHERE} rule (a QQ number, a WeChat id);</li>
  *   <li>removes, above the document's beginning and below its end, the lines that match an
  *       {@link NoticeRule.Scope#EDGE} rule (web-page chrome, other publishers' adverts and notices), the site name
  *       and slogan lines inside such a publisher's header or footer, and a table of contents.</li>
