@@ -22,6 +22,9 @@ final class KindGuess {
         WORDS.put("发言", "讲话稿");
     }
 
+    private static final java.util.List<String> DOCUMENT_KINDS = java.util.List.of(
+            "通知", "意见", "决定", "通报", "批复", "请示", "纪要", "公告", "通告", "办法", "规定", "计划", "要点");
+
     private KindGuess() {
     }
 
@@ -29,6 +32,14 @@ final class KindGuess {
         // "在……总结表彰大会上的讲话" is a speech: how a title ends outweighs what it mentions.
         if (title != null && (title.endsWith("讲话") || title.endsWith("致辞") || title.endsWith("发言"))) {
             return "讲话稿";
+        }
+        // a 公文 is of the kind its title ends with, unless it only issues (印发) a plan or other document
+        if (title != null && !title.contains("印发")) {
+            for (String kind : DOCUMENT_KINDS) {
+                if (title.endsWith(kind)) {
+                    return kind;
+                }
+            }
         }
         if (title != null) {
             for (Map.Entry<String, String> e : WORDS.entrySet()) {

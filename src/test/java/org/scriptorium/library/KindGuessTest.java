@@ -16,4 +16,13 @@ class KindGuessTest {
         assertThat(KindGuess.fromTitle("全市表彰大会主持词")).isEqualTo("主持词");
         assertThat(KindGuess.fromTitle("一份没有文种的文字")).isEqualTo("其他");
     }
+
+    @Test
+    @DisplayName("a 公文 is of the kind its title ends with; a notice that issues a plan is filed as the plan")
+    void documentKinds() {
+        assertThat(KindGuess.fromTitle("国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见")).isEqualTo("意见");
+        assertThat(KindGuess.fromTitle("国务院办公厅关于2019年部分节假日安排的通知")).isEqualTo("通知");
+        assertThat(KindGuess.fromTitle("国务院关于印发国家职业教育改革实施方案的通知")).isEqualTo("方案");
+        assertThat(KindGuess.fromTitle("淮安市人民政府2024年政府信息公开工作年度报告")).isEqualTo("工作报告");
+    }
 }
