@@ -45,6 +45,8 @@ final class SourceCleaner {
     private static final Pattern SEPARATOR = Pattern.compile("^[-=—─━*~·•_＝－★☆◆◇■□●○▲△※#＃]{3,}$");
     private static final Pattern BARE_NUMBER = Pattern.compile("^[0-9]{1,3}$");
     private static final Pattern DASHED_NUMBER = Pattern.compile("^[-—–－\\s]*[0-9]{1,3}[-—–－\\s]*$");
+    /** A table of contents lists at most this many entries (it bounds the search for them further down). */
+    private static final int MAX_CONTENTS = 300;
     private static final Pattern CONTENTS = Pattern.compile("^目\\s*录[:：]?$");
     private static final Pattern CONTENTS_TAIL = Pattern.compile("[.．…·\\s—-]*[0-9]{0,4}$");
 
@@ -333,7 +335,7 @@ final class SourceCleaner {
             if (CONTENTS.matcher(lines.get(i)).matches() && !restored.contains(lines.get(i))) {
                 ruleId[i] = "table-of-contents";
                 reason[i] = "目录";
-                for (int j = i + 1; j < lines.size(); j++) {
+                for (int j = i + 1; j < Math.min(lines.size(), i + 1 + MAX_CONTENTS); j++) {
                     String entry = CONTENTS_TAIL.matcher(lines.get(j)).replaceFirst("");
                     if (entry.isEmpty() || restored.contains(lines.get(j)) || !appearsBelow(lines, j, entry)) {
                         break;
