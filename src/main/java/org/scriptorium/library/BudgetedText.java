@@ -1,5 +1,7 @@
 package org.scriptorium.library;
 
+import java.util.regex.Pattern;
+
 /**
  * A line that a regular expression may read only so many characters of. Java's regex engine backtracks, so an
  * expression such as {@code (a+)+b} takes exponential time on some lines; the engine reads its input only through
@@ -13,6 +15,13 @@ public final class BudgetedText implements CharSequence {
             super("the regular expression read more characters than its budget allows", null, false, false);
         }
     }
+
+    /**
+     * Character reads one search may make per character of its line, plus a floor: a rule that scans a line a few
+     * times, even one quadratic on short lines, stays far below it; one that backtracks exponentially goes past it.
+     */
+    public static final long READS_PER_CHARACTER = 1_000;
+    public static final long READS_FLOOR = 10_000;
 
     private final String text;
     private final int start;
@@ -33,6 +42,16 @@ public final class BudgetedText implements CharSequence {
      */
     public static BudgetedText of(String text, long budget) {
         return new BudgetedText(text, 0, text.length(), new long[] {budget});
+    }
+
+    /**
+     * Whether {@code pattern} is found in {@code line}, with the budget {@link #READS_FLOOR} +
+     * {@link #READS_PER_CHARACTER} × its length.
+     *
+     * @throws Exhausted when the search needs more reads than that
+     */
+    public static boolean find(Pattern pattern, String line) {
+        return pattern.matcher(of(line, READS_FLOOR + READS_PER_CHARACTER * line.length())).find();
     }
 
     /** @throws Exhausted when the budget is spent */
