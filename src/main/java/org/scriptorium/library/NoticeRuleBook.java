@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.scriptorium.common.Ids;
@@ -53,6 +54,8 @@ public class NoticeRuleBook {
 
     private volatile Snapshot snapshot;
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    /** Counts changes, so that a read begun before one does not keep its older rules once it ends. */
+    private final AtomicLong changes = new AtomicLong();
 
     private record Snapshot(List<NoticeRule> rules, Instant readAt) {
     }
@@ -194,11 +197,13 @@ public class NoticeRuleBook {
 
     /** Now, and again once the change is committed, so that a read meanwhile cannot keep the old rules. */
     private void forget() {
+        changes.incrementAndGet();
         snapshot = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    changes.incrementAndGet();
                     snapshot = null;
                 }
             });
@@ -206,13 +211,16 @@ public class NoticeRuleBook {
     }
 
     private Snapshot read() {
+        long seen = changes.get();
         Instant now = clock.instant();
         Set<String> off = repository.builtInOff();
         List<NoticeRule> rules = new ArrayList<>();
         BUILT_IN.stream().filter(r -> !off.contains(r.id())).forEach(rules::add);
         repository.operatorRules().stream().filter(NoticeRuleEntry::enabled).map(NoticeRuleEntry::rule).forEach(rules::add);
         Snapshot s = new Snapshot(List.copyOf(rules), now);
-        snapshot = s;
+        if (changes.get() == seen) {
+            snapshot = s;
+        }
         return s;
     }
 
