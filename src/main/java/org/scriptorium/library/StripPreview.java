@@ -21,11 +21,11 @@ public record StripPreview(List<StrippedLine> stripped, int kept, String problem
     }
 
     /**
-     * @throws Rejected 422 {@code TEXT_TOO_LONG} over {@value #MAX_CHARACTERS} characters
+     * @throws Rejected 413 {@code TEXT_TOO_LONG} over {@value #MAX_CHARACTERS} characters
      */
     static StripPreview of(String text, List<NoticeRule> rules) {
         if (text != null && text.length() > MAX_CHARACTERS) {
-            throw Rejected.invalid("TEXT_TOO_LONG", "试一试的文字不能超过 " + MAX_CHARACTERS + " 个字符。",
+            throw new Rejected(413, "TEXT_TOO_LONG", "试一试的文字不能超过 " + MAX_CHARACTERS + " 个字符。",
                     "The text to try must be at most " + MAX_CHARACTERS + " characters.");
         }
         // The parser's cleaner reads the rule book itself for now (issue 13): `rules` are what it will be given.
