@@ -16,7 +16,7 @@ CREATE TABLE notice_rules (
 );
 
 CREATE TABLE notice_rules_off (
-    rule_id    VARCHAR(40) PRIMARY KEY,
+    rule_id     VARCHAR(40) PRIMARY KEY,
     switched_by VARCHAR(32) REFERENCES users (id),
     switched_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
