@@ -13,7 +13,10 @@ public enum AuditAction {
     MATERIAL_PUBLISHED("发布资料"),
     MATERIAL_REVISED("修订资料"),
     MATERIAL_DETAILS_CHANGED("修改资料详情"),
-    MATERIAL_WITHDRAWN("撤回资料");
+    MATERIAL_WITHDRAWN("撤回资料"),
+    NOTICE_RULE_ADDED("添加清理规则"),
+    NOTICE_RULE_SWITCHED("开关清理规则"),
+    NOTICE_RULE_DELETED("删除清理规则");
 
     private final String label;
 

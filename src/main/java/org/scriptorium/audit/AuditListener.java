@@ -14,6 +14,8 @@ import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
 import org.scriptorium.library.Materials;
+import org.scriptorium.library.NoticeRule;
+import org.scriptorium.library.NoticeRuleEvent;
 import org.scriptorium.membership.MembershipEvent;
 import org.scriptorium.reports.ReportDecided;
 import org.scriptorium.reports.ReportStatus;
@@ -86,6 +88,30 @@ class AuditListener {
             case MaterialEvent.Withdrawn w -> log.record(actor, AuditAction.MATERIAL_WITHDRAWN, "MATERIAL",
                     w.materialId(), "撤回资料《" + title + "》", "已发布", "已撤回");
         }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void noticeRule(NoticeRuleEvent event) {
+        String actor = actor(null);
+        switch (event) {
+            case NoticeRuleEvent.Added a -> log.record(actor, AuditAction.NOTICE_RULE_ADDED, "NOTICE_RULE", a.ruleId(),
+                    "添加清理规则 " + a.ruleId() + "（" + scope(a.scope()) + "）：" + a.reason(), null,
+                    rule(a.pattern(), a.regex()));
+            case NoticeRuleEvent.Switched s -> log.record(actor, AuditAction.NOTICE_RULE_SWITCHED, "NOTICE_RULE",
+                    s.ruleId(), (s.enabled() ? "开启" : "关闭") + (s.builtIn() ? "内置" : "") + "清理规则 " + s.ruleId(),
+                    s.enabled() ? "已关闭" : "已开启", s.enabled() ? "已开启" : "已关闭");
+            case NoticeRuleEvent.Deleted d -> log.record(actor, AuditAction.NOTICE_RULE_DELETED, "NOTICE_RULE",
+                    d.ruleId(), "删除清理规则 " + d.ruleId() + "（" + scope(d.scope()) + "）",
+                    rule(d.pattern(), d.regex()), null);
+        }
+    }
+
+    private static String scope(NoticeRule.Scope scope) {
+        return scope == NoticeRule.Scope.EDGE ? "顶部/底部" : "全文";
+    }
+
+    private static String rule(String pattern, boolean regex) {
+        return (regex ? "正则：" : "文字：") + pattern;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

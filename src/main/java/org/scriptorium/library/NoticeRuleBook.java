@@ -6,27 +6,222 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.scriptorium.common.Ids;
+import org.scriptorium.common.Rejected;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The notice rules in force: the reviewed built-in list ({@code library/notice-rules.tsv}) followed by the operator's
- * own. Imports read {@link #current()} once per document; a revision keeps what was cleaned with the rules of its day.
+ * The notice rules in force: the reviewed built-in list ({@code library/notice-rules.tsv}) less those the operator
+ * switched off, followed by the operator's own that are on. Imports read {@link #current()} once per document; a
+ * revision keeps what was cleaned with the rules of its day. The operator adds, switches and deletes rules here
+ * (the admin page and API); a built-in rule can only be switched off, never edited or deleted.
  */
 @Component
 public class NoticeRuleBook {
 
-    private static final List<NoticeRule> BUILT_IN = load("/library/notice-rules.tsv");
+    private static final String RESOURCE = "/library/notice-rules.tsv";
+    private static final List<NoticeRule> BUILT_IN = load(RESOURCE);
+    private static final Map<String, List<String>> BUILT_IN_EXAMPLES = IntStream.range(0, BUILT_IN.size()).boxed()
+            .collect(Collectors.toUnmodifiableMap(i -> BUILT_IN.get(i).id(), i -> examples(RESOURCE).get(i)));
 
-    /** The rules to clean a document with now. */
+    /** More operator rules than this would slow every import (each line is tried against each rule). */
+    static final int MAX_OPERATOR_RULES = 200;
+    /** Read again after this, in the background, in case another node changed the rules. */
+    private static final Duration TTL = Duration.ofMinutes(1);
+    /** Operator rule ids start so; built-in ids never do. */
+    static final String OPERATOR_PREFIX = "op-";
+
+    private final NoticeRuleRepository repository;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final NoticeRuleCheck check = NoticeRuleCheck.bundled();
+
+    private volatile Snapshot snapshot;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    /** Counts changes, so that a read begun before one does not keep its older rules once it ends. */
+    private final AtomicLong changes = new AtomicLong();
+
+    private record Snapshot(List<NoticeRule> rules, Instant readAt) {
+    }
+
+    NoticeRuleBook(NoticeRuleRepository repository, Clock clock, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** The rules to clean a document with now: the built-in ones that are on, then the operator's that are on. */
     public List<NoticeRule> current() {
-        return BUILT_IN;
+        Snapshot s = snapshot;
+        if (s == null) {
+            return read().rules();
+        }
+        if (s.readAt().plus(TTL).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
+            // An import should not wait for the database: the rules of a minute ago serve while they are read again.
+            Thread.ofVirtual().name("notice-rules-refresh").start(() -> {
+                try {
+                    read();
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return s.rules();
     }
 
     /** The reviewed built-in rules, in file order. */
     public static List<NoticeRule> builtIn() {
         return BUILT_IN;
+    }
+
+    /** Every rule as the operator manages it: the built-in ones in file order, then the operator's, oldest first. */
+    public List<NoticeRuleEntry> entries() {
+        Set<String> off = repository.builtInOff();
+        List<NoticeRuleEntry> entries = new ArrayList<>();
+        for (NoticeRule rule : BUILT_IN) {
+            entries.add(new NoticeRuleEntry(rule, !off.contains(rule.id()), BUILT_IN_EXAMPLES.get(rule.id()), null, null));
+        }
+        entries.addAll(repository.operatorRules());
+        return entries;
+    }
+
+    /**
+     * One rule.
+     *
+     * @throws Rejected 404 {@code RULE_NOT_FOUND}
+     */
+    public NoticeRuleEntry get(String id) {
+        Optional<NoticeRule> builtIn = BUILT_IN.stream().filter(r -> r.id().equals(id)).findFirst();
+        if (builtIn.isPresent()) {
+            return new NoticeRuleEntry(builtIn.get(), !repository.builtInOff().contains(id), BUILT_IN_EXAMPLES.get(id),
+                    null, null);
+        }
+        return repository.find(id).orElseThrow(() -> Rejected.notFound("RULE_NOT_FOUND", "没有这条清理规则。",
+                "There is no such notice rule."));
+    }
+
+    /**
+     * Adds an operator rule, on, after {@link NoticeRuleCheck} has checked it; imports apply it from now on.
+     *
+     * @param pattern a phrase a line must contain, or a regular expression when {@code regex}
+     * @throws Rejected 422 {@code INVALID_RULE}, {@code RULE_TOO_BROAD} or {@code RULE_TOO_SLOW}; nothing is saved
+     */
+    @Transactional
+    public NoticeRuleEntry add(String pattern, boolean regex, NoticeRule.Scope scope, String reason, String actorId) {
+        NoticeRule rule = check.check(OPERATOR_PREFIX + Ids.newId().substring(0, 10), pattern, regex, scope, reason);
+        if (repository.count() >= MAX_OPERATOR_RULES) {
+            throw Rejected.invalid("INVALID_RULE", "最多只能添加 " + MAX_OPERATOR_RULES + " 条自定义规则，请先删除不用的规则。",
+                    "At most " + MAX_OPERATOR_RULES + " rules of your own; delete some first.");
+        }
+        NoticeRuleEntry entry = new NoticeRuleEntry(rule, true, List.of(), actorId, clock.instant());
+        repository.insert(entry);
+        forget();
+        events.publishEvent(new NoticeRuleEvent.Added(rule.id(), rule.pattern(), rule.regex(), rule.scope(),
+                rule.reason()));
+        return entry;
+    }
+
+    /**
+     * Switches a rule, built-in or the operator's, on or off; imports follow from now on.
+     *
+     * @throws Rejected 404 {@code RULE_NOT_FOUND}
+     */
+    @Transactional
+    public NoticeRuleEntry setEnabled(String id, boolean enabled, String actorId) {
+        NoticeRuleEntry entry = get(id);
+        if (entry.rule().builtIn()) {
+            if (enabled) {
+                repository.switchOn(id);
+            } else {
+                repository.switchOff(id, actorId, clock.instant());
+            }
+        } else {
+            repository.setEnabled(id, enabled);
+        }
+        forget();
+        if (entry.enabled() != enabled) {
+            events.publishEvent(new NoticeRuleEvent.Switched(id, entry.rule().pattern(), entry.rule().builtIn(), enabled));
+        }
+        return new NoticeRuleEntry(entry.rule(), enabled, entry.examples(), entry.createdBy(), entry.createdAt());
+    }
+
+    /**
+     * Deletes an operator rule; imports no longer apply it.
+     *
+     * @throws Rejected 404 {@code RULE_NOT_FOUND}; 409 {@code BUILT_IN_RULE} for a built-in rule (switch it off instead)
+     */
+    @Transactional
+    public void delete(String id) {
+        NoticeRuleEntry entry = get(id);
+        refuseBuiltIn(entry);
+        repository.delete(id);
+        forget();
+        NoticeRule r = entry.rule();
+        events.publishEvent(new NoticeRuleEvent.Deleted(id, r.pattern(), r.regex(), r.scope()));
+    }
+
+    /**
+     * Refuses to change a rule's pattern, scope or reason: a built-in rule is the reviewed list's, and an operator's
+     * rule is deleted and added again, so that the check runs on what it becomes.
+     *
+     * @throws Rejected 404 {@code RULE_NOT_FOUND}; 409 {@code BUILT_IN_RULE}; 422 {@code INVALID_RULE}
+     */
+    public void refuseEdit(String id) {
+        refuseBuiltIn(get(id));
+        throw Rejected.invalid("INVALID_RULE", "规则只能开启或关闭；要修改，请删除后重新添加。",
+                "A rule can only be switched on or off; to change it, delete it and add it again.");
+    }
+
+    private static void refuseBuiltIn(NoticeRuleEntry entry) {
+        if (entry.rule().builtIn()) {
+            throw Rejected.conflict("BUILT_IN_RULE", "内置规则不能修改或删除，只能关闭。",
+                    "A built-in rule cannot be edited or deleted, only switched off.");
+        }
+    }
+
+    /** Now, and again once the change is committed, so that a read meanwhile cannot keep the old rules. */
+    private void forget() {
+        changes.incrementAndGet();
+        snapshot = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    changes.incrementAndGet();
+                    snapshot = null;
+                }
+            });
+        }
+    }
+
+    private Snapshot read() {
+        long seen = changes.get();
+        Instant now = clock.instant();
+        Set<String> off = repository.builtInOff();
+        List<NoticeRule> rules = new ArrayList<>();
+        BUILT_IN.stream().filter(r -> !off.contains(r.id())).forEach(rules::add);
+        repository.operatorRules().stream().filter(NoticeRuleEntry::enabled).map(NoticeRuleEntry::rule).forEach(rules::add);
+        Snapshot s = new Snapshot(List.copyOf(rules), now);
+        if (changes.get() == seen) {
+            snapshot = s;
+        }
+        return s;
     }
 
     /**
@@ -42,7 +237,7 @@ public class NoticeRuleBook {
         return List.copyOf(rules);
     }
 
-    /** Each rule's examples (the fields after the reason), by rule id, for tests. */
+    /** Each rule's examples (the fields after the reason), in file order. */
     static List<List<String>> examples(String resource) {
         return rows(resource).stream().map(f -> List.of(f).subList(Math.min(4, f.length), f.length)).toList();
     }

@@ -219,6 +219,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
             row("POST", "/api/v1/admin/materials/{id}/restore", Level.STAFF, 404),
             row("GET", "/api/v1/admin/search/misses", Level.STAFF, 200),
             row("POST", "/api/v1/admin/search/rebuild", Level.STAFF, 200),
+            row("GET", "/admin/notice-rules", Level.STAFF, 200),
+            row("POST", "/admin/notice-rules", Level.STAFF, Body.form("pattern=&scope=EDGE"), 200),
+            row("POST", "/admin/notice-rules/{id}/enabled", Level.STAFF, Body.form("enabled=false"), 302),
+            row("POST", "/admin/notice-rules/{id}/delete", Level.STAFF, Body.form(""), 302),
+            row("POST", "/admin/notice-rules/try", Level.STAFF, Body.form("text=x"), 200),
+            row("GET", "/api/v1/admin/notice-rules", Level.STAFF, 200),
+            row("POST", "/api/v1/admin/notice-rules", Level.STAFF, Body.json("{}"), 422),
+            row("PUT", "/api/v1/admin/notice-rules/{id}", Level.STAFF, Body.json("{\"enabled\":false}"), 404),
+            row("DELETE", "/api/v1/admin/notice-rules/{id}", Level.STAFF, 404),
 
             // Deliveries, the tracer, reports and the audit log.
             row("GET", "/admin/deliveries", Level.STAFF, 200),
