@@ -57,9 +57,13 @@ class RecognisedPagesTest extends IntegrationTest {
         assertThat(row.find()).as(page).isTrue();
         assertThat(row.group(1)).isEqualTo("本资料仅供学习参考，更多资料请加QQ群123456789");
         assertThat(page).contains("未找到标题，请填写标题").doesNotContain("公文要素");
-        JsonNode reading = api().get("/api/v1/materials/" + id).json();
-        assertThat(reading.has("outline")).isTrue();
-        assertThat(reading.has("documentNumber") || reading.has("issuedOn") || reading.has("attachments")).isFalse();
+        JsonNode api = api().get("/api/v1/materials/" + id).json();
+        assertThat(api.has("outline")).isTrue();
+        assertThat(api.has("documentNumber") || api.has("issuedOn") || api.has("attachments")).isFalse();
+
+        String reading = editor.get("/materials/" + id).body().replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", "");
+        assertThat(reading).contains("<a class=\"passage-anchor\" id=\"p0\"></a>", "id=\"p4\"")
+                .contains("<h3 id=\"s1-1\" class=\"h2\">（一）把握形势</h3>");
 
         editor.postForm("/admin/materials/" + id, "/admin/materials/" + id + "/details",
                 Map.of("title", "在春季农业生产工作会议上的讲话"));
