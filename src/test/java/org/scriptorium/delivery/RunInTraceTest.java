@@ -20,10 +20,11 @@ import org.scriptorium.tracer.LeakedText;
 import org.scriptorium.tracer.TraceResult;
 
 /**
- * The TXT writer puts a heading and its run-in text on one line, where the copy has two marked paragraphs: the tracer
- * compares a leak without its line breaks, so such a file still names its reader.
+ * The writers put a heading and its run-in text on one line, where the copy has two marked paragraphs: the tracer
+ * reads a site by the characters around it within its own paragraph and compares a leak without its line breaks, so
+ * such a file still names its reader.
  */
-@DisplayName("a TXT download with run-in headings, leaked, is traced back to its member")
+@DisplayName("downloads with run-in headings, leaked, are traced back to their member")
 class RunInTraceTest {
 
     private static final int MEMBERS = 200;
@@ -50,8 +51,13 @@ class RunInTraceTest {
         material = sim.addMaterial("含并列标题的资料", blocks.stream().map(Block::text).toList(), false, m -> true);
     }
 
-    /** The member's TXT download, laid out as {@link Downloads} does. */
+    /** The member's TXT download, laid out as {@link Downloads} does, as the tracer's intake reads it. */
     private static String txt(int member) {
+        return LeakedText.extract("转卖.txt", new TxtWriter().write(download(member)), 5L * 1024 * 1024);
+    }
+
+    /** The member's copy laid out as {@link Downloads} does: each heading and its run-in text on one line. */
+    private static DeliveredDocument download(int member) {
         List<String> copy = sim.copy(member, material);
         List<Block> marked = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
@@ -60,8 +66,7 @@ class RunInTraceTest {
                 case Paragraph p -> p.withText(copy.get(i));
             });
         }
-        byte[] bytes = new TxtWriter().write(Downloads.document("含并列标题的资料", null, marked, copy.getLast()));
-        return LeakedText.extract("转卖.txt", bytes, 5L * 1024 * 1024);
+        return Downloads.document("含并列标题的资料", null, marked, copy.getLast());
     }
 
     private static Set<Long> named(String text) {
@@ -81,5 +86,16 @@ class RunInTraceTest {
 
         assertThat(named(stripped)).containsExactly(37L);
         assertThat(named(txt(101))).containsExactly(101L);
+    }
+
+    @Test
+    @DisplayName("so are its DOCX and PDF, with no file token and their invisible marks stripped")
+    void tracedFromDocxAndPdf() {
+        String docx = LeakedText.extract("转卖.docx", new DocxWriter().write(download(58)), 5L * 1024 * 1024);
+        String pdf = LeakedText.extract("转卖.pdf", new PdfWriter(TestFonts.wenQuanYi()).write(download(143)),
+                5L * 1024 * 1024);
+
+        assertThat(named(docx.replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", ""))).containsExactly(58L);
+        assertThat(named(pdf.replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", ""))).containsExactly(143L);
     }
 }
