@@ -94,6 +94,25 @@ class ReadingLinesTest {
     }
 
     @Test
+    @DisplayName("the editor is warned when no title was found, told when it came from the file's name, and neither once they gave one")
+    void titleOrigin() {
+        assertThat(render("library/body :: titleOrigin(${origin})", Map.of("origin", TitleOrigin.NONE)))
+                .contains("未找到标题，请填写标题").doesNotContain("标题取自文件名");
+        assertThat(render("library/body :: titleOrigin(${origin})", Map.of("origin", TitleOrigin.FILE_NAME)))
+                .contains("标题取自文件名").doesNotContain("未找到标题");
+        assertThat(render("library/body :: titleOrigin(${origin})", Map.of("origin", TitleOrigin.TEXT)))
+                .doesNotContain("标题取自文件名", "未找到标题");
+
+        ParsedMaterial parsed = new ParsedMaterial("在全县春耕生产工作会议上的讲话", TitleOrigin.FILE_NAME, null, blocks(),
+                List.of(), List.of(), OfficialElements.NONE, "", 0);
+        java.time.Instant now = java.time.Instant.parse("2024-03-01T00:00:00Z");
+        Material detected = new Material("m1", "在全县春耕生产工作会议上的讲话", "讲话稿", List.of(), null, now, 1, now, now, null);
+        Material renamed = new Material("m1", "在春耕生产工作会议上的讲话", "讲话稿", List.of(), null, now, 1, now, now, null);
+        assertThat(LibraryAdminPages.titleOrigin(detected, parsed)).isEqualTo(TitleOrigin.FILE_NAME);
+        assertThat(LibraryAdminPages.titleOrigin(renamed, parsed)).isEqualTo(TitleOrigin.TEXT);
+    }
+
+    @Test
     @DisplayName("the 公文要素 box lists what was found, the date as 2019年1月24日, and is left out when nothing was")
     void elements() {
         OfficialElements found = new OfficialElements("国办发〔2019〕2号", "各省、自治区、直辖市人民政府", "国务院办公厅",
