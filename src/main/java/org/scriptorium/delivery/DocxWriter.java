@@ -22,7 +22,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
  * Writes a {@link DeliveredDocument} as a Word document laid out like a Chinese official document
  * (after GB/T 9704): A4 with official margins, a centred 22pt bold title, 16pt (三号) 仿宋 body
  * with a two-character first-line indent, 黑体 and 楷体 headings, exact 28pt line spacing, and the
- * notice in a small grey footer on every page.
+ * notice in a small grey footer on every page. A heading's run-in text follows it in the same paragraph, in body type;
+ * the 落款 lines are set flush right, the 附件说明 lines two characters from the left margin.
  */
 public final class DocxWriter {
 
@@ -137,17 +138,29 @@ public final class DocxWriter {
 
     private static XWPFParagraph paragraph(XWPFDocument docx, DeliveredParagraph paragraph) {
         XWPFParagraph p = docx.createParagraph();
-        p.setAlignment(ParagraphAlignment.BOTH);
         lineSpacing(p);
-        if (paragraph.style() != DeliveredParagraph.Style.SALUTATION) {
-            indentFirstLine(p);
+        switch (paragraph.style()) {
+            case SALUTATION -> p.setAlignment(ParagraphAlignment.BOTH);
+            case SIGNATURE -> p.setAlignment(ParagraphAlignment.RIGHT);
+            case ATTACHMENT -> {
+                p.setAlignment(ParagraphAlignment.LEFT);
+                indentLeft(p);
+            }
+            default -> {
+                p.setAlignment(ParagraphAlignment.BOTH);
+                indentFirstLine(p);
+            }
         }
         String text = paragraph.text().stripLeading();
         switch (paragraph.style()) {
             case HEADING_1 -> text(p, text, HEADING_1_FONT, BODY_POINTS, true);
             case HEADING_2 -> text(p, text, HEADING_2_FONT, BODY_POINTS, true);
             case HEADING_3, HEADING_4 -> text(p, text, BODY_FONT, BODY_POINTS, true);
-            case SALUTATION, BODY, CLOSING -> text(p, text, BODY_FONT, BODY_POINTS, false);
+            case SALUTATION, BODY, CLOSING, ATTACHMENT, SIGNATURE -> text(p, text, BODY_FONT, BODY_POINTS, false);
+        }
+        if (paragraph.hasRunIn()) {
+            // A run of its own: the heading's words stay bold, the run-in text is body, and each keeps its own text.
+            text(p, paragraph.runIn().stripLeading(), BODY_FONT, BODY_POINTS, false);
         }
         return p;
     }
@@ -188,6 +201,14 @@ public final class DocxWriter {
         indent.setFirstLineChars(BigInteger.valueOf(TWO_CHARACTERS));
         // Fallback for readers that ignore firstLineChars: two characters at the body size.
         indent.setFirstLine(BigInteger.valueOf((long) (2 * BODY_POINTS * 20)));
+    }
+
+    /** The whole paragraph two characters from the left margin (左空二字), as GB/T 9704 sets the 附件说明. */
+    private static void indentLeft(XWPFParagraph p) {
+        CTPPr properties = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        CTInd indent = properties.isSetInd() ? properties.getInd() : properties.addNewInd();
+        indent.setLeftChars(BigInteger.valueOf(TWO_CHARACTERS));
+        indent.setLeft(BigInteger.valueOf((long) (2 * BODY_POINTS * 20)));
     }
 
     /** XML 1.0 forbids most C0 controls; one stray control would make Word refuse the file. */

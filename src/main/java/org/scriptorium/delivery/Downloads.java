@@ -68,19 +68,42 @@ public class Downloads {
         };
     }
 
-    private DeliveredDocument document(MaterialView view) {
+    private static DeliveredDocument document(MaterialView view) {
+        return document(view.material().title(), view.salutation(), view.blocks(), view.notice());
+    }
+
+    /**
+     * The layout of a reader's blocks: one delivered paragraph per block, except that a {@link Paragraph.Role#RUN_IN}
+     * paragraph goes onto the line of the heading just before it. Every block's text is kept as it is, since the copy's
+     * marks live in it; a run-in paragraph with no heading before it is set as body.
+     */
+    static DeliveredDocument document(String title, String salutation, List<Block> blocks, String notice) {
         List<DeliveredParagraph> paragraphs = new ArrayList<>();
-        if (view.salutation() != null) {
-            paragraphs.add(new DeliveredParagraph(DeliveredParagraph.Style.SALUTATION, view.salutation()));
+        if (salutation != null) {
+            paragraphs.add(new DeliveredParagraph(DeliveredParagraph.Style.SALUTATION, salutation));
         }
-        for (Block block : view.blocks()) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            if (block instanceof Heading h && i + 1 < blocks.size() && blocks.get(i + 1) instanceof Paragraph next
+                    && next.role() == Paragraph.Role.RUN_IN) {
+                paragraphs.add(new DeliveredParagraph(headingStyle(h.level()), h.text(), next.text()));
+                i++;
+                continue;
+            }
             paragraphs.add(switch (block) {
                 case Heading h -> new DeliveredParagraph(headingStyle(h.level()), h.text());
-                case Paragraph p -> new DeliveredParagraph(
-                        p.closing() ? DeliveredParagraph.Style.CLOSING : DeliveredParagraph.Style.BODY, p.text());
+                case Paragraph p -> new DeliveredParagraph(paragraphStyle(p), p.text());
             });
         }
-        return new DeliveredDocument(view.material().title(), paragraphs, view.notice());
+        return new DeliveredDocument(title, paragraphs, notice);
+    }
+
+    private static DeliveredParagraph.Style paragraphStyle(Paragraph p) {
+        return switch (p.role()) {
+            case ATTACHMENT -> DeliveredParagraph.Style.ATTACHMENT;
+            case SIGNATURE -> DeliveredParagraph.Style.SIGNATURE;
+            case BODY, RUN_IN -> p.closing() ? DeliveredParagraph.Style.CLOSING : DeliveredParagraph.Style.BODY;
+        };
     }
 
     private static DeliveredParagraph.Style headingStyle(int level) {

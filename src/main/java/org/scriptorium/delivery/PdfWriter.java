@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -35,7 +37,8 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
  * Writes a {@link DeliveredDocument} as a PDF laid out like a Chinese official document, matching
  * {@link DocxWriter}: A4 with the same margins, a centred 22pt title, 28 characters of body text to
  * a line at an exact 28pt line pitch, a two-character first-line indent, headings in a simulated
- * bold, and on every page a small grey footer with the notice and {@code 第 n 页}.
+ * bold, and on every page a small grey footer with the notice and {@code 第 n 页}. A heading's run-in text follows it on
+ * its line in regular weight; the 落款 lines are set flush right, the 附件说明 lines two characters from the left margin.
  *
  * <p>The font is embedded as a subset, so Chinese renders everywhere and text can be copied and
  * extracted. Characters the font cannot draw are replaced by {@code □}; invisible format characters
@@ -77,6 +80,7 @@ public final class PdfWriter {
     private static final PDColor GREY = new PDColor(new float[] {0.5f}, PDDeviceGray.INSTANCE);
     private static final PDColor BLACK = new PDColor(new float[] {0f}, PDDeviceGray.INSTANCE);
     private static final int MISSING = '□';
+    private static final Pattern HARD_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
 
     private final byte[] font;
     private final BlockingQueue<ParsedFont> idle = new LinkedBlockingQueue<>();
@@ -255,24 +259,53 @@ public final class PdfWriter {
 
         void paragraph(DeliveredParagraph paragraph) throws IOException {
             DeliveredParagraph.Style style = paragraph.style();
-            boolean bold = switch (style) {
-                case HEADING_1, HEADING_2, HEADING_3, HEADING_4 -> true;
-                case SALUTATION, BODY, CLOSING -> false;
+            boolean heading = style.heading();
+            // The first line's indent; a 附件说明 line keeps it on every line (左空二字), the 落款 is set flush right.
+            float indent = switch (style) {
+                case SALUTATION, SIGNATURE -> 0;
+                default -> 2 * BODY_POINTS;
             };
-            float indent = style == DeliveredParagraph.Style.SALUTATION ? 0 : 2 * BODY_POINTS;
-            List<LineBreaker.Line> lines = new ArrayList<>();
+            float otherIndent = style == DeliveredParagraph.Style.ATTACHMENT ? indent : 0;
             // The writer owns the layout: indentation the text already carries would be doubled.
-            for (String hardLine : parsed.drawable(paragraph.text().stripLeading()).split("\r\n|\r|\n", -1)) {
-                lines.addAll(breaker(BODY_POINTS).lines(hardLine, TEXT_WIDTH - (lines.isEmpty() ? indent : 0), TEXT_WIDTH));
+            String lead = parsed.drawable(paragraph.text().stripLeading());
+            String text = paragraph.hasRunIn() ? lead + parsed.drawable(paragraph.runIn().stripLeading()) : lead;
+            // How many characters from the start are set bold: a heading's, up to its run-in text.
+            int bold = !heading ? 0 : paragraph.hasRunIn() ? lead.length() : text.length();
+            List<LineBreaker.Line> lines = new ArrayList<>();
+            List<Integer> boldChars = new ArrayList<>();
+            Matcher breaks = HARD_BREAK.matcher(text);
+            int hardStart = 0;
+            while (hardStart <= text.length()) {
+                int hardEnd = breaks.find() ? breaks.start() : text.length();
+                String hardLine = text.substring(hardStart, hardEnd);
+                int cursor = 0;
+                for (LineBreaker.Line line : breaker(BODY_POINTS).lines(hardLine,
+                        TEXT_WIDTH - (lines.isEmpty() ? indent : otherIndent), TEXT_WIDTH - otherIndent)) {
+                    // The breaker only drops spaces between lines, so each line stands in the text as it is.
+                    int at = Math.max(cursor, hardLine.indexOf(line.text(), cursor));
+                    int start = hardStart + at;
+                    boldChars.add(Math.clamp(bold - start, 0, line.text().length()));
+                    cursor = at + line.text().length();
+                    lines.add(line);
+                }
+                if (hardEnd == text.length()) {
+                    break;
+                }
+                hardStart = breaks.end();
             }
-            if (bold && used > 0 && used + lines.size() + 1 > LINES_PER_PAGE) {
+            if (heading && !paragraph.hasRunIn() && used > 0 && used + lines.size() + 1 > LINES_PER_PAGE) {
                 endPage(); // a heading stays with the first line of what it heads
             }
             for (int i = 0; i < lines.size(); i++) {
                 LineBreaker.Line line = lines.get(i);
-                float room = TEXT_WIDTH - (i == 0 ? indent : 0);
+                float lineIndent = i == 0 ? indent : otherIndent;
+                float room = TEXT_WIDTH - lineIndent;
                 boolean last = i == lines.size() - 1;
-                show(line, LEFT + (i == 0 ? indent : 0), BODY_POINTS, bold, last ? 0 : spread(line, room));
+                if (style == DeliveredParagraph.Style.SIGNATURE) {
+                    show(line, LEFT + TEXT_WIDTH - (float) line.width(), BODY_POINTS, 0, 0);
+                } else {
+                    show(line, LEFT + lineIndent, BODY_POINTS, boldChars.get(i), last ? 0 : spread(line, room));
+                }
             }
         }
 
@@ -287,13 +320,28 @@ public final class PdfWriter {
         }
 
         private void show(LineBreaker.Line line, float x, float size, boolean bold, float spacing) throws IOException {
+            show(line, x, size, bold ? line.text().length() : 0, spacing);
+        }
+
+        /** Shows a line whose first {@code boldChars} characters are bold (a heading's) and the rest regular. */
+        private void show(LineBreaker.Line line, float x, float size, int boldChars, float spacing) throws IOException {
             if (out == null) {
                 startPage();
             }
             if (!line.text().isEmpty()) {
                 // The em box is centred in the line box; the baseline sits a fifth of an em above its foot.
                 float y = A4.getHeight() - TOP - (used + 1) * LINE_POINTS + (LINE_POINTS - size) / 2 + 0.2f * size;
-                text(line.text(), x, y, size, bold, spacing);
+                String boldPart = line.text().substring(0, boldChars);
+                String rest = line.text().substring(boldChars);
+                if (!boldPart.isEmpty()) {
+                    text(boldPart, x, y, size, true, spacing);
+                }
+                if (!rest.isEmpty()) {
+                    // Character spacing follows every glyph, the last bold one included.
+                    float after = x + (float) parsed.width(boldPart, size)
+                            + spacing * boldPart.codePointCount(0, boldPart.length());
+                    text(rest, after, y, size, false, spacing);
+                }
             }
             nextLine();
         }

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Layout: the title, a blank line, one line per paragraph, then a blank line and the notice
  * when there is one. Every paragraph except the salutation starts with two full-width spaces
- * ({@code "　　"}), as Chinese official documents indent headings and body alike.
+ * ({@code "　　"}), as Chinese official documents indent headings and body alike. A heading's run-in text follows
+ * it on its line ({@code 　　（一）严格管控野外火源。各村要……}). The 落款 lines keep the indent: plain text has no right
+ * alignment that survives the reader's window width (padding with spaces wraps badly on a phone).
  */
 public final class TxtWriter {
 
@@ -30,7 +32,8 @@ public final class TxtWriter {
         for (DeliveredParagraph paragraph : doc.paragraphs()) {
             String indent = paragraph.style() == DeliveredParagraph.Style.SALUTATION ? "" : INDENT;
             // The writer owns the layout: indentation the text already carries would be doubled.
-            line(text, indent + paragraph.text().stripLeading());
+            String runIn = paragraph.hasRunIn() ? paragraph.runIn().stripLeading() : "";
+            line(text, indent + paragraph.text().stripLeading() + runIn);
         }
         if (doc.hasNotice()) {
             line(text, "");

@@ -47,7 +47,7 @@ class LibraryAdminPages {
             ImportResult result = materials.importMaterial(form.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow());
             redirect.addFlashAttribute("message", "已导入《" + result.material().title() + "》：识别到 "
                     + result.parsed().outline().size() + " 个标题、" + result.parsed().points() + " 个要点，去除 "
-                    + result.parsed().strippedNotices().size() + " 条来源声明。");
+                    + result.parsed().strippedLines().size() + " 行非正文内容。");
             redirect.addFlashAttribute("imported", result.parsed());
             return "redirect:/admin/materials/" + result.material().id();
         } catch (Rejected e) {
@@ -62,9 +62,20 @@ class LibraryAdminPages {
         Revision current = materials.revision(id, material.currentRevision());
         model.addAttribute("material", material);
         model.addAttribute("current", current);
-        model.addAttribute("parsed", materials.parse(current));
+        ParsedMaterial parsed = materials.parse(current);
+        model.addAttribute("parsed", parsed);
+        model.addAttribute("elements", ElementsBox.of(parsed.elements()));
+        model.addAttribute("titleOrigin", titleOrigin(material, parsed));
         model.addAttribute("revisions", materials.revisions(id));
         return EDIT;
+    }
+
+    /**
+     * Where the title came from, while it is still the one detected: once the editor has given another, neither the
+     * warning nor the note applies.
+     */
+    static TitleOrigin titleOrigin(Material material, ParsedMaterial parsed) {
+        return material.title().equals(parsed.title()) ? parsed.titleOrigin() : TitleOrigin.TEXT;
     }
 
     @PostMapping("/{id}/details")

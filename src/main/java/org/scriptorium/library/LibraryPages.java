@@ -32,17 +32,50 @@ class LibraryPages {
         this.zone = properties.zone();
     }
 
-    /** One line of the reading view: which element, its anchor and class, and its text with placeholders marked. */
-    record Line(String tag, String anchor, String cssClass, List<Placeholders.Span> spans) {
+    /**
+     * One line of the reading view: which element, its anchor and class, its text with placeholders marked, and the
+     * indices of the blocks it shows (for the passage anchors {@code #p3}, which address blocks as
+     * {@link ParsedMaterial#paragraphs()} counts them). A heading followed by its {@link Paragraph.Role#RUN_IN} text is
+     * one paragraph: the heading's words in {@code lead} (set in the heading's weight) and the run-in text in
+     * {@code spans}, on two block indices.
+     */
+    record Line(String tag, String anchor, String cssClass, List<Placeholders.Span> lead, String leadClass,
+                List<Placeholders.Span> spans, List<Integer> blocks) {
 
-        static Line of(Block block) {
+        Line {
+            lead = List.copyOf(lead);
+            spans = List.copyOf(spans);
+            blocks = List.copyOf(blocks);
+        }
+
+        /** The lines of a body, in reading order. */
+        static List<Line> of(List<Block> blocks) {
+            List<Line> lines = new java.util.ArrayList<>(blocks.size());
+            for (int i = 0; i < blocks.size(); i++) {
+                if (blocks.get(i) instanceof Heading h && i + 1 < blocks.size()
+                        && blocks.get(i + 1) instanceof Paragraph next && next.role() == Paragraph.Role.RUN_IN) {
+                    lines.add(new Line("p", h.anchor(), next.closing() ? "run-in closing" : "run-in",
+                            Placeholders.split(h.text()), "h" + h.level(), Placeholders.split(next.text()), List.of(i, i + 1)));
+                    i++;
+                } else {
+                    lines.add(of(blocks.get(i), i));
+                }
+            }
+            return lines;
+        }
+
+        private static Line of(Block block, int index) {
             return switch (block) {
                 case Heading h -> new Line(switch (h.level()) {
                     case 1 -> "h2";
                     case 2 -> "h3";
                     default -> "h4";
-                }, h.anchor(), "h" + h.level(), Placeholders.split(h.text()));
-                case Paragraph p -> new Line("p", null, p.closing() ? "closing" : null, Placeholders.split(p.text()));
+                }, h.anchor(), "h" + h.level(), List.of(), null, Placeholders.split(h.text()), List.of(index));
+                case Paragraph p -> new Line("p", null, switch (p.role()) {
+                    case ATTACHMENT -> "attachment";
+                    case SIGNATURE -> "signature";
+                    case BODY, RUN_IN -> p.closing() ? "closing" : null;
+                }, List.of(), null, Placeholders.split(p.text()), List.of(index));
             };
         }
     }
@@ -79,7 +112,8 @@ class LibraryPages {
     String read(@PathVariable String id, Model model) {
         MaterialView view = access.view(id, AccountPrincipal.currentUserId());
         model.addAttribute("view", view);
-        model.addAttribute("lines", view.blocks().stream().map(Line::of).toList());
+        model.addAttribute("lines", Line.of(view.blocks()));
+        model.addAttribute("elements", ElementsBox.of(view.elements()));
         model.addAttribute("lineCount", view.blocks().size());
         return READ;
     }

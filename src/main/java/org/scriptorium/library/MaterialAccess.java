@@ -81,7 +81,7 @@ public class MaterialAccess {
         if (!access.full() || userId.isEmpty()) {
             return new MaterialView(material, revision.revision(), parsed.salutation(), parsed.outline(),
                     parsed.placeholders(), parsed.characters(), parsed.points(), access, List.of(), null,
-                    access.full() ? null : preview(parsed), null, null);
+                    access.full() ? null : preview(parsed), null, null, parsed.elements());
         }
         List<String> original = parsed.paragraphs();
         Copies.Copy copy = copies.deliver(userId.get(), material, revision.revision(), original, channel);
@@ -101,7 +101,7 @@ public class MaterialAccess {
         text.append(copy.notice());
         return new MaterialView(material, revision.revision(), parsed.salutation(), parsed.outline(),
                 parsed.placeholders(), parsed.characters(), parsed.points(), access, blocks, text.toString(), null,
-                copy.notice(), copy.fileToken());
+                copy.notice(), copy.fileToken(), parsed.elements());
     }
 
     /**
@@ -135,12 +135,21 @@ public class MaterialAccess {
         return view;
     }
 
-    /** At most the configured length, and never more than a third of the text, so a short piece is not given away. */
+    /**
+     * At most the configured length, and never more than a third of the text, so a short piece is not given away. A
+     * run-in paragraph stays on its heading's line, as the reading page shows it.
+     */
     private String preview(ParsedMaterial parsed) {
-        List<String> blocks = parsed.blocks().stream().map(block -> switch (block) {
-            case Heading h -> h.text();
-            case Paragraph p -> p.text();
-        }).toList();
-        return Preview.of(blocks, parsed.characters(), previewCharacters);
+        List<String> lines = new java.util.ArrayList<>();
+        Block previous = null;
+        for (Block block : parsed.blocks()) {
+            if (previous instanceof Heading && block instanceof Paragraph p && p.role() == Paragraph.Role.RUN_IN) {
+                lines.set(lines.size() - 1, lines.getLast() + p.text());
+            } else {
+                lines.add(block.text());
+            }
+            previous = block;
+        }
+        return Preview.of(lines, parsed.characters(), previewCharacters);
     }
 }

@@ -1,0 +1,159 @@
+package org.scriptorium.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.scriptorium.library.Block;
+import org.scriptorium.library.Heading;
+import org.scriptorium.library.Paragraph;
+
+/** How a 公文's run-in headings, 附件说明 and 落款 are laid out in every download format. */
+@DisplayName("downloads of a 公文: run-in headings, 附件说明 and 落款")
+class OfficialLayoutTest {
+
+    static final String HEADING = "（一）严格管控野外火源。";
+    static final String RUN_IN = "各村要加强巡查，严禁在林区野外用火，发现火情立即报告。";
+    static final String SIGNATURE = "县人民政府办公室";
+    static final String DATE = "2019年1月24日";
+
+    /** The blocks as the i13 parser gives them: a heading, its run-in text, a body paragraph, 附件说明 and 落款. */
+    static List<Block> blocks() {
+        return List.of(
+                new Paragraph("为切实做好森林防火工作，现将有关事项通知如下。", 0, false),
+                new Heading(1, "一、", "加强火源管理", "一、加强火源管理", "s1"),
+                new Heading(2, "（一）", "严格管控野外火源", HEADING, "s1-1"),
+                new Paragraph(RUN_IN, 0, false, Paragraph.Role.RUN_IN),
+                new Paragraph("附件：森林防火责任表", 0, false, Paragraph.Role.ATTACHMENT),
+                new Paragraph(SIGNATURE, 0, false, Paragraph.Role.SIGNATURE),
+                new Paragraph(DATE, 0, false, Paragraph.Role.SIGNATURE));
+    }
+
+    static DeliveredDocument document() {
+        return Downloads.document("关于做好森林防火工作的通知", "各乡镇人民政府：", blocks(), Documents.NOTICE);
+    }
+
+    @Test
+    @DisplayName("a run-in paragraph joins its heading's delivered paragraph as its own text; 附件 and 落款 get their styles")
+    void layout() {
+        List<DeliveredParagraph> ps = document().paragraphs();
+
+        assertThat(ps).extracting(DeliveredParagraph::style).containsExactly(DeliveredParagraph.Style.SALUTATION,
+                DeliveredParagraph.Style.BODY, DeliveredParagraph.Style.HEADING_1, DeliveredParagraph.Style.HEADING_2,
+                DeliveredParagraph.Style.ATTACHMENT, DeliveredParagraph.Style.SIGNATURE, DeliveredParagraph.Style.SIGNATURE);
+        assertThat(ps.get(3).text()).isEqualTo(HEADING);
+        assertThat(ps.get(3).runIn()).isEqualTo(RUN_IN);
+        assertThat(ps.get(2).hasRunIn()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a run-in paragraph with no heading before it is set as body; only a heading may carry a run-in text")
+    void orphanRunIn() {
+        DeliveredDocument doc = Downloads.document("标题", null,
+                List.of(new Paragraph(RUN_IN, 0, false, Paragraph.Role.RUN_IN)), null);
+
+        assertThat(doc.paragraphs()).singleElement().satisfies(p -> {
+            assertThat(p.style()).isEqualTo(DeliveredParagraph.Style.BODY);
+            assertThat(p.text()).isEqualTo(RUN_IN);
+        });
+        assertThatThrownBy(() -> new DeliveredParagraph(DeliveredParagraph.Style.BODY, "正文", RUN_IN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("TXT: the heading and its run-in text on one indented line")
+    void txt() {
+        String text = new String(new TxtWriter().write(document()), StandardCharsets.UTF_8).substring(1);
+
+        assertThat(text.split("\r\n")).contains("　　" + HEADING + RUN_IN, "　　附件：森林防火责任表", "　　" + SIGNATURE,
+                "　　" + DATE).doesNotContain("　　" + HEADING, "　　" + RUN_IN);
+    }
+
+    @Test
+    @DisplayName("DOCX: one paragraph with the heading's words bold in 楷体 and the run-in text in body type; 落款 flush right, 附件 indented left")
+    void docx() throws IOException {
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(new DocxWriter().write(document())))) {
+            List<XWPFParagraph> ps = docx.getParagraphs();
+            assertThat(ps).extracting(XWPFParagraph::getText).containsExactly("关于做好森林防火工作的通知", "各乡镇人民政府：",
+                    "为切实做好森林防火工作，现将有关事项通知如下。", "一、加强火源管理", HEADING + RUN_IN,
+                    "附件：森林防火责任表", SIGNATURE, DATE);
+            List<XWPFRun> runs = ps.get(4).getRuns();
+            assertThat(runs).hasSize(2);
+            assertThat(runs.get(0).text()).isEqualTo(HEADING);
+            assertThat(runs.get(0).isBold()).isTrue();
+            assertThat(runs.get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("楷体");
+            assertThat(runs.get(1).text()).isEqualTo(RUN_IN);
+            assertThat(runs.get(1).isBold()).isFalse();
+            assertThat(runs.get(1).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("仿宋");
+            assertThat(ps.get(4).getCTP().getPPr().getInd().getFirstLineChars()).isEqualTo(BigInteger.valueOf(200));
+
+            XWPFParagraph attachment = ps.get(5);
+            assertThat(attachment.getAlignment()).isEqualTo(ParagraphAlignment.LEFT);
+            assertThat(attachment.getCTP().getPPr().getInd().getLeftChars()).isEqualTo(BigInteger.valueOf(200));
+            assertThat(attachment.getCTP().getPPr().getInd().isSetFirstLineChars()).isFalse();
+            for (XWPFParagraph signature : ps.subList(6, 8)) {
+                assertThat(signature.getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
+                assertThat(signature.getCTP().getPPr().isSetInd()).isFalse();
+            }
+            assertThat(docx.getDocument().getBody().xmlText()).contains("<w:jc w:val=\"right\"/>");
+        }
+    }
+
+    /** One line of extracted PDF text with where it starts and ends on the page. */
+    private record PdfLine(String text, float left, float right) {
+    }
+
+    @Test
+    @DisplayName("PDF: the heading and its run-in text start one line, bold then regular; 落款 ends at the right margin")
+    void pdf() throws IOException {
+        byte[] bytes = new PdfWriter(TestFonts.wenQuanYi()).write(document());
+        List<PdfLine> lines = new ArrayList<>();
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                    TextPosition last = positions.getLast();
+                    lines.add(new PdfLine(text.replaceAll("\\s+", ""), positions.getFirst().getXDirAdj(),
+                            last.getXDirAdj() + last.getWidthDirAdj()));
+                    super.writeString(text, positions);
+                }
+            };
+            stripper.getText(pdf);
+            try (var contents = pdf.getPage(0).getContents()) {
+                String operators = new String(contents.readAllBytes(), StandardCharsets.ISO_8859_1);
+                // the heading drawn stroked (bold), the run-in text right after it filled only
+                assertThat(operators).containsPattern("2 Tr[\\s\\S]*?0 Tr");
+            }
+        }
+        float left = 28 * 72 / 25.4f;
+        float rightMargin = PDRectangle.A4.getWidth() - 26 * 72 / 25.4f;
+        float em = 15.75f;
+
+        PdfLine runIn = lines.stream().filter(l -> l.text().startsWith(HEADING)).findFirst().orElseThrow();
+        assertThat(runIn.text()).startsWith(HEADING + RUN_IN.substring(0, 5));
+        assertThat(runIn.left()).isCloseTo(left + 2 * em, org.assertj.core.data.Offset.offset(1f));
+        for (String signature : List.of(SIGNATURE, DATE)) {
+            PdfLine line = lines.stream().filter(l -> l.text().equals(signature)).findFirst().orElseThrow();
+            assertThat(line.right()).as(signature).isCloseTo(rightMargin, org.assertj.core.data.Offset.offset(1.5f));
+        }
+        PdfLine attachment = lines.stream().filter(l -> l.text().startsWith("附件")).findFirst().orElseThrow();
+        assertThat(attachment.left()).isCloseTo(left + 2 * em, org.assertj.core.data.Offset.offset(1f));
+    }
+}
