@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.support.Api;
@@ -71,7 +70,6 @@ class RecognisedPagesTest extends IntegrationTest {
     }
 
     @Test
-    @Disabled("needs the i13 parser")
     @DisplayName("a 公文: run-in headings on their line in the page and the TXT, the 公文要素 box for every reader, the elements in the API")
     void officialDocument() {
         Api admin = api().asAdmin();
@@ -114,7 +112,6 @@ class RecognisedPagesTest extends IntegrationTest {
     }
 
     @Test
-    @Disabled("needs the i13 parser")
     @DisplayName("a text whose title is only in its file's name says so on the editor's page")
     void titleFromFileName() {
         String body = "今天召开这次会议，主要任务是安排部署" + Words.unique() + "春季农业生产工作。\n刚才各镇都作了发言，讲得很好。\n";
