@@ -77,6 +77,12 @@ final class TitleFinder {
             if (next < lines.size() && joinsSecondLine(title, lines.get(next))) {
                 title = title + lines.get(next);
                 next++;
+            } else if (next + 1 < lines.size() && !isTitleForm(title) && titleLike(lines.get(next))
+                    && !skippable(lines.get(next)) && !isTitleForm(lines.get(next))
+                    && joinsSecondLine(title + lines.get(next), lines.get(next + 1))) {
+                // a title wrapped over three lines: 淮安市洪泽区人民政府 / 2024 年政府信息公开 / 工作年度报告
+                title = title + lines.get(next) + lines.get(next + 1);
+                next += 2;
             }
             List<String> body = new ArrayList<>(lines.subList(0, first));
             body.addAll(joinSubtitle(lines.subList(next, lines.size())));

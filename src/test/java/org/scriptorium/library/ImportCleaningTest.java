@@ -289,6 +289,11 @@ class ImportCleaningTest {
 
             assertThat(parsed.title()).isEqualTo("县人民政府关于2024年度法治政府建设情况的报告");
             assertThat(parsed.paragraphs().getFirst()).isEqualTo("——在县十八届人大常委会第××次会议上");
+
+            ParsedMaterial three = parser.parse("淮安市洪泽区人民政府\n2024 年政府信息公开\n工作年度报告\n"
+                    + "本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制。");
+            assertThat(three.title()).isEqualTo("淮安市洪泽区人民政府2024年政府信息公开工作年度报告");
+            assertThat(three.paragraphs()).hasSize(1);
         }
     }
 
