@@ -122,14 +122,27 @@ public final class StructureParser {
         markAttachments(rest, roles, attachments);
         Signature signature = markSignature(rest, roles, salutationAt);
 
+        boolean[] cells = TableCells.of(rest);
         List<Block> blocks = new ArrayList<>();
         Outline outline = new Outline();
+        int lastTopNumber = 0;
         for (int i = 0; i < rest.size(); i++) {
             if (i == salutationAt) {
                 continue;
             }
             String line = rest.get(i);
             var heading = roles[i] == Paragraph.Role.BODY ? HeadingPattern.match(line) : java.util.Optional.<HeadingPattern.Match>empty();
+            if (heading.isPresent() && cells[i]) {
+                // inside a flattened table only the next first-level heading of the outline is a heading: the
+                // numbered row labels (一、本年新收…, 1.属于国家秘密) are cells
+                var h = heading.get();
+                if (h.level() != 1 || TableCells.chineseNumber(h.number()) != lastTopNumber + 1) {
+                    heading = java.util.Optional.empty();
+                }
+            }
+            if (heading.isPresent() && heading.get().level() == 1) {
+                lastTopNumber = Math.max(lastTopNumber, TableCells.chineseNumber(heading.get().number()));
+            }
             if (heading.isPresent()) {
                 var h = heading.get();
                 blocks.add(new Heading(h.level(), h.number(), h.heading(), h.text(), outline.next(h.level())));

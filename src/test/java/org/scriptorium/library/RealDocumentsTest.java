@@ -117,6 +117,18 @@ class RealDocumentsTest {
         }
     }
 
+    @Test
+    void theRowsOfAFlattenedTableAreNotHeadings() {
+        for (Document doc : documents().stream().filter(d -> d.file().startsWith("G")).toList()) {
+            ParsedMaterial parsed = parse(doc);
+
+            assertThat(parsed.outline()).as(doc.file()).filteredOn(h -> h.level() == 1).extracting(Heading::number)
+                    .containsExactly("一、", "二、", "三、", "四、", "五、", "六、");
+            assertThat(parsed.outline()).as(doc.file()).allMatch(h -> h.heading().length() >= 2, "headings of two characters or more");
+            assertThat(parsed.outline()).as(doc.file()).extracting(Heading::heading).doesNotContain("属于国家秘密", "重复申请");
+        }
+    }
+
     record Notice(String file, String number, String issuer, LocalDate issuedOn) {
     }
 
