@@ -69,7 +69,7 @@ class LibraryApiController {
             ParsedMaterial p = r.parsed();
             OfficialElements e = p.elements();
             return new Imported(m.id(), r.revision().revision(), m.title(), p.titleOrigin(), m.kind(), m.tier(),
-                    m.publishedAt(), false, m.topics(), p.salutation(), OutlineEntry.of(p.outline()), p.points(),
+                    m.publishedAt(), m.draft(), m.topics(), p.salutation(), OutlineEntry.of(p.outline()), p.points(),
                     p.placeholders(), p.strippedNotices(), p.strippedLines(), p.characters(), r.revision().changeNote(),
                     e.documentNumber(), e.recipients(), e.issuer(), e.issuedOn(), nullIfEmpty(e.attachments()),
                     nullIfEmpty(r.similar()));

@@ -1,6 +1,7 @@
 package org.scriptorium.library;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.scriptorium.common.Rejected;
@@ -46,10 +47,12 @@ public class MaterialAccess {
         return rule.fullTextScope(reader, clock.instant());
     }
 
-    /** The rule's decision for one material and reader, now; a withdrawn material counts as not published. */
+    /** The rule's decision for one material and reader, now; a withdrawn material or a draft counts as not published. */
     public Access access(Material material, Reader reader) {
-        Access access = rule.decide(reader, material.tier(), material.publishedAt(), clock.instant());
-        if (material.withdrawn() && access.reason() != Access.Reason.STAFF) {
+        Instant now = clock.instant();
+        // a draft's publication time may be unchosen (null); it is unpublished whatever its time says
+        Access access = rule.decide(reader, material.tier(), material.publishedAt() == null ? now : material.publishedAt(), now);
+        if (!material.released() && access.reason() != Access.Reason.STAFF) {
             return new Access(Access.Level.NONE, Access.Reason.NOT_PUBLISHED);
         }
         return access;

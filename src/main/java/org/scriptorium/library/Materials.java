@@ -103,15 +103,17 @@ public class Materials {
                 cleanKind(draft.kind(), title),
                 draft.topics() == null ? List.of() : draft.topics(),
                 draft.tier() == null ? Tier.MEMBER : draft.tier(),
-                draft.publishedAt() == null ? now : draft.publishedAt(),
-                1, now, now, null);
+                draft.publishedAt() == null && !draft.draft() ? now : draft.publishedAt(),
+                1, now, now, null, draft.draft());
         Revision revision = new Revision(material.id(), 1, parsed.title(), draft.fileName(), source, parsed.body(),
                 parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now, 1, null,
                 BodyHash.of(parsed.body()));
         repository.insert(material);
         repository.insertRevision(revision);
         forgetVocabulary();
-        events.publishEvent(new MaterialEvent.Published(material.id()));
+        if (!material.draft()) { // a draft is announced when it is published
+            events.publishEvent(new MaterialEvent.Published(material.id()));
+        }
         return new ImportResult(material, revision, parsed);
     }
 
@@ -139,7 +141,7 @@ public class Materials {
                 draft.topics() == null ? current.topics() : draft.topics(),
                 draft.tier() == null ? current.tier() : draft.tier(),
                 draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
-                number, current.createdAt(), now, current.withdrawnAt());
+                number, current.createdAt(), now, current.withdrawnAt(), current.draft());
         Revision revision = new Revision(materialId, number, parsed.title(), draft.fileName(), source, parsed.body(),
                 parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now, 1, null,
                 BodyHash.of(parsed.body()));
@@ -163,7 +165,7 @@ public class Materials {
                 topics == null ? current.topics() : topics,
                 tier == null ? current.tier() : tier,
                 publishedAt == null ? current.publishedAt() : publishedAt,
-                current.currentRevision(), current.createdAt(), clock.instant(), current.withdrawnAt());
+                current.currentRevision(), current.createdAt(), clock.instant(), current.withdrawnAt(), current.draft());
         repository.update(updated);
         forgetVocabulary();
         events.publishEvent(new MaterialEvent.DetailsChanged(materialId));
@@ -179,7 +181,7 @@ public class Materials {
         }
         Instant now = clock.instant();
         Material withdrawn = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
-                current.publishedAt(), current.currentRevision(), current.createdAt(), now, now);
+                current.publishedAt(), current.currentRevision(), current.createdAt(), now, now, current.draft());
         repository.update(withdrawn);
         forgetVocabulary();
         events.publishEvent(new MaterialEvent.Withdrawn(materialId));
@@ -194,10 +196,13 @@ public class Materials {
             return current;
         }
         Material restored = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
-                current.publishedAt(), current.currentRevision(), current.createdAt(), clock.instant(), null);
+                current.publishedAt(), current.currentRevision(), current.createdAt(), clock.instant(), null,
+                current.draft());
         repository.update(restored);
         forgetVocabulary();
-        events.publishEvent(new MaterialEvent.Published(materialId));
+        if (!restored.draft()) { // a draft is announced when it is published, not before
+            events.publishEvent(new MaterialEvent.Published(materialId));
+        }
         return restored;
     }
 
