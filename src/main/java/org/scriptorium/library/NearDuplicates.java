@@ -132,7 +132,10 @@ class NearDuplicates {
         });
     }
 
-    /** Fingerprints every material whose current revision has none; returns how many it fingerprinted. */
+    /**
+     * Fingerprints every material but drafts (fingerprinted when published) whose current revision has none; returns
+     * how many it fingerprinted.
+     */
     int backfill() {
         int done = 0;
         String after = "";
@@ -140,7 +143,8 @@ class NearDuplicates {
             // by id, once over: a material that cannot be fingerprinted (no revision) is not asked for again
             List<String> ids = jdbc.sql("""
                             SELECT m.id FROM materials m LEFT JOIN material_fingerprinted f ON f.material_id = m.id
-                            WHERE (f.material_id IS NULL OR f.revision <> m.current_revision) AND m.id > :after
+                            WHERE (f.material_id IS NULL OR f.revision <> m.current_revision) AND m.draft = FALSE
+                              AND m.id > :after
                             ORDER BY m.id LIMIT :limit""")
                     .param("after", after).param("limit", BACKFILL_CHUNK).query(String.class).list();
             if (ids.isEmpty()) {
