@@ -6,9 +6,10 @@ import org.scriptorium.common.text.Winnowing;
 
 /**
  * How much of one text another holds, by {@link Winnowing} fingerprints of the {@link Normalised} texts (whitespace,
- * punctuation and letter case do not count): the share of the first text's fingerprints found in the second. A text
- * with a paragraph or two of twenty changed keeps some 0.9 and more of its fingerprints; two different reports of
- * the same kind share stock phrases only (about 0.1 and less for the 政府工作报告 of the real corpus). Plain Java.
+ * punctuation and letter case do not count): the share of the first text's fingerprints found in the second. A real
+ * 政府工作报告 with two long paragraphs rewritten keeps 0.90 to 0.99 of its fingerprints in the original; two different
+ * reports of the same kind share stock phrases only (at most 0.05 between the corpus's national or provincial
+ * reports). Plain Java.
  */
 final class TextResemblance {
 

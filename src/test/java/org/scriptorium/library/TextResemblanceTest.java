@@ -23,15 +23,17 @@ class TextResemblanceTest {
         }
     }
 
-    /** The text with its {@code first}th and {@code second}th paragraphs (of those over 100 characters) rewritten. */
+    /**
+     * The text with its {@code first}th and {@code second}th paragraphs (of those over 100 characters) rewritten: their
+     * characters reversed, which keeps their length and shares no k-gram with them, as a full rewrite would not.
+     */
     static String withTwoParagraphsChanged(String text, int first, int second) {
         List<String> paragraphs = new ArrayList<>(Arrays.asList(text.split("\n")));
         int seen = 0;
         for (int i = 0; i < paragraphs.size(); i++) {
             if (paragraphs.get(i).length() > 100) {
                 if (seen == first || seen == second) {
-                    paragraphs.set(i, "本段由编辑改写：各地区各部门要结合实际认真贯彻落实，确保各项任务落到实处、见到实效，"
-                            + "重要情况及时报告。" + seen);
+                    paragraphs.set(i, new StringBuilder(paragraphs.get(i)).reverse().toString());
                 }
                 seen++;
             }
@@ -62,8 +64,8 @@ class TextResemblanceTest {
     @Test
     @DisplayName("two different reports of the same kind share stock phrases only")
     void differentReports() throws IOException {
-        assertThat(containment(real("A03_"), real("A01_"))).isLessThan(0.3);
-        assertThat(containment(real("B01_"), real("B04_"))).isLessThan(0.3);
+        assertThat(containment(real("A03_"), real("A01_"))).isLessThan(0.1);
+        assertThat(containment(real("B01_"), real("B04_"))).isLessThan(0.1);
     }
 
     @Test
