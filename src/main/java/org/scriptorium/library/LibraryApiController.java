@@ -83,7 +83,8 @@ class LibraryApiController {
 
     @Operation(summary = "Import a material", description = "A file (.txt, .docx, .md) or pasted `text`; the structure "
             + "(title, outline, points, placeholders) is detected. `tier` FREE or MEMBER (default MEMBER), `topics` "
-            + "comma-separated, `publishedAt` may be in the past (an archive).")
+            + "comma-separated, `publishedAt` may be in the past (an archive). `draft=true` saves it unpublished (see "
+            + "publish). `similar` lists published materials holding 90 % and more of the text.")
     @Rejects(status = 422, codes = {"INVALID_TIER", "INVALID_TIME", "EMPTY_TEXT", "UNSUPPORTED_FORMAT",
             "UNREADABLE_TEXT", "ENCRYPTED_DOCX", "MALFORMED_DOCX", "DOCX_TOO_LARGE_EXPANDED", "TITLE_TOO_LONG", "KIND_TOO_LONG"})
     @Rejects(status = 413, codes = {"FILE_TOO_LARGE", "TEXT_TOO_LONG"})
