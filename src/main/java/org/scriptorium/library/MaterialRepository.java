@@ -44,6 +44,16 @@ class MaterialRepository {
                 .update();
     }
 
+    /**
+     * Turns a draft into the published material {@code m} (its publication and change times); false when it is no
+     * longer a draft, so that of two concurrent publications one announces it.
+     */
+    boolean publishDraft(Material m) {
+        return jdbc.sql("UPDATE materials SET draft = FALSE, published_at = ?, updated_at = ? WHERE id = ? AND draft = TRUE")
+                .params(DbTime.of(m.publishedAt()), DbTime.of(m.updatedAt()), m.id())
+                .update() == 1;
+    }
+
     void insertRevision(Revision r) {
         jdbc.sql("""
                 INSERT INTO material_revisions (material_id, revision, detected_title, source_name, source_text, body,

@@ -103,7 +103,9 @@ public class Materials {
         Material published = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
                 current.publishedAt() == null ? now : current.publishedAt(), current.currentRevision(),
                 current.createdAt(), now, current.withdrawnAt(), false);
-        repository.update(published);
+        if (!repository.publishDraft(published)) {
+            return get(materialId); // published meanwhile (a second click): announced once, by the first
+        }
         forgetVocabulary();
         if (!published.withdrawn()) { // a withdrawn one is announced when it is restored
             events.publishEvent(new MaterialEvent.Published(materialId));
