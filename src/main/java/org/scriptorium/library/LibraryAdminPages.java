@@ -1,6 +1,8 @@
 package org.scriptorium.library;
 
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
@@ -25,10 +27,12 @@ class LibraryAdminPages {
     static final String DIFF = "library/admin-diff";
 
     private final Materials materials;
+    private final MaterialAccess access;
     private final ZoneId zone;
 
-    LibraryAdminPages(Materials materials, ScriptoriumProperties properties) {
+    LibraryAdminPages(Materials materials, MaterialAccess access, ScriptoriumProperties properties) {
         this.materials = materials;
+        this.access = access;
         this.zone = properties.zone();
     }
 
@@ -38,6 +42,8 @@ class LibraryAdminPages {
                 Rejected.requireInRange("page", page, 0, MaterialQuery.MAX_OFFSET / 50), 50);
         model.addAttribute("query", query);
         model.addAttribute("page", materials.list(query, true));
+        // search never finds drafts: they are listed apart, on the first page of the full list
+        model.addAttribute("drafts", query.text() == null && page == 0 ? materials.drafts() : List.of());
         return LIST;
     }
 
@@ -45,10 +51,13 @@ class LibraryAdminPages {
     String importMaterial(MaterialForm form, RedirectAttributes redirect) {
         try {
             ImportResult result = materials.importMaterial(form.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow());
-            redirect.addFlashAttribute("message", "已导入《" + result.material().title() + "》：识别到 "
+            redirect.addFlashAttribute("message", (result.material().draft() ? "已保存草稿《" : "已导入《")
+                    + result.material().title() + "》：识别到 "
                     + result.parsed().outline().size() + " 个标题、" + result.parsed().points() + " 个要点，去除 "
-                    + result.parsed().strippedLines().size() + " 行非正文内容。");
+                    + result.parsed().strippedLines().size() + " 行非正文内容。"
+                    + (result.material().draft() ? "预览、更正后再发布。" : ""));
             redirect.addFlashAttribute("imported", result.parsed());
+            redirect.addFlashAttribute("similar", result.similar());
             return "redirect:/admin/materials/" + result.material().id();
         } catch (Rejected e) {
             redirect.addFlashAttribute("error", e.chinese());
@@ -106,6 +115,39 @@ class LibraryAdminPages {
             redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/admin/materials/" + id;
+    }
+
+    @PostMapping("/{id}/publish")
+    String publish(@PathVariable String id, RedirectAttributes redirect) {
+        Material published = materials.publish(id);
+        redirect.addFlashAttribute("message", "已发布：读者自 "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(published.publishedAt())
+                + " 起可以看到这篇资料。");
+        return "redirect:/admin/materials/" + id;
+    }
+
+    /** Lines the cleaner stripped, put back: a new revision from the same source text. */
+    @PostMapping("/{id}/put-back")
+    String putBack(@PathVariable String id, @RequestParam(name = "lines", required = false) List<String> lines,
+                   RedirectAttributes redirect) {
+        try {
+            ImportResult result = materials.putBack(id, lines, AccountPrincipal.currentUserId().orElseThrow());
+            redirect.addFlashAttribute("message", "已放回，保存为第 " + result.revision().revision() + " 版。");
+        } catch (Rejected e) {
+            redirect.addFlashAttribute("error", e.chinese());
+        }
+        return "redirect:/admin/materials/" + id;
+    }
+
+    /** The reading page as a paying member would see it: the plain cleaned text, delivered to nobody. */
+    @GetMapping("/{id}/preview")
+    String preview(@PathVariable String id, Model model) {
+        MaterialView view = access.memberPreview(id);
+        model.addAttribute("view", view);
+        model.addAttribute("lines", LibraryPages.Line.of(view.blocks()));
+        model.addAttribute("lineCount", view.blocks().size());
+        model.addAttribute("preview", true);
+        return LibraryPages.READ;
     }
 
     @PostMapping("/{id}/withdraw")

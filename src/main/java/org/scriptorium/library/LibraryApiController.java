@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -69,7 +70,7 @@ class LibraryApiController {
             ParsedMaterial p = r.parsed();
             OfficialElements e = p.elements();
             return new Imported(m.id(), r.revision().revision(), m.title(), p.titleOrigin(), m.kind(), m.tier(),
-                    m.publishedAt(), false, m.topics(), p.salutation(), OutlineEntry.of(p.outline()), p.points(),
+                    m.publishedAt(), m.draft(), m.topics(), p.salutation(), OutlineEntry.of(p.outline()), p.points(),
                     p.placeholders(), p.strippedNotices(), p.strippedLines(), p.characters(), r.revision().changeNote(),
                     e.documentNumber(), e.recipients(), e.issuer(), e.issuedOn(), nullIfEmpty(e.attachments()),
                     nullIfEmpty(r.similar()));
@@ -83,7 +84,8 @@ class LibraryApiController {
     @Operation(summary = "Import a material", description = "A file (.txt, .md, .docx, .doc, .wps, .pdf with a text "
             + "layer) or pasted `text`; the structure "
             + "(title, outline, points, placeholders) is detected. `tier` FREE or MEMBER (default MEMBER), `topics` "
-            + "comma-separated, `publishedAt` may be in the past (an archive).")
+            + "comma-separated, `publishedAt` may be in the past (an archive). `draft=true` saves it unpublished (see "
+            + "publish). `similar` lists published materials holding 90 % and more of the text.")
     @Rejects(status = 422, codes = {"INVALID_TIER", "INVALID_TIME", "EMPTY_TEXT", "UNSUPPORTED_FORMAT",
             "UNREADABLE_TEXT", "ENCRYPTED_DOCX", "MALFORMED_DOCX", "DOCX_TOO_LARGE_EXPANDED", "ENCRYPTED_DOC", "MALFORMED_DOC",
             "UNSUPPORTED_WPS", "ENCRYPTED_PDF", "MALFORMED_PDF", "PDF_TOO_LARGE_EXPANDED", "PDF_NO_TEXT", "TITLE_TOO_LONG",
@@ -106,6 +108,65 @@ class LibraryApiController {
     @PutMapping("/admin/materials/{id}")
     Imported revise(@PathVariable String id, @ParameterObject MaterialForm form) {
         return Imported.of(materials.revise(id, form.toDraft(zone), AccountPrincipal.currentUserId().orElseThrow()));
+    }
+
+    /** A material's state for staff: what publishing and the draft list answer. */
+    record MaterialState(String materialId, int revision, String title, String kind, List<String> topics, Tier tier,
+                         Instant publishedAt, boolean draft, boolean withdrawn) {
+        static MaterialState of(Material m) {
+            return new MaterialState(m.id(), m.currentRevision(), m.title(), m.kind(), m.topics(), m.tier(),
+                    m.publishedAt(), m.draft(), m.withdrawn());
+        }
+    }
+
+    @Operation(summary = "Publish a draft", description = "Readers see it from its chosen `publishedAt`, or from now if "
+            + "none was chosen, and it is announced (notifications, feed, webhooks). A published material is answered "
+            + "as it is, and not announced again.")
+    @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
+    @PostMapping("/admin/materials/{id}/publish")
+    MaterialState publish(@PathVariable String id) {
+        return MaterialState.of(materials.publish(id));
+    }
+
+    @Operation(summary = "The drafts", description = "Most recently changed first, at most 200.")
+    @GetMapping("/admin/materials/drafts")
+    List<MaterialState> drafts() {
+        return materials.drafts().stream().map(MaterialState::of).toList();
+    }
+
+    /** A material as a member would read it, for staff: the plain cleaned text, delivered to nobody. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MemberPreview(String materialId, int revision, String title, String kind, List<String> topics, Tier tier,
+                         Instant publishedAt, boolean draft, String label, String salutation,
+                         List<OutlineEntry> outline, List<PlaceholderCount> placeholders, int characters, String text,
+                         List<StrippedLine> strippedLines) {
+    }
+
+    @Operation(summary = "Preview a material as a member would read it", description = "The current revision's plain "
+            + "cleaned text and outline, as a paying member would read it, with the lines the cleaner stripped. No "
+            + "personalised copy is made and no delivery recorded.")
+    @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
+    @GetMapping("/admin/materials/{id}/preview")
+    MemberPreview preview(@PathVariable String id) {
+        MaterialView v = access.memberPreview(id);
+        Material m = v.material();
+        List<StrippedLine> stripped = materials.parse(materials.revision(id, v.revision())).strippedLines();
+        return new MemberPreview(m.id(), v.revision(), m.title(), m.kind(), m.topics(), m.tier(), m.publishedAt(),
+                m.draft(), "预览", v.salutation(), OutlineEntry.of(v.outline()), v.placeholders(), v.characters(),
+                v.text(), stripped);
+    }
+
+    record PutBack(List<String> lines) {
+    }
+
+    @Operation(summary = "Put stripped lines back", description = "`lines`: some of the current revision's "
+            + "`strippedLines` texts. A new revision is parsed from the same source text keeping them (and those put "
+            + "back before).")
+    @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
+    @Rejects(status = 422, codes = {"NO_LINES_CHOSEN", "LINE_NOT_STRIPPED"})
+    @PostMapping("/admin/materials/{id}/put-back")
+    Imported putBack(@PathVariable String id, @RequestBody PutBack request) {
+        return Imported.of(materials.putBack(id, request.lines(), AccountPrincipal.currentUserId().orElseThrow()));
     }
 
     record Hit(String materialId, String title, String kind, List<String> topics, Instant publishedAt, Tier tier,

@@ -25,7 +25,14 @@ record MaterialForm(
         @Parameter(description = "Publication time, ISO-8601 (default now; an earlier time imports an archive)")
         String publishedAt,
         @Parameter(description = "Title (detected when absent)") String title,
-        @Parameter(description = "What changed: required for a revision") String changeNote) {
+        @Parameter(description = "What changed: required for a revision") String changeNote,
+        @Parameter(description = "true: save as a draft, unpublished until published (import only)") Boolean draft) {
+
+    /** The form without {@code draft}, as a revision sends it. */
+    MaterialForm(MultipartFile file, String text, String tier, String kind, String topics, String publishedAt,
+                 String title, String changeNote) {
+        this(file, text, tier, kind, topics, publishedAt, title, changeNote, null);
+    }
 
     /**
      * The draft these fields describe; times without an offset are read in {@code zone}.
@@ -44,7 +51,9 @@ record MaterialForm(
                     topics == null ? null : Topics.parse(topics),
                     TimeInput.parse("publishedAt", publishedAt, zone),
                     title,
-                    changeNote);
+                    changeNote,
+                    Boolean.TRUE.equals(draft),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

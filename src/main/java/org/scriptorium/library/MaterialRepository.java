@@ -26,21 +26,32 @@ class MaterialRepository {
 
     void insert(Material m) {
         jdbc.sql("""
-                INSERT INTO materials (id, title, kind, topics, tier, published_at, current_revision, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO materials (id, title, kind, topics, tier, published_at, current_revision, created_at, updated_at,
+                                       draft)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.id(), m.title(), m.kind(), topicsText(m.topics()), m.tier().name(), DbTime.of(m.publishedAt()),
-                        m.currentRevision(), DbTime.of(m.createdAt()), DbTime.of(m.updatedAt()))
+                        m.currentRevision(), DbTime.of(m.createdAt()), DbTime.of(m.updatedAt()), m.draft())
                 .update();
     }
 
     void update(Material m) {
         jdbc.sql("""
                 UPDATE materials SET title = ?, kind = ?, topics = ?, tier = ?, published_at = ?, current_revision = ?,
-                                     updated_at = ?, withdrawn_at = ?
+                                     updated_at = ?, withdrawn_at = ?, draft = ?
                 WHERE id = ?""")
                 .params(m.title(), m.kind(), topicsText(m.topics()), m.tier().name(), DbTime.of(m.publishedAt()),
-                        m.currentRevision(), DbTime.of(m.updatedAt()), DbTime.of(m.withdrawnAt()), m.id())
+                        m.currentRevision(), DbTime.of(m.updatedAt()), DbTime.of(m.withdrawnAt()), m.draft(), m.id())
                 .update();
+    }
+
+    /**
+     * Turns a draft into the published material {@code m} (its publication and change times); false when it is no
+     * longer a draft, so that of two concurrent publications one announces it.
+     */
+    boolean publishDraft(Material m) {
+        return jdbc.sql("UPDATE materials SET draft = FALSE, published_at = ?, updated_at = ? WHERE id = ? AND draft = TRUE")
+                .params(DbTime.of(m.publishedAt()), DbTime.of(m.updatedAt()), m.id())
+                .update() == 1;
     }
 
     void insertRevision(Revision r) {
@@ -130,10 +141,13 @@ class MaterialRepository {
         return jdbc.sql("SELECT id FROM materials ORDER BY created_at, id").query(String.class).list();
     }
 
-    /** Each material readers may find (not withdrawn), with its current revision and the time of its last change. */
+    /**
+     * Each material readers may find (neither withdrawn nor a draft), with its current revision and the time of its
+     * last change.
+     */
     Map<String, Version> versions() {
         Map<String, Version> out = new HashMap<>();
-        jdbc.sql("SELECT id, current_revision, updated_at FROM materials WHERE withdrawn_at IS NULL")
+        jdbc.sql("SELECT id, current_revision, updated_at FROM materials WHERE withdrawn_at IS NULL AND draft = FALSE")
                 .query(rs -> {
                     out.put(rs.getString("id"), new Version(rs.getInt("current_revision"),
                             DbTime.toInstant(rs.getObject("updated_at", OffsetDateTime.class))));
@@ -182,7 +196,14 @@ class MaterialRepository {
                 rs.getInt("current_revision"),
                 DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)),
                 DbTime.toInstant(rs.getObject("updated_at", OffsetDateTime.class)),
-                DbTime.toInstant(rs.getObject("withdrawn_at", OffsetDateTime.class)));
+                DbTime.toInstant(rs.getObject("withdrawn_at", OffsetDateTime.class)),
+                rs.getBoolean("draft"));
+    }
+
+    /** The drafts, most recently changed first, at most {@code limit}: staff list them apart, as search never finds them. */
+    List<Material> drafts(int limit) {
+        return jdbc.sql("SELECT * FROM materials WHERE draft = TRUE ORDER BY updated_at DESC, id LIMIT ?")
+                .param(limit).query(MaterialRepository::material).list();
     }
 
     private static Revision revision(ResultSet rs, int row) throws SQLException {

@@ -36,6 +36,7 @@ public class Materials {
     private final StructureParser parser = new StructureParser();
     private final DocumentReader reader;
     private final ApplicationEventPublisher events;
+    private final NearDuplicates nearDuplicates;
     private final int maxCharacters;
     private final NoticeRuleBook rules;
 
@@ -53,9 +54,11 @@ public class Materials {
     }
 
     Materials(MaterialRepository repository, MaterialSearch search, Clock clock, ScriptoriumProperties properties,
-              ImportLimits limits, ApplicationEventPublisher events, NoticeRuleBook rules) {
+              ImportLimits limits, ApplicationEventPublisher events, NoticeRuleBook rules,
+              NearDuplicates nearDuplicates) {
         this.rules = rules;
         this.maxCharacters = limits.maxCharacters();
+        this.nearDuplicates = nearDuplicates;
         this.repository = repository;
         this.search = search;
         this.clock = clock;
@@ -69,14 +72,94 @@ public class Materials {
 
     /**
      * Imports a new material: reads the file or pasted text, recognises its structure, strips the source's notices
-     * and saves revision 1.
+     * and saves revision 1; as a draft when the draft says so (then nothing is announced until {@link #publish}). The
+     * result lists the published materials whose text holds 90 % and more of this one's ({@link ImportResult#similar}):
+     * it is imported all the same.
      *
      * @throws Rejected 422 for empty, malformed or encrypted input and invalid details; 413 for a file over the limit
      */
     @Transactional
     public ImportResult importMaterial(MaterialDraft draft, String editorId) {
         String source = sourceText(draft);
-        return save(draft, source, read(source, draft), editorId);
+        return withSimilar(save(draft, source, read(source, draft), editorId));
+    }
+
+    private ImportResult withSimilar(ImportResult saved) {
+        return new ImportResult(saved.material(), saved.revision(), saved.parsed(),
+                nearDuplicates.similarTo(saved.parsed().body(), saved.material().id()));
+    }
+
+    /**
+     * Publishes a draft: readers may see it from its chosen publication time, or from now if none was chosen, and it
+     * is announced as an import is (search index, notifications, feed, webhooks). A material that is not a draft is
+     * returned as it is, and nothing is announced again.
+     *
+     * @throws Rejected 404 for an unknown material
+     */
+    @Transactional
+    public Material publish(String materialId) {
+        Material current = get(materialId);
+        if (!current.draft()) {
+            return current;
+        }
+        Instant now = clock.instant();
+        Material published = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
+                current.publishedAt() == null ? now : current.publishedAt(), current.currentRevision(),
+                current.createdAt(), now, current.withdrawnAt(), false);
+        if (!repository.publishDraft(published)) {
+            return get(materialId); // published meanwhile (a second click): announced once, by the first
+        }
+        forgetVocabulary();
+        if (!published.withdrawn()) { // a withdrawn one is announced when it is restored
+            events.publishEvent(new MaterialEvent.Published(materialId));
+        }
+        return published;
+    }
+
+    /**
+     * Puts lines the cleaner stripped back into a material's text: a new revision parsed from the same source text,
+     * keeping the chosen lines and those put back before (every line the cleaner strips from the source that the
+     * current revision kept). Published materials get the new revision as any revision (readers are told); drafts
+     * stay drafts.
+     *
+     * @param lines some of the current revision's {@link ParsedMaterial#strippedLines()} texts, as written
+     * @throws Rejected 404 for an unknown material; 422 {@code NO_LINES_CHOSEN} for none, {@code LINE_NOT_STRIPPED}
+     *                  for a line the current revision did not strip
+     */
+    @Transactional
+    public ImportResult putBack(String materialId, List<String> lines, String editorId) {
+        Material current = get(materialId);
+        Revision revision = revision(materialId, current.currentRevision());
+        List<String> strippedNow = parse(revision).strippedNotices();
+        List<String> chosen = lines == null ? List.of()
+                : lines.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).distinct().toList();
+        if (chosen.isEmpty()) {
+            throw Rejected.invalid("NO_LINES_CHOSEN", "请勾选要放回正文的行。", "Choose the lines to put back.");
+        }
+        List<String> strippedStripped = strippedNow.stream().map(String::strip).toList();
+        for (String line : chosen) {
+            if (!strippedStripped.contains(line)) {
+                throw Rejected.invalid("LINE_NOT_STRIPPED", "“" + abbreviate(line) + "”不是本版去除的行，无法放回。",
+                        "That line was not stripped from the current revision: " + abbreviate(line));
+            }
+        }
+        java.util.LinkedHashSet<String> restored = new java.util.LinkedHashSet<>();
+        parser.read(revision.sourceText(), new ImportContext(revision.sourceName(), List.of()), rules.current()).parsed()
+                .strippedNotices().stream()
+                .map(String::strip).filter(l -> !strippedStripped.contains(l)).forEach(restored::add);
+        restored.addAll(chosen);
+        MaterialDraft again = new MaterialDraft(revision.sourceText(), revision.sourceName(), null, null, null, null,
+                null, null, "放回被去除的 " + chosen.size() + " 行", current.draft(), List.copyOf(restored));
+        return revise(materialId, again, editorId);
+    }
+
+    /** The drafts, most recently changed first (at most 200): search never finds them, so staff list them apart. */
+    public List<Material> drafts() {
+        return repository.drafts(200);
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() > 40 ? line.substring(0, 40) + "…" : line;
     }
 
     /**
@@ -110,15 +193,17 @@ public class Materials {
                 cleanKind(draft.kind(), title),
                 draft.topics() == null ? List.of() : draft.topics(),
                 draft.tier() == null ? Tier.MEMBER : draft.tier(),
-                draft.publishedAt() == null ? now : draft.publishedAt(),
-                1, now, now, null);
+                draft.publishedAt() == null && !draft.draft() ? now : draft.publishedAt(),
+                1, now, now, null, draft.draft());
         Revision revision = new Revision(material.id(), 1, parsed.title(), draft.fileName(), source, parsed.body(),
                 parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now,
                 StructureParser.CURRENT_VERSION, reading.cleanedText(), BodyHash.of(parsed.body()), parsed.strippedLines());
         repository.insert(material);
         repository.insertRevision(revision);
         forgetVocabulary();
-        events.publishEvent(new MaterialEvent.Published(material.id()));
+        if (!material.draft()) { // a draft is announced when it is published
+            events.publishEvent(new MaterialEvent.Published(material.id()));
+        }
         return new ImportResult(material, revision, parsed);
     }
 
@@ -147,7 +232,7 @@ public class Materials {
                 draft.topics() == null ? current.topics() : draft.topics(),
                 draft.tier() == null ? current.tier() : draft.tier(),
                 draft.publishedAt() == null ? current.publishedAt() : draft.publishedAt(),
-                number, current.createdAt(), now, current.withdrawnAt());
+                number, current.createdAt(), now, current.withdrawnAt(), current.draft());
         Revision revision = new Revision(materialId, number, parsed.title(), draft.fileName(), source, parsed.body(),
                 parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now,
                 StructureParser.CURRENT_VERSION, reading.cleanedText(), BodyHash.of(parsed.body()), parsed.strippedLines());
@@ -171,7 +256,7 @@ public class Materials {
                 topics == null ? current.topics() : topics,
                 tier == null ? current.tier() : tier,
                 publishedAt == null ? current.publishedAt() : publishedAt,
-                current.currentRevision(), current.createdAt(), clock.instant(), current.withdrawnAt());
+                current.currentRevision(), current.createdAt(), clock.instant(), current.withdrawnAt(), current.draft());
         repository.update(updated);
         forgetVocabulary();
         events.publishEvent(new MaterialEvent.DetailsChanged(materialId));
@@ -187,7 +272,7 @@ public class Materials {
         }
         Instant now = clock.instant();
         Material withdrawn = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
-                current.publishedAt(), current.currentRevision(), current.createdAt(), now, now);
+                current.publishedAt(), current.currentRevision(), current.createdAt(), now, now, current.draft());
         repository.update(withdrawn);
         forgetVocabulary();
         events.publishEvent(new MaterialEvent.Withdrawn(materialId));
@@ -202,10 +287,13 @@ public class Materials {
             return current;
         }
         Material restored = new Material(current.id(), current.title(), current.kind(), current.topics(), current.tier(),
-                current.publishedAt(), current.currentRevision(), current.createdAt(), clock.instant(), null);
+                current.publishedAt(), current.currentRevision(), current.createdAt(), clock.instant(), null,
+                current.draft());
         repository.update(restored);
         forgetVocabulary();
-        events.publishEvent(new MaterialEvent.Published(materialId));
+        if (!restored.draft()) { // a draft is announced when it is published, not before
+            events.publishEvent(new MaterialEvent.Published(materialId));
+        }
         return restored;
     }
 

@@ -133,10 +133,10 @@ public class SearchIndexing {
         jdbc.sql("DELETE FROM search_outbox").update();
     }
 
-    /** The index documents of the given materials, withdrawn ones left out; parsed in parallel. */
+    /** The index documents of the given materials, withdrawn ones and drafts left out; parsed in parallel. */
     private List<IndexedMaterial> documents(List<String> ids) {
         Map<String, Material> byId = materials.findAll(ids).stream()
-                .filter(m -> !m.withdrawn())
+                .filter(Material::released)
                 .collect(Collectors.toMap(Material::id, m -> m));
         Map<String, Revision> revisions = materials.currentRevisions(byId.keySet());
         return byId.values().parallelStream()
@@ -160,9 +160,9 @@ public class SearchIndexing {
         jdbc.sql("DELETE FROM search_outbox WHERE material_id = ?").param(materialId).update();
     }
 
-    /** What the index holds for a material: nothing when it is withdrawn or gone. */
+    /** What the index holds for a material: nothing when it is withdrawn, a draft or gone. */
     private Optional<IndexedMaterial> document(String materialId) {
-        return materials.find(materialId).filter(m -> !m.withdrawn())
+        return materials.find(materialId).filter(Material::released)
                 .map(m -> document(m, materials.parse(materials.revision(m.id(), m.currentRevision()))));
     }
 

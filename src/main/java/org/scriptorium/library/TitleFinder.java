@@ -23,6 +23,10 @@ final class TitleFinder {
                     + "|述职报告|述职述廉报告|汇报|汇报材料|调研报告|党课讲稿|讲稿|提纲|对照检查材料|剖析材料|检视剖析材料|事迹材料|典型材料|经验材料"
                     + "|交流材料|简报|倡议书|公开信|贺信|决定|通知|意见|通报|纪要|章程|规定|办法|细则|条例|规划|年度报告|白皮书|公报|主持稿|串词|致辞稿))"
                     + "(?:[（(][^）)]{1,20}[）)])?$");
+    /** A title that opens its own form: 关于……的通知, 在……上的讲话 (a generic ending such as ……报告 may be a wrapped part). */
+    private static final Pattern STRONG_TITLE = Pattern.compile(
+            "^.{0,30}(?:关于.{1,80}的(?:通知|通报|意见|决定|方案|报告|请示|批复|函|规定|办法|公告|通告|决议|纪要)"
+                    + "|在.{2,60}(?:上|会|期间|仪式|典礼|活动|座谈会)的(?:讲话|致辞|发言|报告|主持词|总结讲话|动员讲话|讲话稿|汇报|表态发言))$");
     /** A field label ({@code 标题：}, {@code 来源：}): such a line is a page's metadata, not a title. */
     private static final Pattern LABEL = Pattern.compile("^[【\\[]?[\\p{IsHan}]{1,6}[】\\]]?\\s*[：:]");
     private static final Pattern ORGAN = Pattern.compile(
@@ -72,6 +76,17 @@ final class TitleFinder {
             first++;
         }
         if (first < lines.size() && first < WINDOW && titleLike(lines.get(first))) {
+            // a short line above a line that reads as a title (a notice the editor kept, a column name) is not it
+            for (int k = first + 1; k <= first + 3 && k < lines.size() && !isTitleForm(lines.get(first)); k++) {
+                if (!titleLike(lines.get(k - 1))) {
+                    break;
+                }
+                if (titleLike(lines.get(k)) && STRONG_TITLE.matcher(trimEnd(lines.get(k))).find()
+                        && !ORGAN.matcher(lines.get(k - 1)).matches() && !lines.get(k - 1).contains("关于")) {
+                    first = k;
+                    break;
+                }
+            }
             String title = lines.get(first);
             int next = first + 1;
             if (next < lines.size() && joinsSecondLine(title, lines.get(next))) {

@@ -74,7 +74,7 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
-        return jdbc.sql("SELECT id, title FROM materials WHERE title LIKE :q AND published_at <= :now AND withdrawn_at IS NULL "
+        return jdbc.sql("SELECT id, title FROM materials WHERE title LIKE :q AND published_at <= :now AND withdrawn_at IS NULL AND draft = FALSE "
                         + "ORDER BY published_at DESC LIMIT :limit")
                 .param("q", "%" + escapeLike(typed.strip()) + "%")
                 .param("now", DbTime.of(now))
@@ -104,7 +104,7 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
 
     @Override
     public long materialCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM materials WHERE withdrawn_at IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM materials WHERE withdrawn_at IS NULL AND draft = FALSE").query(Long.class).single();
     }
 
     /** Nothing to compare: this adapter reads the database itself. */
@@ -124,7 +124,7 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
                           boolean onlyInScope) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
-        where.add("m.withdrawn_at IS NULL");
+        where.add("m.withdrawn_at IS NULL AND m.draft = FALSE");
         // Whose body may be searched: the reader's full-text scope, as EntitlementRule grants it.
         String inScope = "TRUE";
         if (!scope.everything()) {

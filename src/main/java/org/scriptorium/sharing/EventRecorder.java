@@ -60,7 +60,7 @@ class EventRecorder implements DisposableBean {
             }
             case MaterialEvent.Revised r -> {
                 Material material = materials.get(r.materialId());
-                if (material.publishedAt().isAfter(now)) {
+                if (material.draft() || material.publishedAt().isAfter(now)) {
                     return; // not out yet: its publication will be the news
                 }
                 eventLog.append(SharingEvent.Type.MATERIAL_REVISED, null, r.materialId(), r.revision(), null, null,

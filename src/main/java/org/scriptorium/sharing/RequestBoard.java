@@ -236,7 +236,7 @@ public class RequestBoard {
                     "Choose the material that fulfils it, or paste its link.");
         }
         Material material = materials.get(id);
-        if (material.withdrawn() || material.publishedAt().isAfter(clock.instant())) {
+        if (!material.released() || material.publishedAt().isAfter(clock.instant())) {
             throw Rejected.invalid("MATERIAL_NOT_PUBLISHED", "该资料尚未发布，发布后再关联。",
                     "That material is not published yet; link it once it is.");
         }

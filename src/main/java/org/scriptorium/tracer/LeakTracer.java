@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.scriptorium.common.text.Normalised;
 import org.scriptorium.tracing.FragileMark;
 import org.scriptorium.tracing.Marks;
 import org.scriptorium.tracing.TextMarks;

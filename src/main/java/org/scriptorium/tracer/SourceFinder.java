@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.scriptorium.common.text.Normalised;
+import org.scriptorium.common.text.Winnowing;
 
 /**
  * Finds which revisions a leaked text was copied from, by {@link Winnowing} fingerprints of the {@link Normalised}

@@ -59,7 +59,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     /** The material states an endpoint about a material is tried with. */
-    enum State { FREE, MEMBER, BACK_CATALOGUE, SCHEDULED, WITHDRAWN }
+    enum State { FREE, MEMBER, BACK_CATALOGUE, SCHEDULED, WITHDRAWN, DRAFT }
 
     /** Who may get past authorization. */
     enum Level { PUBLIC, SIGNED_IN, STAFF, ADMIN }
@@ -76,10 +76,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
             State.MEMBER, EnumSet.of(Persona.MEMBER, Persona.EDITOR, Persona.ADMIN),
             State.BACK_CATALOGUE, STAFF,
             State.SCHEDULED, STAFF,
-            State.WITHDRAWN, STAFF));
+            State.WITHDRAWN, STAFF,
+            State.DRAFT, STAFF));
 
     /** States a reader who is not staff is told do not exist. */
-    private static final Set<State> HIDDEN = EnumSet.of(State.SCHEDULED, State.WITHDRAWN);
+    private static final Set<State> HIDDEN = EnumSet.of(State.SCHEDULED, State.WITHDRAWN, State.DRAFT);
 
     private static final String NO_ID = "nosuchid0000";
     private static final String SEARCH = "矩阵校验句";
@@ -208,6 +209,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
             row("POST", "/admin/materials/{id}/revise", Level.STAFF, Body.multipart(), 302),
             row("POST", "/admin/materials/{id}/withdraw", Level.STAFF, Body.form(""), 404),
             row("POST", "/admin/materials/{id}/restore", Level.STAFF, Body.form(""), 404),
+            row("POST", "/admin/materials/{id}/publish", Level.STAFF, Body.form(""), 404),
+            row("POST", "/admin/materials/{id}/put-back", Level.STAFF, Body.form("lines=x"), 302),
+            material("/admin/materials/{id}/preview", MaterialKind.STAFF_VIEW, ""),
             material("/admin/materials/{id}/diff", MaterialKind.STAFF_VIEW, "?from=1&to=1"),
             material("/admin/materials/{id}/marks", MaterialKind.STAFF_VIEW, ""),
             row("POST", "/admin/materials/{id}/marks/veto", Level.STAFF, Body.form("key=x"), 404),
@@ -217,6 +221,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
             row("PUT", "/api/v1/admin/materials/{id}", Level.STAFF, Body.multipart(), 404),
             row("POST", "/api/v1/admin/materials/{id}/withdraw", Level.STAFF, 404),
             row("POST", "/api/v1/admin/materials/{id}/restore", Level.STAFF, 404),
+            row("POST", "/api/v1/admin/materials/{id}/publish", Level.STAFF, 404),
+            row("POST", "/api/v1/admin/materials/{id}/put-back", Level.STAFF, Body.json("{\"lines\":[\"x\"]}"), 404),
+            row("GET", "/api/v1/admin/materials/drafts", Level.STAFF, 200),
+            material("/api/v1/admin/materials/{id}/preview", MaterialKind.STAFF_VIEW, ""),
             row("GET", "/api/v1/admin/search/misses", Level.STAFF, 200),
             row("POST", "/api/v1/admin/search/rebuild", Level.STAFF, 200),
             row("GET", "/admin/notice-rules", Level.STAFF, 200),
@@ -466,7 +474,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             Api.Response imported = admin.multipart("POST", "/api/v1/admin/materials", Map.of(
                     "text", Speeches.RURAL_MEETING + "\n\n" + marker,
                     "tier", state == State.FREE ? "FREE" : "MEMBER",
-                    "publishedAt", publishedAt), null, null);
+                    "publishedAt", publishedAt,
+                    "draft", String.valueOf(state == State.DRAFT)), null, null);
             assertThat(imported.status()).as(imported.text()).isEqualTo(201);
             ids.put(state, imported.json().get("materialId").asString());
             markers.put(state, marker);

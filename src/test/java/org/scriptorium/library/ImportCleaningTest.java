@@ -271,6 +271,11 @@ class ImportCleaningTest {
             assertThat(speech.salutation()).isEqualTo("同志们：");
             assertThat(speech.paragraphs()).startsWith("讲话稿", "（2024年3月15日）", "市长 ×××");
 
+            String kept = "本文由××文稿整理 仅供学习\n在全县经济工作会议上的讲话\n" + BODY;
+            ParsedMaterial restored = parser.parse(kept, new ImportContext(null, List.of("本文由××文稿整理 仅供学习")));
+            assertThat(restored.title()).isEqualTo("在全县经济工作会议上的讲话");
+            assertThat(restored.paragraphs().getFirst()).isEqualTo("本文由××文稿整理 仅供学习");
+
             ParsedMaterial dated = parser.parse("2024年12月\n2024年度个人述职报告\n今年以来，本人认真履行岗位职责，较好地完成了各项工作任务。");
             assertThat(dated.title()).isEqualTo("2024年度个人述职报告");
         }

@@ -1,18 +1,19 @@
-package org.scriptorium.tracer;
+package org.scriptorium.common.text;
 
 import java.util.Arrays;
 
 /**
  * Winnowing fingerprints (Schleimer, Wilkerson and Aiken 2003): hash every k-gram of a normalised text and keep the
  * minimum hash of every window of {@link #W} consecutive k-grams. Any shared run of at least {@code K + W - 1}
- * characters is guaranteed to share a fingerprint, and about {@code 2 / (W + 1)} of all k-grams are kept.
+ * characters is guaranteed to share a fingerprint, and about {@code 2 / (W + 1)} of all k-grams are kept. Shared by the
+ * tracer (which revision a leak was copied from) and the library (which material an import nearly duplicates).
  */
-final class Winnowing {
+public final class Winnowing {
 
     /** Characters per k-gram: long enough that a k-gram rarely recurs by chance in Chinese prose. */
-    static final int K = 8;
+    public static final int K = 8;
     /** k-grams per window: a shared run of 15 characters always yields a fingerprint. */
-    static final int W = 8;
+    public static final int W = 8;
 
     private Winnowing() {
     }
@@ -21,20 +22,20 @@ final class Winnowing {
      * The fingerprints a text selects, in text order, and where each one's k-gram starts in it (ascending): a hash
      * that recurs in the text appears once per place it is selected.
      */
-    record Selection(long[] hashes, int[] positions) {
+    public record Selection(long[] hashes, int[] positions) {
 
-        int size() {
+        public int size() {
             return hashes.length;
         }
     }
 
     /** The distinct fingerprints of {@code normalised} in ascending order; empty when it is shorter than a k-gram. */
-    static long[] fingerprints(String normalised) {
+    public static long[] fingerprints(String normalised) {
         return distinct(select(normalised).hashes());
     }
 
     /** The fingerprints {@code normalised} selects, with their positions; empty when it is shorter than a k-gram. */
-    static Selection select(String normalised) {
+    public static Selection select(String normalised) {
         int grams = normalised.length() - K + 1;
         if (grams <= 0) {
             return new Selection(new long[0], new int[0]);
@@ -77,7 +78,7 @@ final class Winnowing {
     }
 
     /** The distinct values of {@code hashes} in ascending order. */
-    static long[] distinct(long[] hashes) {
+    public static long[] distinct(long[] hashes) {
         long[] distinct = hashes.clone();
         Arrays.sort(distinct);
         int unique = 0;

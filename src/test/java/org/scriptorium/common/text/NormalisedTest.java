@@ -1,4 +1,4 @@
-package org.scriptorium.tracer;
+package org.scriptorium.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

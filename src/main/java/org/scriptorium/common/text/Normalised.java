@@ -1,4 +1,4 @@
-package org.scriptorium.tracer;
+package org.scriptorium.common.text;
 
 import java.text.Normalizer;
 import java.util.Arrays;
