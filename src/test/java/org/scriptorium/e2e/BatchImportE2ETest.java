@@ -58,6 +58,11 @@ class BatchImportE2ETest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#import-items tbody tr:last-child .import-reason")).getText())
                 .contains("UNSAFE_NAME");
 
+        // the list of imports shows the job, done
+        browser.get(url("/admin/imports"));
+        assertThat(browser.findElement(By.id("import-jobs")).getText()).contains("政府文件.zip").contains("已完成");
+        browser.navigate().back();
+
         // the first file's link opens its material
         browser.findElement(By.cssSelector("#import-items tbody tr:first-child a")).click();
         wait.until(ExpectedConditions.urlContains("/admin/materials/"));
