@@ -75,7 +75,8 @@ class ApiDocs {
             "tracer", "Tracing a leaked copy back to its readers.",
             "reports", "Reseller reports: filing for members, the review queue and decisions for editors.",
             "sharing", "Live events, notifications, follows, the requests board and webhooks.",
-            "audit", "The log of operator actions (administrators).");
+            "audit", "The log of operator actions (administrators).",
+            "imports", "Batch imports of an archive of documents, run in the background (editors).");
 
     static {
         // A live event stream is text, not the emitter object that writes it.

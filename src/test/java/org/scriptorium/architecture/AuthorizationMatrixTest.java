@@ -240,6 +240,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
             // Deliveries, the tracer, reports and the audit log.
             row("GET", "/admin/deliveries", Level.STAFF, 200),
             row("GET", "/api/v1/admin/deliveries", Level.STAFF, 200),
+            // Batch imports: an empty upload is refused (page: back to the form with the reason).
+            row("GET", "/admin/imports", Level.STAFF, 200),
+            row("POST", "/admin/imports", Level.STAFF, Body.multipart(), 302),
+            row("GET", "/admin/imports/{id}", Level.STAFF, 404),
+            row("GET", "/admin/imports/{id}/progress", Level.STAFF, 404),
+            row("GET", "/api/v1/admin/imports", Level.STAFF, 200),
+            row("POST", "/api/v1/admin/imports", Level.STAFF, Body.multipart(), 422),
+            row("GET", "/api/v1/admin/imports/{importId}", Level.STAFF, 404),
             row("GET", "/admin/trace", Level.STAFF, 200),
             row("POST", "/admin/trace", Level.STAFF, Body.multipart(), 200),
             row("POST", "/api/v1/admin/trace", Level.STAFF, Body.multipart(), 422),

@@ -1,0 +1,201 @@
+package org.scriptorium.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.scriptorium.common.Rejected;
+import org.scriptorium.library.ImportOutcome;
+import org.scriptorium.library.MaterialDraft;
+import org.scriptorium.library.Materials;
+import org.scriptorium.storage.StorageFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs batch import jobs in the background, one job and one document at a time, on a virtual thread of its own: a
+ * batch of thousands must not take the server's cores from its readers. Each document is imported and its item saved
+ * in one transaction, so after a crash a file is either imported with its item or not at all; a job left RUNNING is
+ * resumed at start-up after its last item.
+ */
+@Component
+class ImportRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    /** A file name in an archive is no title: at most this much of it goes to the import. */
+    private static final int MAX_NAME = 255;
+
+    private final ImportJobRepository jobs;
+    private final ArchiveStore store;
+    private final Materials materials;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final long maxEntryBytes;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("batch-import").factory());
+    /** Jobs queued or running here, so that a job is never run twice at once. */
+    private final Set<String> queued = new HashSet<>();
+
+    ImportRunner(ImportJobRepository jobs, ArchiveStore store, Materials materials,
+                 PlatformTransactionManager transactions, Clock clock, ImportSettings settings) {
+        this.jobs = jobs;
+        this.store = store;
+        this.materials = materials;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.maxEntryBytes = settings.maxEntryBytes();
+    }
+
+    /** Queues a job to run after those before it; a job already queued is not queued again. */
+    void submit(String jobId) {
+        synchronized (queued) {
+            if (!queued.add(jobId)) {
+                return;
+            }
+        }
+        worker.execute(() -> {
+            try {
+                run(jobId);
+            } catch (RuntimeException e) {
+                // Left RUNNING: resumed at the next start, after its last item.
+                log.error("batch import {} stopped; it resumes at the next start", jobId, e);
+            } finally {
+                synchronized (queued) {
+                    queued.remove(jobId);
+                }
+            }
+        });
+    }
+
+    /**
+     * Resumes every job left RUNNING (by a stop or a crash), oldest first, and removes stored archives no job needs.
+     * Only in the web application: a command run beside it (backup, reindex, a benchmark) must not take up its jobs.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeAtStart(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext) {
+            resumeUnfinished();
+        }
+    }
+
+    /** Queues every RUNNING job; returns how many. */
+    int resumeUnfinished() {
+        List<ImportJobRepository.StoredJob> running = jobs.running();
+        Set<String> kept = new HashSet<>();
+        running.forEach(j -> kept.add(j.archiveKey()));
+        try {
+            // Only archives older than an hour: one being uploaded right now has no job yet.
+            store.sweep(kept, clock.instant().minus(Duration.ofHours(1)));
+        } catch (RuntimeException e) {
+            log.warn("could not sweep stored import archives", e);
+        }
+        running.forEach(j -> submit(j.id()));
+        if (!running.isEmpty()) {
+            log.info("resuming {} batch import(s)", running.size());
+        }
+        return running.size();
+    }
+
+    /** Runs one job to its end, skipping the items already done. */
+    void run(String jobId) {
+        ImportJobRepository.StoredJob job = jobs.find(jobId).orElse(null);
+        if (job == null || job.status() == ImportJob.Status.DONE) {
+            return;
+        }
+        Set<Integer> done = jobs.donePositions(jobId);
+        Path file = job.archiveKey() == null ? null : store.path(job.archiveKey());
+        if (file == null || !Files.exists(file)) {
+            if (done.isEmpty()) {
+                jobs.insertItem(jobId, ImportItem.failed(0, job.uploadName(), "ARCHIVE_MISSING",
+                        "上传的文件已不在服务器上，请重新上传。"));
+                jobs.setTotal(jobId, 1);
+            }
+            finish(job);
+            return;
+        }
+        try (ImportArchive archive = ImportArchive.open(file, ImportArchive.Limits.of(maxEntryBytes, Files.size(file)))) {
+            List<ImportArchive.Listed> listing = archive.listing();
+            jobs.setTotal(jobId, listing.size());
+            for (ImportArchive.Listed item : listing) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // shutting down: the rest is done after the next start
+                }
+                if (!done.contains(item.position())) {
+                    importOne(job, archive, item);
+                }
+            }
+        } catch (Rejected malformed) {
+            if (done.isEmpty()) {
+                jobs.insertItem(jobId, ImportItem.failed(0, job.uploadName(), malformed.code(), malformed.chinese()));
+                jobs.setTotal(jobId, 1);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not read the stored archive of batch import " + jobId, e);
+        }
+        finish(job);
+    }
+
+    private void finish(ImportJobRepository.StoredJob job) {
+        jobs.finish(job.id(), clock.instant());
+        if (job.archiveKey() != null) {
+            try {
+                store.delete(job.archiveKey());
+            } catch (RuntimeException e) {
+                log.warn("could not delete the archive of batch import {}; the start-up sweep removes it", job.id(), e);
+            }
+        }
+    }
+
+    private void importOne(ImportJobRepository.StoredJob job, ImportArchive archive, ImportArchive.Listed listed) {
+        String jobId = job.id();
+        int position = listed.position();
+        String file = listed.path();
+        switch (archive.read(listed)) {
+            case ImportArchive.Refused refused ->
+                    jobs.insertItem(jobId, ImportItem.failed(position, file, refused.refusal().code(), refused.refusal().detail()));
+            case ImportArchive.Document document -> {
+                ImportDetails d = job.details();
+                String name = listed.name().length() > MAX_NAME ? listed.name().substring(listed.name().length() - MAX_NAME) : listed.name();
+                MaterialDraft draft = new MaterialDraft(null, name, document.content(), d.tier(), d.kind(),
+                        d.topics().isEmpty() ? null : d.topics(), d.publishedAt(), null, null);
+                try {
+                    transaction.executeWithoutResult(status -> {
+                        ImportItem item = switch (materials.importUnlessDuplicate(draft, job.editorId())) {
+                            case ImportOutcome.Imported imported -> new ImportItem(position, file, ImportItem.Status.IMPORTED,
+                                    imported.result().material().id(), null, null);
+                            case ImportOutcome.Duplicate duplicate -> new ImportItem(position, file, ImportItem.Status.DUPLICATE,
+                                    duplicate.existing().id(), null, null);
+                        };
+                        jobs.insertItem(jobId, item);
+                    });
+                } catch (Rejected rejected) {
+                    jobs.insertItem(jobId, ImportItem.failed(position, file, rejected.code(), rejected.chinese()));
+                } catch (RuntimeException e) {
+                    if (StorageFailures.isStorageFailure(e)) {
+                        throw e; // not this document's fault: the job stops and resumes here at the next start
+                    }
+                    log.error("batch import {}: {} could not be imported", jobId, file, e);
+                    jobs.insertItem(jobId, ImportItem.failed(position, file, "IMPORT_FAILED",
+                            "导入时出错，请单独导入此文件查看原因，或联系管理员查看日志。"));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}
