@@ -1,6 +1,7 @@
 package org.scriptorium.library;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -151,13 +152,17 @@ public class SearchIndexing {
     }
 
     private void reindex(String materialId) {
+        // A change queued after this point has its own outbox row, which must outlive this reindex.
+        Instant started = clock.instant();
         Optional<IndexedMaterial> document = document(materialId);
         if (document.isPresent()) {
             index.upsert(document.get());
         } else {
             index.delete(materialId);
         }
-        jdbc.sql("DELETE FROM search_outbox WHERE material_id = ?").param(materialId).update();
+        // The outbox row goes only once the index has made the change durable: a crash before loses nothing.
+        index.afterDurable(() -> jdbc.sql("DELETE FROM search_outbox WHERE material_id = ? AND queued_at <= ?")
+                .params(materialId, DbTime.of(started)).update());
     }
 
     /** What the index holds for a material: nothing when it is withdrawn, a draft or gone. */

@@ -15,6 +15,15 @@ public interface SearchIndex {
     void delete(String materialId);
 
     /**
+     * Runs {@code action} once every change made so far is durable (would survive a crash): at once for an adapter
+     * that makes each change durable as it is made, after its next commit for one that commits changes in groups. The
+     * action is dropped if that commit fails (the caller's record of the change, such as an outbox row, must stay).
+     */
+    default void afterDurable(Runnable action) {
+        action.run();
+    }
+
+    /**
      * Replaces the whole index with the given materials, reporting the number indexed so far to {@code progress}.
      * Searches keep answering from the old index until the new one is committed.
      */

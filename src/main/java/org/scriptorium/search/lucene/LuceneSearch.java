@@ -60,6 +60,8 @@ import org.scriptorium.search.TitleSuggestion;
  */
 public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeable {
 
+    private static final System.Logger LOG = System.getLogger(LuceneSearch.class.getName());
+
     private static final Map<String, Float> MATERIAL_FIELDS = fields(
             Documents.TITLE, 3f, Documents.HEADINGS, 2f, Documents.TOPICS, 2f, Documents.BODY, 1f);
     /** What a reader sees of a material they may not read: its title, outline and topics. */
@@ -86,9 +88,25 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     /** Hits counted exactly before the page's collector may skip documents that cannot enter it. */
     private static final int COMPETITIVE_HITS = 1_000;
 
-    /** Guards {@link #rebuilding} and {@link #pending}, and orders commits. */
+    /** Guards {@link #rebuilding}, {@link #pending}, {@link #dirty} and {@link #whenCommitted}, and orders commits. */
     private final Object writes = new Object();
     private boolean rebuilding;
+    /**
+     * Changes are visible at once (the searchers read the writer) but committed, which costs an fsync of every new
+     * file, at most this long after the first uncommitted one: one commit per imported document kept a batch import
+     * under 30 documents a second. What a crash loses meanwhile is replayed from the caller's outbox (see
+     * {@link #afterDurable}).
+     */
+    static final long COMMIT_DELAY_MILLIS = 1_000;
+    private boolean dirty;
+    private boolean commitScheduled;
+    /** Actions waiting for the next commit ({@link #afterDurable}). */
+    private final List<Runnable> whenCommitted = new ArrayList<>();
+    /** Set when a scheduled commit failed: the next write reports it, so its caller replays what was lost. */
+    private IOException commitFailure;
+    private final java.util.concurrent.ScheduledExecutorService committer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+                    .name("lucene-commit").unstarted(r));
     /** Edits that arrived during a rebuild, applied on top of it before it is committed. */
     private final List<IndexedOp> pending = new ArrayList<>();
 
@@ -164,6 +182,11 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     private void write(IndexedOp op) {
         try {
             synchronized (writes) {
+                if (commitFailure != null) {
+                    IOException failure = commitFailure;
+                    commitFailure = null;
+                    throw failure;
+                }
                 if (rebuilding) {
                     pending.add(op);
                     return;
@@ -172,18 +195,82 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                 passages.reopenIfClosed();
                 try {
                     apply(op);
-                    materials.commit();
-                    passages.commit();
                 } catch (IOException | RuntimeException e) {
-                    // Back to the last commit (the caller's outbox still holds the change), ready for the next write.
+                    // Back to the last commit (the callers' outbox still holds every uncommitted change).
                     rollbackQuietly(e);
+                    whenCommitted.clear();
+                    dirty = false;
                     throw e;
+                }
+                dirty = true;
+                if (!commitScheduled) {
+                    commitScheduled = true;
+                    committer.schedule(this::commitPending, COMMIT_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
                 }
             }
             materials.refresh();
             passages.refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: after the commit that follows the changes written so far, at most {@link #COMMIT_DELAY_MILLIS} later.
+     */
+    @Override
+    public void afterDurable(Runnable action) {
+        synchronized (writes) {
+            if (dirty || rebuilding) {
+                whenCommitted.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /** Commits the changes written since the last commit, then runs what waited for them. */
+    void commitPending() {
+        List<Runnable> actions;
+        synchronized (writes) {
+            commitScheduled = false;
+            if (rebuilding) {
+                return; // the rebuild commits, and runs the actions
+            }
+            if (dirty) {
+                try {
+                    materials.commit();
+                    passages.commit();
+                } catch (IOException | RuntimeException e) {
+                    rollbackQuietly(e);
+                    whenCommitted.clear();
+                    dirty = false;
+                    commitFailure = e instanceof IOException io ? io : new IOException(e);
+                    LOG.log(System.Logger.Level.ERROR, "Could not commit the search index", e);
+                    return;
+                }
+                dirty = false;
+            }
+            actions = drainWhenCommitted();
+        }
+        runAll(actions);
+    }
+
+    private List<Runnable> drainWhenCommitted() {
+        List<Runnable> actions = List.copyOf(whenCommitted);
+        whenCommitted.clear();
+        return actions;
+    }
+
+    private static void runAll(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "An action after a search index commit failed", e);
+            }
         }
     }
 
@@ -221,13 +308,27 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
      */
     @Override
     public void rebuild(Iterator<IndexedMaterial> source, LongConsumer progress) {
+        List<Runnable> committedBefore;
         synchronized (writes) {
             if (rebuilding) {
                 throw new IllegalStateException("a rebuild is already running");
             }
+            // what was written before the rebuild is committed first: a failed rebuild rolls back to this commit
+            try {
+                if (dirty) {
+                    materials.commit();
+                    passages.commit();
+                    dirty = false;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            committedBefore = drainWhenCommitted();
             rebuilding = true;
         }
+        runAll(committedBefore);
         boolean committed = false;
+        List<Runnable> afterCommit;
         try {
             materials.writer().deleteAll();
             passages.writer().deleteAll();
@@ -240,8 +341,11 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                 materials.commit();
                 passages.commit();
                 rebuilding = false;
+                dirty = false;
                 committed = true;
+                afterCommit = drainWhenCommitted();
             }
+            runAll(afterCommit);
             materials.refresh();
             passages.refresh();
             if (count % PROGRESS_EVERY != 0 || count == 0) {
@@ -332,6 +436,7 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
 
     /** Returns to the last commit and keeps the edits that arrived meanwhile. */
     private void abandonRebuild() {
+        List<Runnable> actions;
         try {
             synchronized (writes) {
                 materials.rollback();
@@ -343,7 +448,10 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                 materials.commit();
                 passages.commit();
                 rebuilding = false;
+                dirty = false;
+                actions = drainWhenCommitted();
             }
+            runAll(actions);
             materials.refresh();
             passages.refresh();
         } catch (IOException e) {
@@ -557,6 +665,7 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     /** Commits what has been written and closes both indexes; a rebuild still running is abandoned. */
     @Override
     public void close() throws IOException {
+        committer.shutdownNow();
         synchronized (writes) {
             if (rebuilding) {
                 try {
@@ -567,11 +676,17 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                 return;
             }
         }
-        try {
-            materials.close();
-        } finally {
-            passages.close();
+        List<Runnable> actions;
+        synchronized (writes) {
+            try {
+                materials.close(); // commits
+            } finally {
+                passages.close();
+            }
+            dirty = false;
+            actions = drainWhenCommitted();
         }
+        runAll(actions);
     }
 
     private static Map<String, Float> fields(Object... fieldsAndBoosts) {
