@@ -44,6 +44,8 @@ final class IndexStore implements Closeable {
             Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("lucene-search-", 0).daemon().factory());
 
     private volatile SearcherManager searchers;
+    /** Written since the searchers last refreshed. */
+    private volatile boolean stale;
 
     IndexStore(Path path, Analyzer analyzer) throws IOException {
         Files.createDirectories(path);
@@ -97,6 +99,10 @@ final class IndexStore implements Closeable {
     }
 
     <T> T read(Reading<T> reading) throws IOException {
+        if (stale) {
+            stale = false; // first: a write made during the refresh marks the index stale again
+            searchers.maybeRefreshBlocking();
+        }
         SearcherManager manager = searchers;
         IndexSearcher searcher = manager.acquire();
         try {
@@ -112,7 +118,16 @@ final class IndexStore implements Closeable {
 
     /** Makes every change made so far visible to new searches. */
     void refresh() throws IOException {
+        stale = false;
         searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Makes the changes made so far visible to the next search, which refreshes before it reads. Refreshing at every
+     * write instead flushed a tiny segment per imported document, and merging them cost more than the import itself.
+     */
+    void markStale() {
+        stale = true;
     }
 
     /**

@@ -208,8 +208,9 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                     committer.schedule(this::commitPending, COMMIT_DELAY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
                 }
             }
-            materials.refresh();
-            passages.refresh();
+            // visible to the next search, which refreshes first
+            materials.markStale();
+            passages.markStale();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
