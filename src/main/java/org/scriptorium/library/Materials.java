@@ -183,6 +183,14 @@ public class Materials {
         return parser.read(source, new ImportContext(draft.fileName(), draft.restoredLines()), rules.current());
     }
 
+    /**
+     * The cleaned text to keep with a revision: none when it is the body itself (one title line, the salutation next,
+     * as most texts are), since the body is kept anyway; {@link #parse(Revision)} then reads the body.
+     */
+    private static String storedCleanedText(StructureParser.Reading reading) {
+        return reading.cleanedText().equals(reading.parsed().body()) ? null : reading.cleanedText();
+    }
+
     private ImportResult save(MaterialDraft draft, String source, StructureParser.Reading reading, String editorId) {
         ParsedMaterial parsed = reading.parsed();
         Instant now = clock.instant();
@@ -197,7 +205,7 @@ public class Materials {
                 1, now, now, null, draft.draft());
         Revision revision = new Revision(material.id(), 1, parsed.title(), draft.fileName(), source, parsed.body(),
                 parsed.characters(), noteOr(draft.changeNote(), "首次导入"), editorId, now,
-                StructureParser.CURRENT_VERSION, reading.cleanedText(), BodyHash.of(parsed.body()), parsed.strippedLines());
+                StructureParser.CURRENT_VERSION, storedCleanedText(reading), BodyHash.of(parsed.body()), parsed.strippedLines());
         repository.insert(material);
         repository.insertRevision(revision);
         forgetVocabulary();
@@ -235,7 +243,7 @@ public class Materials {
                 number, current.createdAt(), now, current.withdrawnAt(), current.draft());
         Revision revision = new Revision(materialId, number, parsed.title(), draft.fileName(), source, parsed.body(),
                 parsed.characters(), note.length() > 1000 ? note.substring(0, 1000) : note, editorId, now,
-                StructureParser.CURRENT_VERSION, reading.cleanedText(), BodyHash.of(parsed.body()), parsed.strippedLines());
+                StructureParser.CURRENT_VERSION, storedCleanedText(reading), BodyHash.of(parsed.body()), parsed.strippedLines());
         repository.insertRevision(revision);
         repository.update(revised);
         forgetVocabulary();
@@ -344,7 +352,8 @@ public class Materials {
     public ParsedMaterial parse(Revision revision) {
         return switch (revision.parserVersion()) {
             case 1 -> parser.parseFirstVersion(revision.sourceText());
-            case 2 -> parser.structure(revision.cleanedText(), revision.sourceName(), revision.strippedLines());
+            case 2 -> parser.structure(revision.cleanedText() != null ? revision.cleanedText() : revision.body(),
+                    revision.sourceName(), revision.strippedLines());
             default -> throw new IllegalStateException("revision " + revision.materialId() + "/" + revision.revision()
                     + " was read by parser " + revision.parserVersion() + ", which this version does not know");
         };

@@ -113,8 +113,9 @@ class CrashTest {
 
     private static AppProcess timedStart(Path data, List<Long> startMillis) {
         long t = System.nanoTime();
-        // One reporter files every report of the run.
-        AppProcess app = AppProcess.start(data, START, "--scriptorium.reports.per-day=100000");
+        // One reporter files every report of the run; the checks search for every material made (no rate limit).
+        AppProcess app = AppProcess.start(data, START, "--scriptorium.reports.per-day=100000",
+                "--scriptorium.search.rate.enabled=false");
         startMillis.add(Duration.ofNanos(System.nanoTime() - t).toMillis());
         return app;
     }
@@ -234,8 +235,10 @@ class CrashTest {
             assertThat(current.path("revision").asInt()).as("cycle %d: material %s kept at revision %d or later: %s",
                     cycle, m.id(), m.revision(), current).isGreaterThanOrEqualTo(m.revision());
             if (current.get("revision").asInt() == m.revision()) {
-                assertThat(total(admin, m.word())).as("cycle %d: material %s revision %d searchable", cycle, m.id(),
-                        m.revision()).isEqualTo(1);
+                Api checker = admin;
+                assertThat(total(admin, m.word())).as(() -> String.format("cycle %d: material %s revision %d searchable: %s",
+                        cycle, m.id(), m.revision(), checker.get("/api/v1/materials?q="
+                                + URLEncoder.encode(m.word(), StandardCharsets.UTF_8)).text())).isEqualTo(1);
             }
         }
         // One member redeems every code: the latest promise is the strongest (each redemption extends the period).
@@ -254,7 +257,9 @@ class CrashTest {
     }
 
     private static long total(Api api, String word) {
-        return api.get("/api/v1/materials?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8)).json().get("total").asLong();
+        Api.Response r = api.get("/api/v1/materials?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
+        assertThat(r.status()).as("search for %s: %s", word, r.text()).isEqualTo(200);
+        return r.json().get("total").asLong();
     }
 
     private static void checkNothingHalfSaved(Path data) throws SQLException, IOException {

@@ -8,14 +8,18 @@ public final class Words {
     private Words() {
     }
 
-    /** A word of CJK characters, e.g. 专项叁柒零壹伍捌, unique to this call. */
+    /**
+     * A word of CJK characters, e.g. 专项叁柒零壹伍捌玖贰壹陆, unique to this call: ten random digits, so that even the
+     * thousands of words a crash test makes collide with a chance under one in ten thousand (six digits gave one in
+     * five for 630 words).
+     */
     public static String unique() {
         String digits = UUID.randomUUID().toString().replaceAll("[^0-9]", "");
-        while (digits.length() < 6) {
+        while (digits.length() < 10) {
             digits += UUID.randomUUID().toString().replaceAll("[^0-9]", "");
         }
         StringBuilder word = new StringBuilder("专项");
-        for (char c : digits.substring(0, 6).toCharArray()) {
+        for (char c : digits.substring(0, 10).toCharArray()) {
             word.append("零壹贰叁肆伍陆柒捌玖".charAt(c - '0'));
         }
         return word.toString();

@@ -153,11 +153,12 @@ class PagesTest extends IntegrationTest {
     @DisplayName("imported text is escaped on the reading page, and an unknown material is a Chinese 404 page")
     void escaping() throws Exception {
         Api admin = api().asAdmin();
-        String text = Speeches.RURAL_MEETING.replace("今天召开这次会议", "今天<script>alert(1)</script>召开这次会议");
+        // an HTML tag in imported text is markup and goes; angle brackets and ampersands that are text stay, escaped
+        String text = Speeches.RURAL_MEETING.replace("今天召开这次会议", "今天<script>alert(1)</script>召开这次会议，<2>号 & <名单>");
         String id = admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", text, "tier", "FREE"), null, null)
                 .json().get("materialId").asString();
         String html = get("/materials/" + id).body();
-        assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+        assertThat(html).doesNotContain("<script>alert(1)</script>", "<名单>").contains("&lt;2&gt;号 &amp; &lt;名单&gt;");
         HttpResponse<String> missing = get("/materials/does-not-exist");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("资料不存在");

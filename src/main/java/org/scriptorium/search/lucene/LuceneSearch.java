@@ -328,6 +328,16 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
             rebuilding = true;
         }
         runAll(committedBefore);
+        try {
+            // searches during the rebuild see what was there before it, never the half-built index
+            materials.refresh();
+            passages.refresh();
+        } catch (IOException e) {
+            synchronized (writes) {
+                rebuilding = false;
+            }
+            throw new UncheckedIOException(e);
+        }
         boolean committed = false;
         List<Runnable> afterCommit;
         try {
