@@ -17,7 +17,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 public final class TestZips {
 
     /** The public-domain documents of issue 13 (read in place). */
-    public static final Path REAL = Path.of("../shared/corpus/real");
+    public static final Path REAL = Path.of("src/test/resources/corpus/real");
 
     private TestZips() {
     }

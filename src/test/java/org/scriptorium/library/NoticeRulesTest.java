@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reviewed built-in notice rules ({@code library/notice-rules.tsv}): each matches its examples, none matches what
- * documents say, and on the 21 real documents of {@code ../shared/corpus/real} they match exactly the reviewed lines.
+ * documents say, and on the 21 real documents of {@code src/test/resources/corpus/real} (a copy of {@code ../shared/corpus/real}) they match exactly the reviewed lines.
  */
 class NoticeRulesTest {
 
-    private static final Path REAL = Path.of("../shared/corpus/real");
+    private static final Path REAL = Path.of("src/test/resources/corpus/real");
     private static final String RULES = "/library/notice-rules.tsv";
     /** The TSV's limit: a longer line is never stripped, whatever rule matches it. */
     private static final int MAX_STRIPPED_LINE = 120;

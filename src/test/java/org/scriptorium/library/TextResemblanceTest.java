@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The containment measure behind near-duplicate detection, on real documents. */
 class TextResemblanceTest {
 
-    static final Path REAL = Path.of("../shared/corpus/real");
+    static final Path REAL = Path.of("src/test/resources/corpus/real");
 
     static String real(String prefix) throws IOException {
         try (var files = Files.list(REAL)) {

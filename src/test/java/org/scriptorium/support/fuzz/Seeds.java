@@ -24,13 +24,13 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
 /**
- * Inputs to start fuzzing from: the real government documents of {@code ../shared/corpus/real} (when the
- * checkout has them), the demo materials, and small DOCX and PDF files made here.
+ * Inputs to start fuzzing from: the real government documents of {@code src/test/resources/corpus/real} (a copy of
+ * {@code ../shared/corpus/real}), the demo materials, and small DOCX and PDF files made here.
  */
 public final class Seeds {
 
     /** Where the real documents are, relative to the project's root. */
-    private static final Path REAL = Path.of("../shared/corpus/real");
+    private static final Path REAL = Path.of("src/test/resources/corpus/real");
     private static final List<String> DEMO = List.of("01-乡村振兴推进会讲话.txt", "02-安全生产工作报告.txt", "03-党建工作总结.txt",
             "04-营商环境优化方案.txt", "05-主题教育心得体会.txt", "06-表彰大会主持词.txt");
 
