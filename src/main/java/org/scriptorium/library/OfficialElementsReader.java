@@ -131,8 +131,8 @@ final class OfficialElementsReader {
         };
     }
 
-    /** 一 … 三十一. */
-    private static int chineseNumber(String s) {
+    /** 一 … 九十九, written as the heading numbers and dates of official writing write them. */
+    static int chineseNumber(String s) {
         int ten = s.indexOf('十');
         if (ten < 0) {
             return digit(s.charAt(0));

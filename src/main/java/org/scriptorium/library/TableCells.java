@@ -45,19 +45,9 @@ final class TableCells {
         return HardWraps.width(line) <= CELL_WIDTH && line.chars().noneMatch(c -> c == '。' || c == '！' || c == '？');
     }
 
-    /** The value of a first-level number ({@code 三、} → 3, {@code 十二、} → 12), or -1. */
+    /** The value of a first-level number ({@code 三、} → 3, {@code 十二、} → 12), or -1 for none. */
     static int chineseNumber(String number) {
         String s = number.replaceAll("[、，,.．（）()\\s]", "");
-        if (s.isEmpty()) {
-            return -1;
-        }
-        String digits = "一二三四五六七八九";
-        int ten = s.indexOf('十');
-        if (ten < 0) {
-            return s.length() == 1 ? digits.indexOf(s.charAt(0)) + 1 : -1;
-        }
-        int tens = ten == 0 ? 1 : digits.indexOf(s.charAt(0)) + 1;
-        int units = ten == s.length() - 1 ? 0 : digits.indexOf(s.charAt(ten + 1)) + 1;
-        return tens * 10 + units;
+        return s.isEmpty() ? -1 : OfficialElementsReader.chineseNumber(s);
     }
 }
