@@ -174,7 +174,7 @@ class SearchBenchmark implements ApplicationRunner {
 
     /** Reproducible queries of each kind. */
     static final class QueryMix {
-        static final List<String> KINDS = List.of("one word", "two words", "phrase", "filtered", "passages");
+        static final List<String> KINDS = List.of("one word", "two words", "unspaced", "phrase", "filtered", "passages");
         private final java.util.Map<String, List<MaterialQuery>> byKind = new java.util.HashMap<>();
 
         QueryMix(SplittableRandom random, int count) {
@@ -186,6 +186,10 @@ class SearchBenchmark implements ApplicationRunner {
                         case "one word", "passages" -> new MaterialQuery(word, null, null, null, null, SortOrder.RELEVANCE, 0, 20);
                         case "two words" -> new MaterialQuery(word + " " + SECOND_WORD[random.nextInt(SECOND_WORD.length)],
                                 null, null, null, null, SortOrder.RELEVANCE, 0, 20);
+                        // as readers type: no space, a 文种 at the end, sometimes a year in front (2025年防汛讲话)
+                        case "unspaced" -> new MaterialQuery((random.nextInt(3) == 0 ? (2020 + random.nextInt(7)) + "年" : "")
+                                + word + SECOND_WORD[random.nextInt(SECOND_WORD.length)], null, null, null, null,
+                                SortOrder.RELEVANCE, 0, 20);
                         case "phrase" -> new MaterialQuery(PHRASES[random.nextInt(PHRASES.length)], null, null, null, null,
                                 SortOrder.RELEVANCE, 0, 20);
                         default -> new MaterialQuery(word, randomKind(random), null, 2020 + random.nextInt(7), null,
