@@ -13,6 +13,7 @@ import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.MaterialQuery;
 import org.scriptorium.search.SearchResult;
+import org.scriptorium.search.UnderstoodQuery;
 import org.scriptorium.search.TitleSuggestion;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
@@ -173,7 +174,24 @@ class LibraryApiController {
                boolean entitled, String snippet) {
     }
 
-    record HitPage(long total, int page, int size, List<Hit> hits, SearchResult.Facets facets, LibrarySearch.Help help) {
+    /**
+     * A page of hits. {@code match} is {@code all} when every hit holds every word of the query, else {@code most} or
+     * {@code any}: nothing held them all and the search fell back to materials holding some of them.
+     */
+    record HitPage(long total, int page, int size, List<Hit> hits, SearchResult.Facets facets, LibrarySearch.Help help,
+                   String match, Understood understood) {
+    }
+
+    /**
+     * How the query was read: the words searched for (each with its synonyms), the 文种 and the material kinds it
+     * favours, and the year it names; empty lists and nulls for a query without text.
+     */
+    record Understood(List<List<String>> terms, String kindWord, List<String> kinds, Integer year) {
+
+        static Understood of(UnderstoodQuery q) {
+            return new Understood(q.concepts().stream().map(UnderstoodQuery.Concept::alternatives).toList(),
+                    q.kind() == null ? null : q.kind().word(), q.kind() == null ? List.of() : q.kind().kinds(), q.year());
+        }
     }
 
     @Operation(summary = "Search the materials", description = "Snippets mark matches with `<em>`; for a caller who may "
@@ -185,14 +203,16 @@ class LibraryApiController {
         LibrarySearch.FoundPage found = search.search(query, AccountPrincipal.currentUserId());
         List<Hit> hits = found.hits().stream().map(f -> new Hit(f.material().id(), f.material().title(), f.material().kind(),
                 f.material().topics(), f.material().publishedAt(), f.material().tier(), f.entitled(), f.snippet())).toList();
-        return new HitPage(found.total(), query.page(), query.size(), hits, found.facets(), found.help());
+        return new HitPage(found.total(), query.page(), query.size(), hits, found.facets(), found.help(),
+                found.match().name().toLowerCase(java.util.Locale.ROOT), Understood.of(found.understood()));
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Passage(String materialId, String title, int paragraph, boolean entitled, String text, String snippet) {
     }
 
-    record PassagePage(long total, int page, int size, List<Passage> hits) {
+    /** A page of paragraphs; {@code match} as in {@link HitPage}. */
+    record PassagePage(long total, int page, int size, List<Passage> hits, String match) {
     }
 
     @Operation(summary = "Search paragraphs", description = "Paragraph-level hits, ranked by relevance; `text` only "
@@ -206,7 +226,8 @@ class LibraryApiController {
         MaterialQuery query = unsorted.toQuery(20);
         LibrarySearch.FoundPassages found = search.passages(query, AccountPrincipal.currentUserId());
         return new PassagePage(found.total(), query.page(), query.size(), found.hits().stream()
-                .map(p -> new Passage(p.materialId(), p.title(), p.paragraph(), p.entitled(), p.text(), p.snippet())).toList());
+                .map(p -> new Passage(p.materialId(), p.title(), p.paragraph(), p.entitled(), p.text(), p.snippet())).toList(),
+                found.match().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     record Suggestions(List<TitleSuggestion> suggestions) {

@@ -3,7 +3,6 @@ package org.scriptorium.library;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +11,13 @@ import java.util.stream.Collectors;
 import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Reader;
 import org.scriptorium.membership.Tier;
+import org.scriptorium.search.Match;
 import org.scriptorium.search.MaterialQuery;
 import org.scriptorium.search.MaterialSearch;
 import org.scriptorium.search.PassageResult;
 import org.scriptorium.search.SearchResult;
 import org.scriptorium.search.TitleSuggestion;
+import org.scriptorium.search.UnderstoodQuery;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,25 +63,41 @@ public class LibrarySearch {
         }
     }
 
-    /** One page of found materials, facet counts, and help when nothing was found. */
-    public record FoundPage(MaterialQuery query, long total, List<Found> hits, SearchResult.Facets facets, Help help) {
+    /**
+     * One page of found materials, facet counts, and help when nothing was found.
+     *
+     * @param match      {@link Match#ALL} when the hits hold every word of the query; otherwise no material did, and
+     *                   these are the materials holding most ({@link Match#MOST}) or any one ({@link Match#ANY}) of them
+     * @param understood how the query was read (its words, 文种 and year)
+     */
+    public record FoundPage(MaterialQuery query, long total, List<Found> hits, SearchResult.Facets facets, Help help,
+                            Match match, UnderstoodQuery understood) {
+
+        /** Whether the hits are a fallback (see {@link #match()}). */
+        public boolean partial() {
+            return match != Match.ALL && total > 0;
+        }
     }
 
     /** A paragraph found; {@code text} and {@code snippet} are null unless the reader may read the material. */
     public record FoundPassage(String materialId, String title, int paragraph, boolean entitled, String text, String snippet) {
     }
 
-    public record FoundPassages(MaterialQuery query, long total, List<FoundPassage> hits) {
+    /** One page of found paragraphs; {@code match} as in {@link FoundPage}. */
+    public record FoundPassages(MaterialQuery query, long total, List<FoundPassage> hits, Match match) {
     }
 
     /**
      * What to try when nothing was found.
      *
-     * @param singleTerms for a query of several terms, each term alone and how many it finds
-     * @param topics      topics of the library that share characters with the query
+     * @param singleTerms    for a query of several words, each word alone and how many it finds (a quoted phrase is
+     *                       never dropped by the search's own fallback, so this can find what the query did not)
+     * @param topics         topics of the library that share characters with the query
+     * @param withoutFilters how many the same words find without the kind, topic, year and tier chosen; 0 when none
+     *                       were chosen
      */
-    public record Help(List<Alternative> singleTerms, List<String> topics) {
-        static final Help NONE = new Help(List.of(), List.of());
+    public record Help(List<Alternative> singleTerms, List<String> topics, long withoutFilters) {
+        static final Help NONE = new Help(List.of(), List.of(), 0);
     }
 
     public record Alternative(String text, long total) {
@@ -98,25 +115,25 @@ public class LibrarySearch {
         Instant now = clock.instant();
         FullTextScope scope = access.fullTextScope(reader);
         SearchResult result = search.search(query, now, staff, scope);
+        Snippets.Highlighter snippets = Snippets.forTerms(result.understood().highlights());
         List<Found> hits = reader instanceof Reader.Anonymous && result.hits().stream().allMatch(h -> h.kind() != null)
-                ? listedFromIndex(result, query)
-                : listedFromDatabase(result, query, reader);
+                ? listedFromIndex(result, snippets)
+                : listedFromDatabase(result, query, reader, snippets);
         Help help = Help.NONE;
-        if (result.total() == 0 && query.text() != null) {
-            if (query.page() == 0) {
-                misses.record(query.text(), userId);
-            }
-            help = help(query, now, staff, scope);
+        if ((result.total() == 0 || result.match() != Match.ALL) && query.text() != null && query.page() == 0) {
+            misses.record(query.text(), userId, result.total() == 0 ? "NONE" : result.match().name());
         }
-        return new FoundPage(query, result.total(), hits, result.facets(), help);
+        if (result.total() == 0 && query.text() != null) {
+            help = help(query, result.understood(), now, staff, scope);
+        }
+        return new FoundPage(query, result.total(), hits, result.facets(), help, result.match(), result.understood());
     }
 
     /**
      * Hits for a reader who is not signed in, straight from the index: they may read nothing, so their snippets come
      * from the title and outline and no database read is needed (the index drops withdrawn materials as they go).
      */
-    private List<Found> listedFromIndex(SearchResult result, MaterialQuery query) {
-        Snippets.Highlighter snippets = Snippets.forQuery(query.text());
+    private List<Found> listedFromIndex(SearchResult result, Snippets.Highlighter snippets) {
         return result.hits().stream()
                 .map(hit -> new Found(Listing.of(hit), false,
                         snippets.around(outlineSource(hit.title(), hit), SNIPPET_WIDTH)))
@@ -129,7 +146,8 @@ public class LibrarySearch {
     }
 
     /** Hits with what the database says now, and snippets from the text of those this reader may read. */
-    private List<Found> listedFromDatabase(SearchResult result, MaterialQuery query, Reader reader) {
+    private List<Found> listedFromDatabase(SearchResult result, MaterialQuery query, Reader reader,
+                                           Snippets.Highlighter snippets) {
         List<String> ids = result.hits().stream().map(SearchResult.MaterialHit::materialId).toList();
         Map<String, Material> byId = materials.findAll(ids).stream().collect(Collectors.toMap(Material::id, Function.identity()));
         List<String> entitledIds = new ArrayList<>();
@@ -141,7 +159,6 @@ public class LibrarySearch {
         }
         Map<String, String> bodies = query.text() == null ? Map.of() : materials.currentBodies(entitledIds);
         List<Found> hits = new ArrayList<>();
-        Snippets.Highlighter snippets = Snippets.forQuery(query.text());
         for (SearchResult.MaterialHit hit : result.hits()) {
             Material m = byId.get(hit.materialId());
             if (m == null) {
@@ -170,7 +187,7 @@ public class LibrarySearch {
         List<String> ids = result.hits().stream().map(PassageResult.PassageHit::materialId).distinct().toList();
         Map<String, Material> byId = materials.findAll(ids).stream().collect(Collectors.toMap(Material::id, Function.identity()));
         List<FoundPassage> hits = new ArrayList<>();
-        Snippets.Highlighter snippets = Snippets.forQuery(query.text());
+        Snippets.Highlighter snippets = Snippets.forTerms(result.understood().highlights());
         for (PassageResult.PassageHit hit : result.hits()) {
             Material m = byId.get(hit.materialId());
             if (m == null) {
@@ -183,7 +200,7 @@ public class LibrarySearch {
             hits.add(new FoundPassage(m.id(), m.title(), hit.paragraph(), text.isPresent(), text.orElse(null),
                     text.map(t -> snippets.around(t, Math.max(t.length(), 1))).orElse(null)));
         }
-        return new FoundPassages(query, result.total(), hits);
+        return new FoundPassages(query, result.total(), hits, result.match());
     }
 
     /** Published titles containing what was typed. Titles are public, like the outline. */
@@ -195,8 +212,8 @@ public class LibrarySearch {
         return search.suggestTitles(text.length() > 50 ? text.substring(0, 50) : text, 8, clock.instant());
     }
 
-    private Help help(MaterialQuery query, Instant now, boolean staff, FullTextScope scope) {
-        List<String> terms = Arrays.stream(query.text().replace("\"", " ").split("\\s+")).filter(t -> !t.isBlank()).toList();
+    private Help help(MaterialQuery query, UnderstoodQuery understood, Instant now, boolean staff, FullTextScope scope) {
+        List<String> terms = understood.concepts().stream().map(UnderstoodQuery.Concept::typed).toList();
         List<Alternative> alternatives = new ArrayList<>();
         if (terms.size() > 1) {
             for (String term : terms.subList(0, Math.min(terms.size(), 4))) {
@@ -208,12 +225,17 @@ public class LibrarySearch {
                 }
             }
         }
-        String joined = String.join("", terms);
+        long withoutFilters = 0;
+        if (query.kind() != null || query.topic() != null || query.year() != null || query.tier() != null) {
+            withoutFilters = search.search(new MaterialQuery(query.text(), null, null, null, null, query.sort(), 0, 1),
+                    now, staff, scope).total();
+        }
+        String joined = String.join("", terms) + (understood.kind() == null ? "" : understood.kind().word());
         List<String> topics = materials.topics().stream()
                 .filter(topic -> sharesCharacters(topic, joined))
                 .limit(8)
                 .toList();
-        return new Help(alternatives, topics);
+        return new Help(alternatives, topics, withoutFilters);
     }
 
     private static boolean sharesCharacters(String topic, String query) {

@@ -13,7 +13,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Counts queries that found nothing: for the operator, a list of what readers look for and the library lacks. Bounded
+ * Counts queries that found nothing, or found only materials holding some of their words (the search's fallback):
+ * for the operator, a list of what readers look for and the library lacks. Bounded
  * against spam: only short plain queries are kept ({@link MissQueries}), each client address (each account, for
  * signed-in readers) adds or counts at most {@link MissLimits#perAddressPerHour()} an hour, and at most
  * {@link MissLimits#maxStored()} distinct queries are kept.
@@ -21,8 +22,22 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class SearchMisses {
 
-    /** One query that found nothing, how often and when last. */
-    public record Miss(String query, int misses, Instant firstAt, Instant lastAt) {
+    /**
+     * One query that found nothing with all its words, how often and when last.
+     *
+     * @param answeredBy what answered it the last time: {@code NONE} (nothing was found), or the
+     *                   {@link org.scriptorium.search.Match} of the fallback ({@code MOST}, {@code ANY})
+     */
+    public record Miss(String query, int misses, Instant firstAt, Instant lastAt, String answeredBy) {
+
+        /** What the operator's list says of {@link #answeredBy()}. */
+        public String answeredByLabel() {
+            return switch (answeredBy) {
+                case "MOST" -> "部分匹配（多数词语）";
+                case "ANY" -> "部分匹配（任一词语）";
+                default -> "无结果";
+            };
+        }
     }
 
     private final JdbcClient jdbc;
@@ -39,28 +54,37 @@ public class SearchMisses {
                 limits.maxAddresses(), clock);
     }
 
-    /** Counts a query that found nothing, asked by this reader or else the current request's client, if it is one to keep. */
-    void record(String query, Optional<String> userId) {
+    /**
+     * Counts a query that found nothing with all its words, asked by this reader or else the current request's
+     * client, if it is one to keep.
+     *
+     * @param answeredBy {@code NONE}, or the fallback that found something ({@code MOST}, {@code ANY})
+     */
+    void record(String query, Optional<String> userId, String answeredBy) {
         String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest().getRemoteAddr() : "";
-        record(query, userId.map(id -> "u:" + id).orElse("a:" + address));
+        record(query, userId.map(id -> "u:" + id).orElse("a:" + address), answeredBy);
     }
 
     /** Counts a query that found nothing for a client ({@code "u:"} and a user id, or {@code "a:"} and an address). */
     void record(String query, String client) {
+        record(query, client, "NONE");
+    }
+
+    private void record(String query, String client, String answeredBy) {
         Optional<String> kept = MissQueries.key(query, limits.maxLength());
         if (kept.isEmpty() || byClient.take(client) > 0) {
             return;
         }
         String key = kept.get();
         Instant now = clock.instant();
-        if (bump(key, now) == 0) {
+        if (bump(key, now, answeredBy) == 0) {
             makeRoom();
             try {
-                jdbc.sql("INSERT INTO search_misses (query, misses, first_at, last_at) VALUES (?, 1, ?, ?)")
-                        .params(key, DbTime.of(now), DbTime.of(now)).update();
+                jdbc.sql("INSERT INTO search_misses (query, misses, first_at, last_at, answered_by) VALUES (?, 1, ?, ?, ?)")
+                        .params(key, DbTime.of(now), DbTime.of(now), answeredBy).update();
             } catch (DuplicateKeyException raced) {
-                bump(key, now);
+                bump(key, now, answeredBy);
             }
         }
     }
@@ -79,12 +103,12 @@ public class SearchMisses {
         return jdbc.sql("SELECT * FROM search_misses ORDER BY misses DESC, last_at DESC LIMIT ?").param(limit)
                 .query((rs, n) -> new Miss(rs.getString("query"), rs.getInt("misses"),
                         DbTime.toInstant(rs.getObject("first_at", OffsetDateTime.class)),
-                        DbTime.toInstant(rs.getObject("last_at", OffsetDateTime.class))))
+                        DbTime.toInstant(rs.getObject("last_at", OffsetDateTime.class)), rs.getString("answered_by")))
                 .list();
     }
 
-    private int bump(String key, Instant now) {
-        return jdbc.sql("UPDATE search_misses SET misses = misses + 1, last_at = ? WHERE query = ?")
-                .params(DbTime.of(now), key).update();
+    private int bump(String key, Instant now, String answeredBy) {
+        return jdbc.sql("UPDATE search_misses SET misses = misses + 1, last_at = ?, answered_by = ? WHERE query = ?")
+                .params(DbTime.of(now), answeredBy, key).update();
     }
 }

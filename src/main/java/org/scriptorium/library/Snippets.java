@@ -25,11 +25,21 @@ public final class Snippets {
 
     /** Snippets for one query: its terms are parsed and their pattern compiled once for every hit of a page. */
     public static Highlighter forQuery(String query) {
-        List<String> terms = query == null || query.isBlank() ? List.of() : List.of(query.strip().split("\\s+"));
-        // One pass over the escaped text, so a term can never match inside a tag added for another term.
-        Pattern anyTerm = terms.isEmpty() ? null : Pattern.compile(terms.stream()
+        return forTerms(query == null || query.isBlank() ? List.of() : List.of(query.strip().split("\\s+")));
+    }
+
+    /**
+     * Snippets around any of {@code terms} (as a search read the query: its words, their synonyms, the 文种), the
+     * pattern compiled once for every hit of a page.
+     */
+    public static Highlighter forTerms(List<String> terms) {
+        List<String> kept = terms.stream().filter(t -> !t.isBlank()).distinct().toList();
+        // One pass over the escaped text, so a term can never match inside a tag added for another term; the longest
+        // first, so that 防汛抗旱 is marked whole rather than as 防汛 and the rest.
+        Pattern anyTerm = kept.isEmpty() ? null : Pattern.compile(kept.stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
                 .map(t -> Pattern.quote(HtmlUtils.htmlEscape(t))).collect(Collectors.joining("|")));
-        return new Highlighter(terms, anyTerm);
+        return new Highlighter(kept, anyTerm);
     }
 
     /** Makes snippets for one query's terms. */

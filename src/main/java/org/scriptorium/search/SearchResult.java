@@ -6,11 +6,22 @@ import org.scriptorium.membership.Tier;
 
 /**
  * One page of material hits, how many match in all, and facet counts over all matches.
+ *
+ * @param match      how much of the query the hits had to match: {@link Match#ALL} unless that found nothing and the
+ *                   search fell back to most or any of its concepts
+ * @param understood how the query was read
  */
-public record SearchResult(long total, List<MaterialHit> hits, Facets facets) {
+public record SearchResult(long total, List<MaterialHit> hits, Facets facets, Match match, UnderstoodQuery understood) {
 
     public SearchResult {
         hits = List.copyOf(hits);
+        match = match == null ? Match.ALL : match;
+        understood = understood == null ? UnderstoodQuery.EMPTY : understood;
+    }
+
+    /** A result of every concept of a query not read by {@link QueryUnderstanding}. */
+    public SearchResult(long total, List<MaterialHit> hits, Facets facets) {
+        this(total, hits, facets, Match.ALL, UnderstoodQuery.EMPTY);
     }
 
     /**

@@ -194,25 +194,56 @@ class SearchApiTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("queries that found nothing are counted for the operator, with help for the reader")
+    @DisplayName("a query no material holds whole falls back to some of its words, says so, and is counted for the operator with the fallback that answered")
     void misses() {
         Api admin = api().asAdmin();
         String word = uniqueWord();
         importWith(admin, word, Map.of("title", "关于" + word + "的讲话"));
-        String missing = "不存在的" + uniqueWord();
-        JsonNode first = api().get("/api/v1/materials?q=" + q(missing + " " + word)).json();
-        assertThat(first.get("total").asLong()).isZero();
-        assertThat(first.get("help").get("singleTerms").toString()).contains(word);
+        String missing = uniqueWord();
+        JsonNode partial = api().get("/api/v1/materials?q=" + q(missing + " " + word)).json();
+        assertThat(partial.get("match").asString()).isEqualTo("any");
+        assertThat(partial.get("total").asLong()).isEqualTo(1);
+        assertThat(partial.get("hits").get(0).get("title").asString()).isEqualTo("关于" + word + "的讲话");
+        assertThat(partial.get("understood").get("terms").toString()).contains(missing, word);
         api().get("/api/v1/materials?q=" + q(missing + " " + word));
-        JsonNode misses = admin.get("/api/v1/admin/search/misses").json();
-        boolean counted = false;
-        for (JsonNode m : misses) {
-            if (m.get("query").asString().equals(missing + " " + word)) {
-                assertThat(m.get("misses").asInt()).isEqualTo(2);
-                counted = true;
-            }
+        String nothing = uniqueWord();
+        JsonNode none = api().get("/api/v1/materials?q=" + q(nothing)).json();
+        assertThat(none.get("total").asLong()).isZero();
+        assertThat(none.get("match").asString()).isEqualTo("all");
+        // a quoted phrase is never dropped by the fallback: the help offers the other word alone
+        JsonNode quoted = api().get("/api/v1/materials?q=" + q("\"" + nothing + "\" " + word)).json();
+        assertThat(quoted.get("total").asLong()).isZero();
+        assertThat(quoted.get("help").get("singleTerms").toString()).contains(word);
+        assertThat(api().get("/api/v1/materials?q=" + q(word)).json().get("total").asLong()).isEqualTo(1);
+        JsonNode filtered = api().get("/api/v1/materials?q=" + q(word) + "&kind=" + q("主持词")).json();
+        assertThat(filtered.get("total").asLong()).isZero();
+        assertThat(filtered.get("help").get("withoutFilters").asLong()).isEqualTo(1);
+
+        Map<String, JsonNode> byQuery = new java.util.HashMap<>();
+        for (JsonNode m : admin.get("/api/v1/admin/search/misses").json()) {
+            byQuery.put(m.get("query").asString(), m);
         }
-        assertThat(counted).isTrue();
+        assertThat(byQuery.get(missing + " " + word).get("misses").asInt()).isEqualTo(2);
+        assertThat(byQuery.get(missing + " " + word).get("answeredBy").asString()).isEqualTo("ANY");
+        assertThat(byQuery.get(nothing).get("answeredBy").asString()).isEqualTo("NONE");
+        // found with every word: not counted; the same words with a filter that leaves nothing: counted
+        assertThat(byQuery.get(word).get("misses").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an unspaced query is read as its words, its 文种 and its year")
+    void unspaced() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        importWith(admin, word, Map.of("title", "在" + word + "防汛工作会议上的讲话", "kind", "讲话稿"));
+        importWith(admin, word + "汛情", Map.of("title", word + "防汛工作情况的报告", "kind", "工作报告"));
+        JsonNode speech = api().get("/api/v1/materials?q=" + q(word + "防汛讲话")).json();
+        assertThat(speech.get("match").asString()).isEqualTo("all");
+        assertThat(speech.get("total").asLong()).isEqualTo(2);
+        assertThat(speech.get("hits").get(0).get("kind").asString()).isEqualTo("讲话稿");
+        assertThat(speech.get("understood").get("kindWord").asString()).isEqualTo("讲话");
+        JsonNode report = api().get("/api/v1/materials?q=" + q(word + "防汛工作报告")).json();
+        assertThat(report.get("hits").get(0).get("kind").asString()).isEqualTo("工作报告");
     }
 
     @Test
@@ -233,6 +264,15 @@ class SearchApiTest extends IntegrationTest {
         assertThat(badYear.status()).isEqualTo(400);
         assertThat(badYear.json().get("detail").asString()).contains("year");
         assertThat(caller.get("/api/v1/suggest?q=" + q("}{)(")).status()).isEqualTo(200);
+        for (String odd : List.of("*", "?", "~", "防汛*", "讲?话", "防汛~2", "AND", "防汛 AND 讲话", "\"防汛", "防汛\"讲话",
+                "\"\"", "😀", "防汛😀讲话", "👍🏻🇨🇳", "\u0000\u200b", "2025", "2025年", "的", "关于")) {
+            Api.Response r = caller.get("/api/v1/materials?q=" + q(odd));
+            assertThat(r.status()).as(odd).isEqualTo(200);
+            assertThat(r.json().get("total").asLong()).as(odd).isNotNegative();
+            assertThat(caller.get("/api/v1/passages?q=" + q(odd)).status()).as(odd).isEqualTo(200);
+            assertThat(caller.get("/materials?q=" + q(odd)).status()).as(odd).isEqualTo(200);
+        }
+        assertThat(caller.get("/materials?q=" + q("防汛讲话".repeat(1_250))).status()).isEqualTo(200);
     }
 
     @Test

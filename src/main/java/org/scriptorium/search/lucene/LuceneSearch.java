@@ -41,7 +41,12 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Tier;
+import java.util.function.Supplier;
 import org.scriptorium.search.IndexedMaterial;
+import org.scriptorium.search.Match;
+import org.scriptorium.search.QueryUnderstanding;
+import org.scriptorium.search.Synonyms;
+import org.scriptorium.search.UnderstoodQuery;
 import org.scriptorium.search.MaterialQuery;
 import org.scriptorium.search.MaterialSearch;
 import org.scriptorium.search.PassageResult;
@@ -62,13 +67,11 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
 
     private static final System.Logger LOG = System.getLogger(LuceneSearch.class.getName());
 
-    private static final Map<String, Float> MATERIAL_FIELDS = fields(
-            Documents.TITLE, 3f, Documents.HEADINGS, 2f, Documents.TOPICS, 2f, Documents.BODY, 1f);
     /** What a reader sees of a material they may not read: its title, outline and topics. */
-    private static final Map<String, Float> PUBLIC_FIELDS = fields(
-            Documents.TITLE, 3f, Documents.HEADINGS, 2f, Documents.TOPICS, 2f);
     private static final List<String> PUBLIC_WORD_FIELDS = List.of(Documents.TITLE, Documents.HEADINGS);
-    private static final Map<String, Float> PASSAGE_FIELDS = fields(Documents.TEXT, 1f);
+    /** What a reader's query is read against: short fields for bonuses, the body for BM25. */
+    private static final Map<String, Float> SHORT_FIELDS = fields(
+            Documents.TITLE, 3f, Documents.HEADINGS, 2f, Documents.TOPICS, 2f);
     private static final Map<String, Float> TITLE_FIELDS = fields(Documents.TITLE, 1f);
     private static final Sort NEWEST = new Sort(new SortField(Documents.PUBLISHED_SORT, SortField.Type.LONG, true));
     private static final Sort BEST = new Sort(SortField.FIELD_SCORE,
@@ -84,6 +87,11 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     private final FacetReader facets;
     private final List<String> materialWordFields;
     private final List<String> passageWordFields;
+    private final QueryUnderstanding understanding = new QueryUnderstanding();
+    private final Supplier<Synonyms> synonyms;
+    private final QueryBuilder.Fields materialFields;
+    private final QueryBuilder.Fields publicFields;
+    private final QueryBuilder.Fields passageFields;
 
     /** Hits counted exactly before the page's collector may skip documents that cannot enter it. */
     private static final int COMPETITIVE_HITS = 1_000;
@@ -138,8 +146,21 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
         this(directory, zone, bodyWords, FacetReader.SAMPLE);
     }
 
+    /**
+     * Opens (or creates) the indexes under {@code directory}, reading queries with the synonym groups that
+     * {@code synonyms} gives at the time of each search.
+     */
+    public LuceneSearch(Path directory, ZoneId zone, boolean bodyWords, Supplier<Synonyms> synonyms) {
+        this(directory, zone, bodyWords, FacetReader.SAMPLE, synonyms);
+    }
+
     /** As above, with facet counts estimated from a sample of {@code facetSample} when more match (for tests). */
     LuceneSearch(Path directory, ZoneId zone, boolean bodyWords, int facetSample) {
+        this(directory, zone, bodyWords, facetSample, Synonyms::builtIn);
+    }
+
+    private LuceneSearch(Path directory, ZoneId zone, boolean bodyWords, int facetSample, Supplier<Synonyms> synonyms) {
+        this.synonyms = synonyms;
         ChineseAnalysis analysis = new ChineseAnalysis();
         FacetsConfig config = Documents.facetsConfig();
         this.documents = new Documents(zone, config, bodyWords);
@@ -149,6 +170,9 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                 ? List.of(Documents.TITLE, Documents.HEADINGS, Documents.BODY)
                 : List.of(Documents.TITLE, Documents.HEADINGS);
         this.passageWordFields = bodyWords ? List.of(Documents.TEXT) : List.of();
+        this.materialFields = new QueryBuilder.Fields(SHORT_FIELDS, Documents.BODY, materialWordFields, true);
+        this.publicFields = new QueryBuilder.Fields(SHORT_FIELDS, null, PUBLIC_WORD_FIELDS, true);
+        this.passageFields = new QueryBuilder.Fields(Map.of(), Documents.TEXT, passageWordFields, false);
         try {
             this.materials = new IndexStore(directory.resolve("materials"), analysis.perField(Documents.TEXT_FIELDS));
             IndexStore p;
@@ -512,10 +536,29 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
         return read(passages, s -> (long) s.getIndexReader().numDocs());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the query as {@link QueryUnderstanding} reads it; when no material holds every concept, most of them,
+     * then any one (see {@link UnderstoodQuery#stages()}), as the result's {@link SearchResult#match()} says.
+     */
     @Override
     public SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope) {
-        Query text = scoped(queries.allTerms(query.text(), MATERIAL_FIELDS, materialWordFields),
-                queries.allTerms(query.text(), PUBLIC_FIELDS, PUBLIC_WORD_FIELDS), scope);
+        UnderstoodQuery understood = understanding.understand(query.text(), synonyms.get());
+        SearchResult result = null;
+        for (Match stage : understood.stages()) {
+            result = search(understood, stage, query, now, includeUnpublished, scope);
+            if (result.total() > 0) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    private SearchResult search(UnderstoodQuery understood, Match stage, MaterialQuery query, Instant now,
+                                boolean includeUnpublished, FullTextScope scope) {
+        Query text = scoped(queries.understood(understood, stage, materialFields),
+                queries.understood(understood, stage, publicFields), scope);
         Query q = filtered(text, query, now, includeUnpublished);
         Sort sort = text != null && query.sort() == SortOrder.RELEVANCE ? BEST : NEWEST;
         return read(materials, searcher -> {
@@ -533,15 +576,32 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                         d.get(Documents.OUTLINE), d.get(Documents.KIND), List.of(d.getValues(Documents.TOPIC)),
                         Tier.valueOf(d.get(Documents.TIER)), publishedAt(d)));
             }
-            return new SearchResult(total, hits, facets.count(searcher.getIndexReader(), matches));
+            return new SearchResult(total, hits, facets.count(searcher.getIndexReader(), matches), stage, understood);
         });
     }
 
+    /** {@inheritDoc} Read and relaxed as {@link #search(MaterialQuery, Instant, boolean, FullTextScope)} is. */
     @Override
     public PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope) {
-        Query text = queries.allTerms(query.text(), PASSAGE_FIELDS, passageWordFields);
-        if (text == null || scope.isEmpty()) {
-            return new PassageResult(0, List.of());
+        UnderstoodQuery understood = understanding.understand(query.text(), synonyms.get());
+        if (understood.isEmpty() || scope.isEmpty()) {
+            return new PassageResult(0, List.of(), Match.ALL, understood);
+        }
+        PassageResult result = null;
+        for (Match stage : understood.stages()) {
+            result = passages(understood, stage, query, now, includeUnpublished, scope);
+            if (result.total() > 0) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    private PassageResult passages(UnderstoodQuery understood, Match stage, MaterialQuery query, Instant now,
+                                   boolean includeUnpublished, FullTextScope scope) {
+        Query text = queries.understood(understood, stage, passageFields);
+        if (text == null) {
+            return new PassageResult(0, List.of(), stage, understood);
         }
         Query q = filtered(scope.everything() ? text : new BooleanQuery.Builder().add(text, Occur.MUST)
                 .add(inScope(scope), Occur.FILTER).build(), query, now, includeUnpublished);
@@ -558,7 +618,7 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
                         score(sd, BEST), Tier.valueOf(d.get(Documents.TIER)),
                         Instant.ofEpochMilli(d.getField(Documents.PUBLISHED).numericValue().longValue())));
             }
-            return new PassageResult(total, hits);
+            return new PassageResult(total, hits, stage, understood);
         });
     }
 

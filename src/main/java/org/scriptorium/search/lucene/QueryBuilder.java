@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -14,10 +18,15 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.scriptorium.search.Match;
+import org.scriptorium.search.UnderstoodQuery;
 
 /**
- * Turns what a reader typed into a Lucene query without any query language: every term must occur as a substring
- * (its bigrams as a phrase) in one of the bigram fields; whole-word matches in the word fields only add to the score.
+ * Turns what a reader typed into a Lucene query without any query language. A query as read by
+ * {@link org.scriptorium.search.QueryUnderstanding} becomes {@link #understood}: each concept must occur as a substring
+ * (its bigrams as a phrase) of one of the bigram fields, in any of its synonym forms; where it occurs, the 文种 and the
+ * year the query names, and runs of it found as typed, only add to the score. Title suggestions use {@link #allTerms}:
+ * every whitespace-separated term as typed.
  */
 final class QueryBuilder {
 
@@ -30,6 +39,41 @@ final class QueryBuilder {
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     /** Chinese is written without spaces: inside a quoted phrase, 全面 小康 means 全面小康. */
     private static final Pattern SPACE_BETWEEN_HAN = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
+
+    /** A match in the title outweighs one in the headings, which outweighs the text (see {@link Fields}). */
+    static final float RUN_BONUS = 1f;
+    /** A material of the kind the query's 文种 names. */
+    static final float KIND_BONUS = 3f;
+    /** A title holding the 文种 word (…的讲话, …工作报告). */
+    static final float KIND_IN_TITLE_BONUS = 2f;
+    /** A material published in the year the query names. */
+    static final float YEAR_BONUS = 2f;
+    /** A title naming the year the query names (2025年政府工作报告). */
+    static final float YEAR_IN_TITLE_BONUS = 4f;
+    /** How much a synonym's match counts against the term typed. */
+    static final float SYNONYM_WEIGHT = 0.8f;
+
+    /**
+     * Where an understood query looks.
+     *
+     * @param shortFields bigram fields (without suffix) that add a constant bonus of their boost per bigram of a
+     *                    concept they hold, title first
+     * @param runningText the bigram field scored with BM25 (the body, a paragraph), or null (a reader who may not read
+     *                    the text searches titles, headings and topics only)
+     * @param wordFields  word fields whose whole-word matches add {@link #WORD_BONUS}
+     * @param materials   whether the index holds kinds and titles (the material index) rather than paragraphs
+     */
+    record Fields(Map<String, Float> shortFields, String runningText, List<String> wordFields, boolean materials) {
+
+        /** Every bigram field, short fields first. */
+        List<String> all() {
+            List<String> out = new ArrayList<>(shortFields.keySet());
+            if (runningText != null) {
+                out.add(runningText);
+            }
+            return out;
+        }
+    }
 
     private final ChineseAnalysis analysis;
 
@@ -79,6 +123,157 @@ final class QueryBuilder {
             }
         }
         return used == 0 ? null : all.build();
+    }
+
+    /**
+     * The query for one stage of an understood query, or null when nothing in it is searchable.
+     *
+     * <p>How a document scores: per concept, a constant bonus of a short field's boost per bigram for each short field
+     * that holds it (a synonym counting {@link #SYNONYM_WEIGHT}), and {@link #WORD_BONUS} per word field holding it as
+     * whole words; BM25 on the bigrams of the whole query (runs included, so words found side by side as typed score
+     * more) in the running text; and constant bonuses for a run found as typed in a short field, the 文种's kind and
+     * word, and the year. Constant bonuses let Lucene skip documents that cannot reach the page (see
+     * {@link #allTerms}).
+     *
+     * @param match how many concepts must occur: all, most, or any one (then the 文种 word counts as one too)
+     */
+    Query understood(UnderstoodQuery query, Match match, Fields fields) {
+        List<Query> exact = new ArrayList<>();
+        List<Query> loose = new ArrayList<>();
+        Set<String> scoredGrams = new LinkedHashSet<>();
+        for (UnderstoodQuery.Concept concept : query.concepts()) {
+            Query q = concept(concept, fields);
+            if (q != null) {
+                (concept.exact() ? exact : loose).add(q);
+                analysis.grams("q", concept.typed()).stream().limit(MAX_GRAMS_PER_TERM)
+                        .forEach(g -> scoredGrams.add(g.text() + (g.single() ? "*" : "")));
+            }
+        }
+        if (match == Match.ANY && query.kind() != null && query.concepts().stream()
+                .noneMatch(c -> c.typed().equals(query.kind().word()))) {
+            Query kindWord = concept(new UnderstoodQuery.Concept(query.kind().word(), List.of(query.kind().word()), false),
+                    fields);
+            if (kindWord != null) {
+                loose.add(kindWord);
+            }
+        }
+        if (exact.isEmpty() && loose.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder required = new BooleanQuery.Builder();
+        exact.forEach(q -> required.add(q, Occur.MUST));
+        if (!loose.isEmpty()) {
+            int min = Math.clamp(query.required(match), 1, loose.size());
+            if (min == loose.size()) {
+                loose.forEach(q -> required.add(q, Occur.MUST));
+            } else {
+                BooleanQuery.Builder some = new BooleanQuery.Builder().setMinimumNumberShouldMatch(min);
+                loose.forEach(q -> some.add(q, Occur.SHOULD));
+                required.add(some.build(), Occur.MUST);
+            }
+        }
+        BooleanQuery.Builder top = new BooleanQuery.Builder().add(required.build(), Occur.MUST);
+        for (String run : query.runs()) {
+            List<ChineseAnalysis.Gram> grams = capped(analysis.grams("q", run));
+            grams.forEach(g -> scoredGrams.add(g.text() + (g.single() ? "*" : "")));
+            if (grams.size() > 1) {
+                for (Map.Entry<String, Float> field : fields.shortFields().entrySet()) {
+                    top.add(constant(substring(field.getKey() + ChineseAnalysis.GRAMS, grams),
+                            RUN_BONUS * field.getValue() * grams.size()), Occur.SHOULD);
+                }
+            }
+        }
+        if (fields.runningText() != null && !scoredGrams.isEmpty()) {
+            BooleanQuery.Builder bm25 = new BooleanQuery.Builder();
+            String field = fields.runningText() + ChineseAnalysis.GRAMS;
+            for (String gram : scoredGrams) {
+                boolean single = gram.endsWith("*");
+                Term t = new Term(field, single ? gram.substring(0, gram.length() - 1) : gram);
+                bm25.add(single ? new PrefixQuery(t) : new TermQuery(t), Occur.SHOULD);
+            }
+            top.add(bm25.build(), Occur.SHOULD);
+        }
+        if (query.kind() != null) {
+            BooleanQuery.Builder kinds = new BooleanQuery.Builder();
+            query.kind().kinds().forEach(k -> kinds.add(new TermQuery(new Term(Documents.KIND, k)), Occur.SHOULD));
+            top.add(constant(kinds.build(), KIND_BONUS), Occur.SHOULD);
+            if (fields.materials()) {
+                List<ChineseAnalysis.Gram> grams = capped(analysis.grams("q", query.kind().word()));
+                if (!grams.isEmpty()) {
+                    top.add(constant(substring(Documents.TITLE + ChineseAnalysis.GRAMS, grams), KIND_IN_TITLE_BONUS),
+                            Occur.SHOULD);
+                }
+            }
+        }
+        if (query.year() != null) {
+            top.add(constant(IntPoint.newExactQuery(Documents.YEAR, query.year()), YEAR_BONUS), Occur.SHOULD);
+            if (fields.materials()) {
+                top.add(constant(new TermQuery(new Term(Documents.TITLE + ChineseAnalysis.GRAMS,
+                        Integer.toString(query.year()))), YEAR_IN_TITLE_BONUS), Occur.SHOULD);
+            }
+        }
+        return top.build();
+    }
+
+    /** Matches where any form of the concept occurs in any field; scores where (see {@link #understood}). */
+    private Query concept(UnderstoodQuery.Concept concept, Fields fields) {
+        Map<String, List<ChineseAnalysis.Gram>> forms = new LinkedHashMap<>();
+        for (String alternative : concept.alternatives()) {
+            List<ChineseAnalysis.Gram> grams = capped(analysis.grams("q", alternative));
+            if (!grams.isEmpty()) {
+                forms.put(alternative, grams);
+            }
+        }
+        if (forms.isEmpty()) {
+            return null;
+        }
+        int typedGrams = forms.values().iterator().next().size();
+        List<Query> anywhere = new ArrayList<>();
+        BooleanQuery.Builder scored = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> field : fields.shortFields().entrySet()) {
+            List<Query> inField = new ArrayList<>();
+            List<Query> synonymsInField = new ArrayList<>();
+            boolean first = true;
+            for (List<ChineseAnalysis.Gram> grams : forms.values()) {
+                Query q = substring(field.getKey() + ChineseAnalysis.GRAMS, grams);
+                (first ? inField : synonymsInField).add(q);
+                anywhere.add(q);
+                first = false;
+            }
+            float bonus = field.getValue() * typedGrams;
+            scored.add(constant(inField.getFirst(), bonus), Occur.SHOULD);
+            if (!synonymsInField.isEmpty()) {
+                scored.add(constant(disjunction(synonymsInField), bonus * SYNONYM_WEIGHT), Occur.SHOULD);
+            }
+        }
+        if (fields.runningText() != null) {
+            String field = fields.runningText() + ChineseAnalysis.GRAMS;
+            boolean first = true;
+            for (List<ChineseAnalysis.Gram> grams : forms.values()) {
+                anywhere.add(substring(field, grams));
+                if (!first) {
+                    // the typed form's bigrams are scored with the whole query's; a synonym's are scored here
+                    scored.add(new BoostQuery(gramTerms(field, grams), SYNONYM_WEIGHT), Occur.SHOULD);
+                }
+                first = false;
+            }
+        }
+        List<String> words = fields.wordFields().isEmpty() ? List.of() : analysis.words("q", concept.typed());
+        if (!words.isEmpty() && words.size() <= MAX_GRAMS_PER_TERM) {
+            for (String field : fields.wordFields()) {
+                scored.add(constant(sequence(field + ChineseAnalysis.WORDS, words), WORD_BONUS), Occur.SHOULD);
+            }
+        }
+        return scored.add(anywhere.size() == 1 ? anywhere.getFirst() : disjunction(anywhere), Occur.FILTER).build();
+    }
+
+    private static List<ChineseAnalysis.Gram> capped(List<ChineseAnalysis.Gram> grams) {
+        // A longer term still matches where its first part does: recall is kept, the clause count bounded.
+        return grams.size() > MAX_GRAMS_PER_TERM ? grams.subList(0, MAX_GRAMS_PER_TERM) : grams;
+    }
+
+    private static Query constant(Query q, float boost) {
+        return new BoostQuery(new ConstantScoreQuery(q), boost);
     }
 
     private Query term(String term, Map<String, Float> gramFields, List<String> wordFields) {

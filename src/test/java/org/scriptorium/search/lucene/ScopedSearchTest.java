@@ -84,8 +84,14 @@ class ScopedSearchTest {
         assertThat(found("压实工作责任", FullTextScope.NOTHING)).containsExactly("edge", "free", "new", "old");
         assertThat(found("河长", FullTextScope.NOTHING)).hasSize(4);
         assertThat(found("甲区", FullTextScope.NOTHING)).containsExactly("old");
-        // one term in the title, the other only in text the reader may not read: not found
-        assertThat(found("甲区 秸秆", FullTextScope.NOTHING)).isEmpty();
+        // one term in the title, the other only in text the reader may not read: not found together; the fallback to
+        // either term finds the title alone, as it would if the text did not hold the other term at all
+        SearchResult apart = search.search(new MaterialQuery("甲区 秸秆", null, null, null, null, 0, 20), NOW, false,
+                FullTextScope.NOTHING);
+        assertThat(apart.match()).isEqualTo(org.scriptorium.search.Match.ANY);
+        assertThat(apart.hits()).extracting(SearchResult.MaterialHit::materialId).containsExactly("old");
+        assertThat(search.search(new MaterialQuery("甲区 秸秆", null, null, null, null, 0, 20), NOW, false,
+                FullTextScope.EVERYTHING).match()).isEqualTo(org.scriptorium.search.Match.ALL);
         assertThat(found("甲区 秸秆", FullTextScope.EVERYTHING)).containsExactly("old");
     }
 }
