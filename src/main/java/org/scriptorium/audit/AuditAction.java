@@ -16,7 +16,10 @@ public enum AuditAction {
     MATERIAL_WITHDRAWN("撤回资料"),
     NOTICE_RULE_ADDED("添加清理规则"),
     NOTICE_RULE_SWITCHED("开关清理规则"),
-    NOTICE_RULE_DELETED("删除清理规则");
+    NOTICE_RULE_DELETED("删除清理规则"),
+    SYNONYMS_ADDED("添加同义词"),
+    SYNONYMS_CHANGED("修改同义词"),
+    SYNONYMS_DELETED("删除同义词");
 
     private final String label;
 

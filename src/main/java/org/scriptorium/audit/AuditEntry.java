@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param actorId    who acted; null for the system (start-up tasks such as the demo library)
  * @param actorEmail the actor's address, for reading; null for the system
- * @param targetType what kind of object was acted on: USER, REPORT, MATERIAL, BATCH or NOTICE_RULE
+ * @param targetType what kind of object was acted on: USER, REPORT, MATERIAL, BATCH, NOTICE_RULE or SYNONYMS
  * @param before     the state before, in Chinese; null when there was none
  * @param after      the state after, in Chinese; null when there is none
  */

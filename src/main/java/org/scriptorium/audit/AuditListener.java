@@ -19,6 +19,8 @@ import org.scriptorium.library.NoticeRuleEvent;
 import org.scriptorium.membership.MembershipEvent;
 import org.scriptorium.reports.ReportDecided;
 import org.scriptorium.reports.ReportStatus;
+import org.scriptorium.search.SynonymEvent;
+import org.scriptorium.search.SynonymGroup;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -112,6 +114,25 @@ class AuditListener {
 
     private static String rule(String pattern, boolean regex) {
         return (regex ? "正则：" : "文字：") + pattern;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void synonyms(SynonymEvent event) {
+        String actor = actor(null);
+        switch (event) {
+            case SynonymEvent.Added a -> log.record(actor, AuditAction.SYNONYMS_ADDED, "SYNONYMS", a.groupId(),
+                    "添加同义词 " + a.group().shown(), null, synonyms(a.group()));
+            case SynonymEvent.Changed c -> log.record(actor, AuditAction.SYNONYMS_CHANGED, "SYNONYMS", c.groupId(),
+                    (c.before().enabled() != c.after().enabled() && c.before().terms().equals(c.after().terms())
+                            ? (c.after().enabled() ? "开启" : "关闭") : "修改") + "同义词 " + c.after().shown(),
+                    synonyms(c.before()), synonyms(c.after()));
+            case SynonymEvent.Deleted d -> log.record(actor, AuditAction.SYNONYMS_DELETED, "SYNONYMS", d.groupId(),
+                    "删除同义词 " + d.group().shown(), synonyms(d.group()), null);
+        }
+    }
+
+    private static String synonyms(SynonymGroup g) {
+        return g.shown() + (g.enabled() ? "" : "（已关闭）") + (g.note() == null ? "" : "；备注：" + g.note());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

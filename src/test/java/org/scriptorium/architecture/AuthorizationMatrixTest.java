@@ -236,6 +236,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
             row("POST", "/api/v1/admin/notice-rules", Level.STAFF, Body.json("{}"), 422),
             row("PUT", "/api/v1/admin/notice-rules/{id}", Level.STAFF, Body.json("{\"enabled\":false}"), 404),
             row("DELETE", "/api/v1/admin/notice-rules/{id}", Level.STAFF, 404),
+            row("GET", "/admin/synonyms", Level.STAFF, 200),
+            row("POST", "/admin/synonyms", Level.STAFF, Body.form("terms="), 200),
+            row("POST", "/admin/synonyms/{id}", Level.STAFF, Body.form("terms=x"), 302),
+            row("POST", "/admin/synonyms/{id}/enabled", Level.STAFF, Body.form("enabled=false"), 302),
+            row("POST", "/admin/synonyms/{id}/delete", Level.STAFF, Body.form(""), 302),
+            row("GET", "/api/v1/admin/synonyms", Level.STAFF, 200),
+            row("GET", "/api/v1/admin/synonyms/matches", Level.STAFF, 200),
+            row("POST", "/api/v1/admin/synonyms", Level.STAFF, Body.json("{}"), 422),
+            row("PUT", "/api/v1/admin/synonyms/{id}", Level.STAFF, Body.json("{\"enabled\":false}"), 404),
+            row("DELETE", "/api/v1/admin/synonyms/{id}", Level.STAFF, 404),
 
             // Deliveries, the tracer, reports and the audit log.
             row("GET", "/admin/deliveries", Level.STAFF, 200),
