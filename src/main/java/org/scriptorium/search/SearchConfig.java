@@ -24,7 +24,8 @@ class SearchConfig {
     @Bean(destroyMethod = "close")
     @Primary
     @ConditionalOnProperty(name = "scriptorium.search.engine", havingValue = "lucene", matchIfMissing = true)
-    LuceneSearch luceneSearch(ScriptoriumProperties properties) {
-        return new LuceneSearch(properties.dataDir().resolve("index"), properties.zone());
+    LuceneSearch luceneSearch(ScriptoriumProperties properties, SynonymStore synonyms) {
+        // queries are read with the operator's synonym groups of the moment: a change needs no rebuild
+        return new LuceneSearch(properties.dataDir().resolve("index"), properties.zone(), false, synonyms);
     }
 }

@@ -231,6 +231,23 @@ class SearchApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("an operator's synonym group applies to the next search, without a rebuild")
+    void operatorSynonyms() {
+        Api admin = api().asAdmin();
+        String word = uniqueWord();
+        String other = uniqueWord();
+        importWith(admin, word, Map.of("title", "关于" + word + "的讲话"));
+        assertThat(total(admin, other)).isZero();
+        Api.Response added = admin.post("/api/v1/admin/synonyms", Map.of("terms", List.of(other, word)));
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        JsonNode found = admin.get("/api/v1/materials?q=" + q(other)).json();
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        assertThat(found.get("hits").get(0).get("snippet").asString()).contains("<em>" + word + "</em>");
+        admin.delete("/api/v1/admin/synonyms/" + added.json().get("id").asString());
+        assertThat(total(admin, other)).isZero();
+    }
+
+    @Test
     @DisplayName("an unspaced query is read as its words, its 文种 and its year")
     void unspaced() {
         Api admin = api().asAdmin();
