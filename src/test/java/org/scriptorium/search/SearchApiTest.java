@@ -205,7 +205,9 @@ class SearchApiTest extends IntegrationTest {
         assertThat(partial.get("total").asLong()).isEqualTo(1);
         assertThat(partial.get("hits").get(0).get("title").asString()).isEqualTo("关于" + word + "的讲话");
         assertThat(partial.get("understood").get("terms").toString()).contains(missing, word);
-        api().get("/api/v1/materials?q=" + q(missing + " " + word));
+        String page = api().get("/materials?q=" + q(missing + " " + word)).text();
+        assertThat(page).contains("没有同时包含全部词语的资料，以下为部分匹配", "关于" + word + "的讲话")
+                .doesNotContain("id=\"empty-help\"");
         String nothing = uniqueWord();
         JsonNode none = api().get("/api/v1/materials?q=" + q(nothing)).json();
         assertThat(none.get("total").asLong()).isZero();
@@ -226,6 +228,8 @@ class SearchApiTest extends IntegrationTest {
         assertThat(byQuery.get(missing + " " + word).get("misses").asInt()).isEqualTo(2);
         assertThat(byQuery.get(missing + " " + word).get("answeredBy").asString()).isEqualTo("ANY");
         assertThat(byQuery.get(nothing).get("answeredBy").asString()).isEqualTo("NONE");
+        assertThat(new org.scriptorium.support.WebSession(port).signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD)
+                .get("/admin/search").body()).contains(missing + " " + word, "部分匹配（任一词语）", "无结果");
         // found with every word: not counted; the same words with a filter that leaves nothing: counted
         assertThat(byQuery.get(word).get("misses").asInt()).isEqualTo(1);
     }
