@@ -74,7 +74,8 @@ class RelevanceTest {
         List<RelevanceEvaluation.JudgedQuery> queries = RelevanceEvaluation.parse(Files.readString(JUDGED));
         RelevanceLibrary.Loaded loaded = library.load(REAL, GENERATED, SEED);
         assertThat(loaded.keyById()).hasSize(21 + 8 + GENERATED);
-        loaded.titleByKey().forEach((key, title) -> System.out.println(key + " → " + title));
+        assertThat(queries).as("a judged set of 70 queries and more").hasSizeGreaterThanOrEqualTo(70)
+                .allSatisfy(q -> assertThat(loaded.keyById().values()).as(q.query()).containsAll(q.expected()));
 
         BaselineSearch baseline = new BaselineSearch(loaded.textByKey());
         RelevanceEvaluation.Run product = RelevanceEvaluation.run("product", queries, q -> library.search(loaded, q));
