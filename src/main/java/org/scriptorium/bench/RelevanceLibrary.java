@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Publication dates are fixed so that year queries have a stable answer: a real document is published on 15 March
  * of the first year its file name names ({@code A01_2025年…} → 2025-03-15), or on 15 February 2019 when it names none;
- * a demo material the days its catalogue says before {@link SpeechCorpus#REFERENCE}; a generated one when the corpus
- * says.
+ * a demo material on 15 March of the year its title names (关于2024年上半年… → 2024-03-15), or else the days its
+ * catalogue says before {@link SpeechCorpus#REFERENCE}; a generated one when the corpus says (so a 2022 summary may be
+ * published in 2023, as in life).
  */
 @Component
 class RelevanceLibrary {
@@ -80,7 +81,7 @@ class RelevanceLibrary {
                 byte[] bytes = Files.readAllBytes(file);
                 add(keyById, textByKey, titleByKey, "real:" + name.substring(0, name.indexOf('_')),
                         materials.importMaterial(new MaterialDraft(null, name, bytes, Tier.MEMBER, null, null,
-                                publishedAt(name), null, null), null));
+                                publishedAt(name, UNDATED), null, null), null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,9 +89,7 @@ class RelevanceLibrary {
         for (String row : resource("demo/materials.tsv").lines().skip(1).filter(l -> !l.isBlank()).toList()) {
             String[] f = row.split("\t");
             add(keyById, textByKey, titleByKey, "demo:" + f[0].substring(0, f[0].indexOf('-')),
-                    materials.importMaterial(new MaterialDraft(resource("demo/" + f[0]), null, null, Tier.valueOf(f[3]),
-                            f[1], Topics.parse(f[2]), SpeechCorpus.REFERENCE.minus(Duration.ofDays(Long.parseLong(f[4]))),
-                            null, null), null));
+                    importDemo(f));
         }
         SpeechCorpus corpus = new SpeechCorpus(seed);
         for (int i = 0; i < generated; i++) {
@@ -112,9 +111,20 @@ class RelevanceLibrary {
                 .toList();
     }
 
-    static Instant publishedAt(String fileName) {
-        Matcher year = YEAR.matcher(fileName);
-        return year.find() ? Instant.parse(year.group(1) + "-03-15T00:00:00Z") : UNDATED;
+    private ImportResult importDemo(String[] row) {
+        String text = resource("demo/" + row[0]);
+        Instant byCatalogue = SpeechCorpus.REFERENCE.minus(Duration.ofDays(Long.parseLong(row[4])));
+        ImportResult imported = materials.importMaterial(new MaterialDraft(text, null, null, Tier.valueOf(row[3]), row[1],
+                Topics.parse(row[2]), byCatalogue, null, null), null);
+        Instant byTitle = publishedAt(imported.material().title(), byCatalogue);
+        return byTitle.equals(byCatalogue) ? imported : new ImportResult(materials.updateDetails(imported.material().id(),
+                null, null, null, null, byTitle), imported.revision(), imported.parsed(), imported.similar());
+    }
+
+    /** 15 March of the first year {@code named} names, or {@code otherwise}. */
+    static Instant publishedAt(String named, Instant otherwise) {
+        Matcher year = YEAR.matcher(named);
+        return year.find() ? Instant.parse(year.group(1) + "-03-15T00:00:00Z") : otherwise;
     }
 
     private static void add(Map<String, String> keyById, Map<String, String> textByKey, Map<String, String> titleByKey,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,9 @@ class RelevanceTest {
         assertThat(materials.count()).as("an empty library before loading").isZero();
         List<RelevanceEvaluation.JudgedQuery> queries = RelevanceEvaluation.parse(Files.readString(JUDGED));
         RelevanceLibrary.Loaded loaded = library.load(REAL, GENERATED, SEED);
-        assertThat(loaded.keyById()).hasSize(21 + 8 + GENERATED);
+        assertThat(loaded.keyById().values()).as("every real document, demo material and generated document, once")
+                .doesNotHaveDuplicates().contains("real:A01", "real:G03", "demo:01", "demo:08", "gen:0", "gen:" + (GENERATED - 1))
+                .hasSize(realDocuments() + 8 + GENERATED);
         assertThat(queries).as("a judged set of 70 queries and more").hasSizeGreaterThanOrEqualTo(70)
                 .allSatisfy(q -> assertThat(loaded.keyById().values()).as(q.query()).containsAll(q.expected()));
 
@@ -92,5 +95,11 @@ class RelevanceTest {
                 .as("queries the baseline answers in its top 3 (or top 10) and the product does not")
                 .extracting(pair -> pair[0].query().query() + " (product " + pair[0].rank() + ", baseline " + pair[1].rank() + ")")
                 .isEmpty();
+    }
+
+    private static int realDocuments() throws IOException {
+        try (Stream<Path> files = Files.list(REAL)) {
+            return (int) files.filter(p -> p.toString().endsWith(".txt")).count();
+        }
     }
 }
