@@ -8,12 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -91,12 +96,24 @@ class RelevanceLibrary {
             add(keyById, textByKey, titleByKey, "demo:" + f[0].substring(0, f[0].indexOf('-')),
                     importDemo(f));
         }
+        // Two at a time, as two editors importing at once: the library's state at the end is the same, in half the time
+        // on two cores. Results are added in index order.
         SpeechCorpus corpus = new SpeechCorpus(seed);
-        for (int i = 0; i < generated; i++) {
-            GeneratedDocument doc = corpus.document(i);
-            add(keyById, textByKey, titleByKey, "gen:" + i,
-                    materials.importMaterial(new MaterialDraft(doc.text(), null, null, doc.free() ? Tier.FREE : Tier.MEMBER,
-                            doc.kind(), doc.topics(), doc.publishedAt(), null, null), null));
+        try (ExecutorService editors = Executors.newFixedThreadPool(2)) {
+            List<Future<ImportResult>> imports = new ArrayList<>();
+            for (int i = 0; i < generated; i++) {
+                GeneratedDocument doc = corpus.document(i);
+                imports.add(editors.submit(() -> materials.importMaterial(new MaterialDraft(doc.text(), null, null,
+                        doc.free() ? Tier.FREE : Tier.MEMBER, doc.kind(), doc.topics(), doc.publishedAt(), null, null), null)));
+            }
+            for (int i = 0; i < generated; i++) {
+                add(keyById, textByKey, titleByKey, "gen:" + i, imports.get(i).get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while importing generated documents", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A generated document could not be imported", e.getCause());
         }
         String staffId = accounts.create("relevance-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.example",
                 "relevance-password-1", "相关性评测", EnumSet.of(Role.MEMBER, Role.EDITOR)).id();
