@@ -87,7 +87,9 @@ class RelevanceTest {
 
         RelevanceEvaluation.Metrics p = product.overall();
         RelevanceEvaluation.Metrics b = floor.overall();
-        assertThat(p.hitsAt3()).as("hits@3").isGreaterThanOrEqualTo(0.90);
+        assertThat(p.hitsAt3()).as(() -> "hits@3; not in the top 3: " + product.outcomes().stream()
+                .filter(o -> o.rank() == 0 || o.rank() > 3).map(o -> o.query().query()).toList())
+                .isGreaterThanOrEqualTo(0.90);
         assertThat(p.zeroResultRate()).as("zero-result rate").isLessThanOrEqualTo(0.02);
         assertThat(p.hitsAt3()).as("hits@3 against the baseline's").isGreaterThanOrEqualTo(b.hitsAt3());
         assertThat(p.mrr()).as("MRR against the baseline's").isGreaterThanOrEqualTo(b.mrr());
