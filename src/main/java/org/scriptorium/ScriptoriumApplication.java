@@ -21,7 +21,7 @@ public class ScriptoriumApplication {
 
     /** Commands that run once without the web server and exit, e.g. {@code java -jar scriptorium.jar reindex}. */
     static final Set<String> COMMANDS = Set.of("reindex", "trace", "backup", "bench-search", "bench-trace",
-            "bench-events", "bench-sites", "bench-load", "bench-imports");
+            "bench-events", "bench-sites", "bench-load", "bench-imports", "bench-relevance");
 
     public static void main(String[] args) {
         if (RestoreCommand.requested(args)) {

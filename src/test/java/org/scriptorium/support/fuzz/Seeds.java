@@ -32,7 +32,8 @@ public final class Seeds {
     /** Where the real documents are, relative to the project's root. */
     private static final Path REAL = Path.of("src/test/resources/corpus/real");
     private static final List<String> DEMO = List.of("01-乡村振兴推进会讲话.txt", "02-安全生产工作报告.txt", "03-党建工作总结.txt",
-            "04-营商环境优化方案.txt", "05-主题教育心得体会.txt", "06-表彰大会主持词.txt");
+            "04-营商环境优化方案.txt", "05-主题教育心得体会.txt", "06-表彰大会主持词.txt",
+            "07-防汛工作会议讲话.txt", "08-专题党课讲稿.txt");
 
     private Seeds() {
     }
