@@ -226,8 +226,11 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
     private static final String FROM = " FROM materials m"
             + " JOIN material_revisions r ON r.material_id = m.id AND r.revision = m.current_revision";
 
-    /** The escape character of every {@code LIKE}, said explicitly: H2 and PostgreSQL agree on it then. */
-    private static final String ESCAPE = " ESCAPE '\\'";
+    /**
+     * The escape character of every {@code LIKE}, said explicitly so that H2 and PostgreSQL agree on it; not the
+     * backslash, whose meaning in a string literal depends on PostgreSQL's {@code standard_conforming_strings}.
+     */
+    private static final String ESCAPE = " ESCAPE '!'";
 
     /** The parameters of one statement, named in the order they are made; a {@code LIKE} pattern is made once. */
     private static final class Sql {
@@ -478,7 +481,7 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
     }
 
     private static String escapeLike(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return term.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** The materials table keeps topics comma-separated. */

@@ -170,9 +170,13 @@ class DatabaseMaterialSearchTest {
         void scope() {
             assertThat(ids(result("冰雪运动", FullTextScope.EVERYTHING))).containsExactly("secret");
             assertThat(ids(result("冰雪运动", FullTextScope.NOTHING))).isEmpty();
-            SearchResult relaxed = result("冰雪运动 防汛 航天", FullTextScope.NOTHING);
-            assertThat(relaxed.match()).isNotEqualTo(Match.ALL);
-            assertThat(ids(relaxed)).isNotEmpty().doesNotContain("secret");
+            FullTextScope freeOnly = new FullTextScope(false, true, null);
+            assertThat(ids(result("冰雪运动", freeOnly))).isEmpty();
+            for (FullTextScope scope : List.of(FullTextScope.NOTHING, freeOnly)) {
+                SearchResult relaxed = result("冰雪运动 防汛 航天", scope);
+                assertThat(relaxed.match()).isEqualTo(Match.ANY);
+                assertThat(ids(relaxed)).isNotEmpty().doesNotContain("secret");
+            }
             assertThat(ids(result("冰雪运动 防汛 航天", FullTextScope.EVERYTHING))).contains("secret");
             assertThat(search.passages(new MaterialQuery("冰雪运动 防汛 航天", null, null, null, null, 0, 20), NOW, false,
                     new FullTextScope(false, true, null)).hits()).extracting(PassageResult.PassageHit::materialId)
@@ -180,7 +184,7 @@ class DatabaseMaterialSearchTest {
         }
 
         @Test
-        @DisplayName("%, _ and \\ in a query are literal characters")
+        @DisplayName("%, _, ! and \\ in a query are literal characters")
         void wildcards() {
             material("percent", "增长50%的目标", "方案", "经济", "FREE", DAY, "正文。");
             material("fifty", "增长500亿元的目标", "方案", "经济", "FREE", DAY, "正文。");
@@ -191,6 +195,9 @@ class DatabaseMaterialSearchTest {
             assertThat(ranked("\"50%\"")).containsExactly("percent");
             assertThat(ranked("\"a_b\"")).containsExactly("underscore");
             assertThat(ranked("\"c:\\d\"")).containsExactly("backslash");
+            material("bang", "注意!_事项", "方案", "经济", "FREE", DAY, "正文。");
+            material("bangx", "注意!x事项", "方案", "经济", "FREE", DAY, "正文。");
+            assertThat(ranked("\"意!_事\"")).containsExactly("bang");
         }
 
         @Test
