@@ -252,9 +252,9 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
     /**
      * Where concepts are looked for.
      *
-     * @param shortFields whether in the title and topics
-     * @param bodyScope   for materials in the search: null when the body is searched for every material considered, or
-     *                    the condition under which it is; see {@link #inScope}
+     * @param shortFields whether in the title and topics too, not only in the body
+     * @param bodyScope   the condition under which a material's body is searched (see {@link #inScope}); null when it
+     *                    is searched in every material the statement reads
      */
     private record Where(boolean shortFields, String bodyScope) {
     }
