@@ -72,6 +72,15 @@ class DatabaseMaterialSearchTest {
         assertThat(passages("秸秆禁烧", FullTextScope.NOTHING)).isEmpty();
     }
 
+    @Test
+    @DisplayName("an alternative holding another is not looked for apart: the shorter one finds it")
+    void needed() {
+        assertThat(DatabaseMaterialSearch.needed(List.of("防汛", "防汛抗旱", "防汛救灾"))).containsExactly("防汛");
+        assertThat(DatabaseMaterialSearch.needed(List.of("讲话", "讲话稿", "讲稿"))).containsExactly("讲话", "讲稿");
+        assertThat(DatabaseMaterialSearch.needed(List.of("双随机一公开", "双随机、一公开")))
+                .containsExactly("双随机一公开", "双随机、一公开");
+    }
+
     @Nested
     @DisplayName("reads queries as QueryUnderstanding does")
     class Understood {
