@@ -108,6 +108,7 @@ public class DatabaseMaterialSearch implements MaterialSearch, SearchIndex {
                 .params(sql.params)
                 .param("limit", query.size())
                 .param("offset", query.offset())
+                // the score says the order: concepts held first (relaxed stages), then the relevance expression
                 .query((rs, n) -> new SearchResult.MaterialHit(rs.getString("id"),
                         rs.getInt("matched") * 100f + rs.getInt("score"), rs.getString("title"), "",
                         rs.getString("kind"), topics(rs.getString("topics")), Tier.valueOf(rs.getString("tier")),
