@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SearchConfig {
 
     @Bean
-    DatabaseMaterialSearch databaseMaterialSearch(JdbcClient jdbc, ScriptoriumProperties properties) {
-        return new DatabaseMaterialSearch(jdbc, properties.zone());
+    DatabaseMaterialSearch databaseMaterialSearch(JdbcClient jdbc, ScriptoriumProperties properties, SynonymStore synonyms) {
+        return new DatabaseMaterialSearch(jdbc, properties.zone(), synonyms);
     }
 
     @Bean(destroyMethod = "close")
