@@ -545,6 +545,10 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     @Override
     public SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope) {
         UnderstoodQuery understood = understanding.understand(query.text(), synonyms.get());
+        if (query.text() != null && understood.isEmpty()) {
+            // typed, but nothing to search for (😀, 的, *): nothing is found, rather than the whole library
+            return new SearchResult(0, List.of(), SearchResult.Facets.NONE, Match.ALL, understood);
+        }
         SearchResult result = null;
         for (Match stage : understood.stages()) {
             result = search(understood, stage, query, now, includeUnpublished, scope);

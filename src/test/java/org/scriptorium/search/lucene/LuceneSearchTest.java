@@ -327,11 +327,14 @@ class LuceneSearchTest {
         }
 
         @Test
-        @DisplayName("text that is only punctuation finds everything, like no text")
+        @DisplayName("text with nothing to search for (punctuation, emoji, function words) finds nothing; no text finds everything")
         void punctuation() {
             search.upsert(speech("x", "脱贫攻坚讲话", "脱贫攻坚。"));
-            assertThat(ids("！？（）")).containsExactly("x");
-            assertThat(search.passages(text("！？"), NOW, false).total()).isZero();
+            for (String nothing : List.of("！？（）", "😀", "的", "关于", "*")) {
+                assertThat(ids(nothing)).as(nothing).isEmpty();
+                assertThat(search.passages(text(nothing), NOW, false).total()).as(nothing).isZero();
+            }
+            assertThat(ids((String) null)).containsExactly("x");
         }
 
         @Test
