@@ -36,6 +36,13 @@ public final class QueryUnderstanding {
     /** Words that carry no topic: dropped wherever they stand. */
     private static final Set<String> FUNCTION_WORDS = Set.of("的", "地", "得", "了", "和", "与", "及", "以及", "或",
             "之", "等", "在", "对", "为", "上", "中", "关于", "有关", "一篇", "篇", "一份", "份", "怎么", "如何", "写");
+    /**
+     * The 公文's everyday words: in almost every title and text, and as often said otherwise (全县 or 全市, 加强 or 强化),
+     * so a query holding them ranks materials that have them first but does not require them.
+     */
+    private static final Set<String> EVERYDAY_WORDS = Set.of("工作", "加强", "进一步", "做好", "全面", "推进", "推动",
+            "切实", "深入", "开展", "抓好", "扎实", "持续", "情况", "若干", "相关", "主要", "全县", "全市", "全区", "全省",
+            "我县", "我市", "我区", "我省", "本县", "本市", "本区");
     /** What readers add out of habit from web search; dropped at the end of a run. */
     private static final Set<String> HABIT_WORDS = Set.of("范文", "模板", "大全", "精选", "参考", "全文", "稿子", "例文",
             "最新", "材料", "word", "doc", "docx", "pdf", "下载");
@@ -137,7 +144,14 @@ public final class QueryUnderstanding {
                 distinct.add(c);
             }
         }
-        return new UnderstoodQuery(distinct, runs, kind, year);
+        // everyday words rank but are not required, unless nothing else is left to look for (加强工作)
+        List<UnderstoodQuery.Concept> required = distinct.stream()
+                .filter(c -> c.exact() || !EVERYDAY_WORDS.contains(c.typed())).toList();
+        if (required.isEmpty()) {
+            return new UnderstoodQuery(distinct, List.of(), runs, kind, year);
+        }
+        List<UnderstoodQuery.Concept> optional = distinct.stream().filter(c -> !required.contains(c)).toList();
+        return new UnderstoodQuery(required, optional, runs, kind, year);
     }
 
     /**

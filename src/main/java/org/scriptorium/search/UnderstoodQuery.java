@@ -10,19 +10,23 @@ import java.util.Set;
  * and the runs of text that score more where they occur as typed.
  *
  * @param concepts what the query is about, in the order typed; a strict search requires every one
+ * @param optional words of the query that rank but are not required: the 公文's everyday words (工作, 加强, 进一步,
+ *                 全县 …), which a title or text may well say otherwise
  * @param runs     the parts of the query as typed between spaces and punctuation, the 文种 and year taken out, each
  *                 holding two or more concepts: a document holding a run as written (not just its concepts apart)
  *                 ranks higher
  * @param kind     the 文种 the query names, or null
  * @param year     the year the query names (2025 of 2025年政府工作报告), or null
  */
-public record UnderstoodQuery(List<Concept> concepts, List<String> runs, KindHint kind, Integer year) {
+public record UnderstoodQuery(List<Concept> concepts, List<Concept> optional, List<String> runs, KindHint kind,
+                              Integer year) {
 
     /** A query with nothing searchable in it. */
-    public static final UnderstoodQuery EMPTY = new UnderstoodQuery(List.of(), List.of(), null, null);
+    public static final UnderstoodQuery EMPTY = new UnderstoodQuery(List.of(), List.of(), List.of(), null, null);
 
     public UnderstoodQuery {
         concepts = List.copyOf(concepts);
+        optional = List.copyOf(optional);
         runs = List.copyOf(runs);
     }
 
@@ -62,6 +66,9 @@ public record UnderstoodQuery(List<Concept> concepts, List<String> runs, KindHin
     public List<String> highlights() {
         Set<String> out = new LinkedHashSet<>();
         for (Concept c : concepts) {
+            out.addAll(c.alternatives());
+        }
+        for (Concept c : optional) {
             out.addAll(c.alternatives());
         }
         if (kind != null) {

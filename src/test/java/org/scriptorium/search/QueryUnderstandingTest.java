@@ -30,7 +30,7 @@ class QueryUnderstandingTest {
             营商环境方案          | 营商,环境        | 方案
             主题教育心得体会      | 主题,教育        | 心得体会
             职业教育改革方案      | 职业教育,改革    | 方案
-            关于做好防汛工作的通知 | 做好,防汛,工作   | 通知
+            关于做好防汛工作的通知 | 防汛             | 通知
             防汛 讲话             | 防汛             | 讲话
             防汛讲话稿范文        | 防汛             | 讲话稿
             乡村振兴              | 乡村,振兴        |
@@ -44,6 +44,20 @@ class QueryUnderstandingTest {
         } else {
             assertThat(q.kind().word()).isEqualTo(kind);
         }
+    }
+
+    @Test
+    @DisplayName("the 公文's everyday words rank but are not required, unless nothing else is left")
+    void everydayWords() {
+        UnderstoodQuery q = read("关于做好全县防汛工作的通知");
+        assertThat(typed(q)).containsExactly("防汛");
+        assertThat(q.optional()).extracting(UnderstoodQuery.Concept::typed).containsExactly("做好", "全县", "工作");
+        assertThat(q.runs()).containsExactly("做好全县防汛工作");
+        assertThat(q.highlights()).contains("全县", "防汛");
+        UnderstoodQuery only = read("加强工作");
+        assertThat(typed(only)).containsExactly("加强", "工作");
+        assertThat(only.optional()).isEmpty();
+        assertThat(typed(read("\"工作\""))).containsExactly("工作");
     }
 
     @Test

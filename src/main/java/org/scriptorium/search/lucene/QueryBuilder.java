@@ -158,6 +158,15 @@ final class QueryBuilder {
                         .forEach(g -> scoredGrams.add(g.text() + (g.single() ? "*" : "")));
             }
         }
+        List<Query> optional = new ArrayList<>();
+        for (UnderstoodQuery.Concept concept : query.optional()) {
+            Query q = concept(concept, fields);
+            if (q != null) {
+                optional.add(q);
+                analysis.grams("q", concept.typed()).stream().limit(MAX_GRAMS_PER_TERM)
+                        .forEach(g -> scoredGrams.add(g.text() + (g.single() ? "*" : "")));
+            }
+        }
         if (match == Match.ANY && query.kind() != null && query.concepts().stream()
                 .noneMatch(c -> c.typed().equals(query.kind().word()))) {
             Query kindWord = concept(new UnderstoodQuery.Concept(query.kind().word(), List.of(query.kind().word()), false),
@@ -182,6 +191,7 @@ final class QueryBuilder {
             }
         }
         BooleanQuery.Builder top = new BooleanQuery.Builder().add(required.build(), Occur.MUST);
+        optional.forEach(q -> top.add(q, Occur.SHOULD));
         for (String run : query.runs()) {
             List<ChineseAnalysis.Gram> grams = capped(analysis.grams("q", run));
             grams.forEach(g -> scoredGrams.add(g.text() + (g.single() ? "*" : "")));
