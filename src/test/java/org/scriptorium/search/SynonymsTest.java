@@ -95,4 +95,14 @@ class SynonymsTest {
             assertThat(terms.get(i).length()).isLessThanOrEqualTo(terms.get(i - 1).length());
         }
     }
+
+    @Test
+    @DisplayName("every line of the built-in list is a group: none collapses to one term once normalised")
+    void builtInLinesAllCount() throws java.io.IOException {
+        String file;
+        try (var in = Synonyms.class.getClassLoader().getResourceAsStream("search/synonyms.tsv")) {
+            file = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(Synonyms.builtIn().groups()).hasSize(Synonyms.parse(file).size());
+    }
 }

@@ -50,7 +50,7 @@ class SharingPagesTest extends IntegrationTest {
         String second = "乙" + Words.unique();
         session.postForm("/me/follows", "/me/follows", Map.of("kind", kind, "otherTopics", first + "，" + second));
         String page = session.get("/me/follows").body();
-        assertThat(page).contains("已保存").contains(first + "，" + second);
+        assertThat(page).contains("已保存").contains(second + "，" + first); // sorted: 乙 before 甲
         assertThat(new WebSession(port).get("/materials").body()).doesNotContain("id=\"bell\"");
     }
 
