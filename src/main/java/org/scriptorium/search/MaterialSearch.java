@@ -11,15 +11,17 @@ import org.scriptorium.membership.FullTextScope;
 public interface MaterialSearch {
 
     /**
-     * Materials matching every whitespace-separated term of the query (a "quoted phrase" counts as one term): in their
+     * Materials holding every concept of the query as {@link QueryUnderstanding} reads it (its words, in any synonym
+     * form; a "quoted phrase" exactly), or, when none does, most or any of them ({@link SearchResult#match()}): in their
      * title, headings, topics or text for materials in {@code scope}, in their title, headings or topics only for the
-     * rest, so that a reader learns nothing from a search about text they may not read.
+     * rest, so that a reader learns nothing from a search about text they may not read. The 文种 and year the query
+     * names rank; typed text with nothing searchable in it finds nothing.
      */
     SearchResult search(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope);
 
     /**
-     * Paragraphs matching every term of the query, best first, of materials in {@code scope} only; the query's filters
-     * apply to their materials.
+     * Paragraphs holding the query's concepts (falling back as {@link #search} does), best first, of materials in
+     * {@code scope} only; the query's filters apply to their materials.
      */
     PassageResult passages(MaterialQuery query, Instant now, boolean includeUnpublished, FullTextScope scope);
 

@@ -56,8 +56,8 @@ public final class QueryUnderstanding {
 
     private final Analyzer words = new SmartChineseAnalyzer(false);
 
-    /** A word of a run as smartcn cut it, with where it stands in the run. */
-    private record Word(String text, int start, int end) {
+    /** A word of a run as smartcn cut it, as written in the run. */
+    private record Word(String text) {
         boolean single() {
             return text.codePointCount(0, text.length()) == 1;
         }
@@ -261,7 +261,7 @@ public final class QueryUnderstanding {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
                 String written = start >= 0 && end <= run.length() && start < end ? run.substring(start, end) : term.toString();
-                out.add(new Word(written, start, end));
+                out.add(new Word(written));
             }
             stream.end();
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * What a reader's query was read as (see {@link QueryUnderstanding}): the concepts to find, the 文种 and year it names,
@@ -103,5 +105,22 @@ public record UnderstoodQuery(List<Concept> concepts, List<Concept> optional, Li
             return List.of(Match.ALL);
         }
         return loose < 3 ? List.of(Match.ALL, Match.ANY) : List.of(Match.ALL, Match.MOST, Match.ANY);
+    }
+
+    /**
+     * Runs {@code search} at each of {@link #stages()} in turn until one finds something and returns that result, or
+     * the last stage's when none does: how every adapter falls back.
+     *
+     * @param total how many a result found
+     */
+    public <R> R firstFound(Function<Match, R> search, ToLongFunction<R> total) {
+        R result = null;
+        for (Match stage : stages()) {
+            result = search.apply(stage);
+            if (total.applyAsLong(result) > 0) {
+                break;
+            }
+        }
+        return result;
     }
 }

@@ -549,14 +549,8 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
             // typed, but nothing to search for (😀, 的, *): nothing is found, rather than the whole library
             return new SearchResult(0, List.of(), SearchResult.Facets.NONE, Match.ALL, understood);
         }
-        SearchResult result = null;
-        for (Match stage : understood.stages()) {
-            result = search(understood, stage, query, now, includeUnpublished, scope);
-            if (result.total() > 0) {
-                break;
-            }
-        }
-        return result;
+        return understood.firstFound(stage -> search(understood, stage, query, now, includeUnpublished, scope),
+                SearchResult::total);
     }
 
     private SearchResult search(UnderstoodQuery understood, Match stage, MaterialQuery query, Instant now,
@@ -591,14 +585,8 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
         if (understood.isEmpty() || scope.isEmpty()) {
             return new PassageResult(0, List.of(), Match.ALL, understood);
         }
-        PassageResult result = null;
-        for (Match stage : understood.stages()) {
-            result = passages(understood, stage, query, now, includeUnpublished, scope);
-            if (result.total() > 0) {
-                break;
-            }
-        }
-        return result;
+        return understood.firstFound(stage -> passages(understood, stage, query, now, includeUnpublished, scope),
+                PassageResult::total);
     }
 
     private PassageResult passages(UnderstoodQuery understood, Match stage, MaterialQuery query, Instant now,

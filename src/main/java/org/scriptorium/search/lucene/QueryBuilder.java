@@ -45,7 +45,7 @@ final class QueryBuilder {
      * set: the kind alone (5) left speeches whose title, headings and topics all say 安全生产 above the 工作报告 on it.
      */
     static final float KIND_TOPIC_BONUS = 10f;
-    /** A match in the title outweighs one in the headings, which outweighs the text (see {@link Fields}). */
+    /** A run of the query found as typed in a short field: this times the field's boost per bigram of the run. */
     static final float RUN_BONUS = 1f;
     /** A material of the kind the query's 文种 names. */
     static final float KIND_BONUS = 5f;
@@ -71,15 +71,6 @@ final class QueryBuilder {
      * @param materials   whether the index holds kinds and titles (the material index) rather than paragraphs
      */
     record Fields(Map<String, Float> shortFields, String runningText, List<String> wordFields, boolean materials) {
-
-        /** Every bigram field, short fields first. */
-        List<String> all() {
-            List<String> out = new ArrayList<>(shortFields.keySet());
-            if (runningText != null) {
-                out.add(runningText);
-            }
-            return out;
-        }
     }
 
     private final ChineseAnalysis analysis;
