@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.scriptorium.account.Account;
+import org.scriptorium.account.Accounts;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.corpus.GeneratedDocument;
@@ -27,6 +29,8 @@ import org.scriptorium.library.ImportContext;
 import org.scriptorium.library.NoticeRuleBook;
 import org.scriptorium.library.ParsedMaterial;
 import org.scriptorium.library.SearchIndexing;
+import org.scriptorium.membership.Memberships;
+import org.scriptorium.membership.Plan;
 import org.scriptorium.library.StructureParser;
 import org.scriptorium.search.DatabaseMaterialSearch;
 import org.scriptorium.search.MaterialQuery;
@@ -67,10 +71,17 @@ class SearchBenchmark implements ApplicationRunner {
     private final MaterialSearch search;
     private final DatabaseMaterialSearch database;
     private final ScriptoriumProperties properties;
+    private final Accounts accounts;
+    private final Memberships memberships;
     private final StructureParser parser = new StructureParser();
+    /** The HTTP client's bearer token: null searches as a visitor (titles, headings and topics only). */
+    private String token;
 
     SearchBenchmark(ApplicationContext context, JdbcTemplate jdbc, SearchIndexing indexing, SearchIndex index,
-                    MaterialSearch search, DatabaseMaterialSearch database, ScriptoriumProperties properties) {
+                    MaterialSearch search, DatabaseMaterialSearch database, ScriptoriumProperties properties,
+                    Accounts accounts, Memberships memberships) {
+        this.accounts = accounts;
+        this.memberships = memberships;
         this.context = context;
         this.jdbc = jdbc;
         this.indexing = indexing;
@@ -106,8 +117,12 @@ class SearchBenchmark implements ApplicationRunner {
             return;
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        System.out.printf("Search benchmark: steps %s, %d queries per kind, Java %s, %d cores, max heap %,d MB%n",
-                sizes, queries, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+        boolean asMember = option(args, "bench.as", "visitor").getFirst().equals("member");
+        if (asMember) {
+            token = memberToken();
+        }
+        System.out.printf("Search benchmark: steps %s, %d queries per kind, HTTP as a %s, Java %s, %d cores, max heap %,d MB%n",
+                sizes, queries, asMember ? "member (text of the 3-year back catalogue searched)" : "visitor", Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         SpeechCorpus corpus = new SpeechCorpus(20261129L);
         List<String> rows = new ArrayList<>();
@@ -254,6 +269,9 @@ class SearchBenchmark implements ApplicationRunner {
         }
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url.toString()).toURL().openConnection();
+            if (token != null) {
+                connection.setRequestProperty("Authorization", "Bearer " + token);
+            }
             try (InputStream body = connection.getInputStream()) {
                 body.readAllBytes();
             }
@@ -263,6 +281,20 @@ class SearchBenchmark implements ApplicationRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A reader with a three-year membership (a 3-year back catalogue), signed in with an API token: its searches look
+     * in the text of what it may read, as a member's do.
+     */
+    private String memberToken() {
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String email = "bench-search-" + run + "@bench.example";
+        String password = "bench-search-password-" + run;
+        Account reader = accounts.register(email, password, "检索压测").orElseThrow();
+        Plan plan = memberships.createPlan("检索压测三年会员-" + run, 1095, 1095);
+        memberships.grant(reader.id(), plan.id(), null, reader.id());
+        return accounts.issueToken(email, password, null).token();
     }
 
     /** Inserts documents [from, to) straight into the tables, in batches, as an archive import would. */
