@@ -8,23 +8,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
+import org.scriptorium.common.RefreshingCache;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The notice rules in force: the reviewed built-in list ({@code library/notice-rules.tsv}) less those the operator
@@ -52,37 +48,19 @@ public class NoticeRuleBook {
     private final ApplicationEventPublisher events;
     private final NoticeRuleCheck check = NoticeRuleCheck.bundled();
 
-    private volatile Snapshot snapshot;
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    /** Counts changes, so that a read begun before one does not keep its older rules once it ends. */
-    private final AtomicLong changes = new AtomicLong();
-
-    private record Snapshot(List<NoticeRule> rules, Instant readAt) {
-    }
+    /** The rules in force (an import should not wait for the database: the rules of a minute ago serve meanwhile). */
+    private final RefreshingCache<List<NoticeRule>> inForce;
 
     NoticeRuleBook(NoticeRuleRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.inForce = new RefreshingCache<>("notice-rules", TTL, clock, before -> read());
     }
 
     /** The rules to clean a document with now: the built-in ones that are on, then the operator's that are on. */
     public List<NoticeRule> current() {
-        Snapshot s = snapshot;
-        if (s == null) {
-            return read().rules();
-        }
-        if (s.readAt().plus(TTL).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
-            // An import should not wait for the database: the rules of a minute ago serve while they are read again.
-            Thread.ofVirtual().name("notice-rules-refresh").start(() -> {
-                try {
-                    read();
-                } finally {
-                    refreshing.set(false);
-                }
-            });
-        }
-        return s.rules();
+        return inForce.get();
     }
 
     /** The reviewed built-in rules, in file order. */
@@ -131,7 +109,7 @@ public class NoticeRuleBook {
         }
         NoticeRuleEntry entry = new NoticeRuleEntry(rule, true, List.of(), actorId, clock.instant());
         repository.insert(entry);
-        forget();
+        inForce.forget();
         events.publishEvent(new NoticeRuleEvent.Added(rule.id(), rule.pattern(), rule.regex(), rule.scope(),
                 rule.reason()));
         return entry;
@@ -154,7 +132,7 @@ public class NoticeRuleBook {
         } else {
             repository.setEnabled(id, enabled);
         }
-        forget();
+        inForce.forget();
         if (entry.enabled() != enabled) {
             events.publishEvent(new NoticeRuleEvent.Switched(id, entry.rule().pattern(), entry.rule().builtIn(), enabled));
         }
@@ -171,7 +149,7 @@ public class NoticeRuleBook {
         NoticeRuleEntry entry = get(id);
         refuseBuiltIn(entry);
         repository.delete(id);
-        forget();
+        inForce.forget();
         NoticeRule r = entry.rule();
         events.publishEvent(new NoticeRuleEvent.Deleted(id, r.pattern(), r.regex(), r.scope()));
     }
@@ -195,33 +173,13 @@ public class NoticeRuleBook {
         }
     }
 
-    /** Now, and again once the change is committed, so that a read meanwhile cannot keep the old rules. */
-    private void forget() {
-        changes.incrementAndGet();
-        snapshot = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    changes.incrementAndGet();
-                    snapshot = null;
-                }
-            });
-        }
-    }
-
-    private Snapshot read() {
-        long seen = changes.get();
-        Instant now = clock.instant();
+    /** The built-in rules that are on, then the operator's that are on, as the database says now. */
+    private List<NoticeRule> read() {
         Set<String> off = repository.builtInOff();
         List<NoticeRule> rules = new ArrayList<>();
         BUILT_IN.stream().filter(r -> !off.contains(r.id())).forEach(rules::add);
         repository.operatorRules().stream().filter(NoticeRuleEntry::enabled).map(NoticeRuleEntry::rule).forEach(rules::add);
-        Snapshot s = new Snapshot(List.copyOf(rules), now);
-        if (changes.get() == seen) {
-            snapshot = s;
-        }
-        return s;
+        return List.copyOf(rules);
     }
 
     /**

@@ -6,20 +6,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
+import org.scriptorium.common.RefreshingCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The synonyms queries use: the reviewed built-in groups ({@code search/synonyms.tsv}, read-only) and the operator's
@@ -50,13 +47,10 @@ public class SynonymStore implements Supplier<Synonyms> {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    private volatile Snapshot snapshot;
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    /** Counts changes, so that a read begun before one does not keep its older groups once it ends. */
-    private final AtomicLong changes = new AtomicLong();
+    /** The groups in force and the synonyms made of them. */
+    private final RefreshingCache<Snapshot> inForce;
 
-    /** The groups in force and the synonyms made of them, as read at {@code readAt}. */
-    private record Snapshot(Synonyms synonyms, List<SynonymGroup> groups, Instant readAt) {
+    private record Snapshot(Synonyms synonyms, List<SynonymGroup> groups) {
     }
 
     /**
@@ -75,11 +69,12 @@ public class SynonymStore implements Supplier<Synonyms> {
         this.repository = repository;
         this.clock = clock;
         this.events = events;
+        this.inForce = new RefreshingCache<>("synonyms", TTL, clock, this::read);
     }
 
     /** The synonyms for a query now: the built-in groups and the operator's that are on. */
     public Synonyms current() {
-        return snapshot().synonyms();
+        return inForce.get().synonyms();
     }
 
     /** The same as {@link #current()}, for whoever takes a {@code Supplier<Synonyms>}. */
@@ -131,7 +126,7 @@ public class SynonymStore implements Supplier<Synonyms> {
         SynonymGroup group = new SynonymGroup(OPERATOR_PREFIX + Ids.newId().substring(0, 10), checked, checkedNote,
                 false, enabled, actorId, now, actorId, now);
         repository.insert(group);
-        forget();
+        inForce.forget();
         events.publishEvent(new SynonymEvent.Added(group));
         return group;
     }
@@ -163,7 +158,7 @@ public class SynonymStore implements Supplier<Synonyms> {
         if (!repository.update(after)) {
             throw notFound();
         }
-        forget();
+        inForce.forget();
         events.publishEvent(new SynonymEvent.Changed(before, after));
         return after;
     }
@@ -180,7 +175,7 @@ public class SynonymStore implements Supplier<Synonyms> {
         if (!repository.delete(id)) {
             throw notFound();
         }
-        forget();
+        inForce.forget();
         events.publishEvent(new SynonymEvent.Deleted(group));
     }
 
@@ -200,31 +195,13 @@ public class SynonymStore implements Supplier<Synonyms> {
             return List.of();
         }
         List<Match> matches = new ArrayList<>();
-        for (SynonymGroup group : snapshot().groups()) {
+        for (SynonymGroup group : inForce.get().groups()) {
             List<String> found = group.terms().stream().filter(text::contains).toList();
             if (!found.isEmpty()) {
                 matches.add(new Match(group, found));
             }
         }
         return matches;
-    }
-
-    private Snapshot snapshot() {
-        Snapshot s = snapshot;
-        if (s == null) {
-            return read();
-        }
-        if (s.readAt().plus(TTL).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
-            // A search should not wait for the database: the groups of half a minute ago serve while they are read.
-            Thread.ofVirtual().name("synonyms-refresh").start(() -> {
-                try {
-                    read();
-                } finally {
-                    refreshing.set(false);
-                }
-            });
-        }
-        return s;
     }
 
     private static void refuseBuiltIn(SynonymGroup group) {
@@ -238,45 +215,19 @@ public class SynonymStore implements Supplier<Synonyms> {
         return Rejected.notFound("SYNONYMS_NOT_FOUND", "没有这组同义词。", "There is no such synonym group.");
     }
 
-    /** Now, and again once the change is committed, so that a read meanwhile cannot keep the old groups. */
-    private void forget() {
-        changes.incrementAndGet();
-        snapshot = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    changes.incrementAndGet();
-                    snapshot = null;
-                }
-            });
-        }
-    }
-
-    private Snapshot read() {
-        long seen = changes.get();
-        Instant now = clock.instant();
+    /** The groups in force; when the database cannot be read, those read before (or the built-in ones). */
+    private Snapshot read(Snapshot before) {
         List<SynonymGroup> own;
         try {
             own = repository.all().stream().filter(SynonymGroup::enabled).toList();
         } catch (DataAccessException e) {
             // Searches go on with what they had (or the built-in list); the next read is tried after the TTL.
             LOG.warn("could not read the operator's synonym groups: {}", e.getMessage());
-            Snapshot old = snapshot;
-            Snapshot kept = old != null ? new Snapshot(old.synonyms(), old.groups(), now)
-                    : new Snapshot(Synonyms.builtIn(), BUILT_IN, now);
-            if (changes.get() == seen) {
-                snapshot = kept;
-            }
-            return kept;
+            return before != null ? before : new Snapshot(Synonyms.builtIn(), BUILT_IN);
         }
         List<SynonymGroup> groups = new ArrayList<>(BUILT_IN);
         groups.addAll(own);
-        Snapshot s = new Snapshot(Synonyms.builtIn().with(Synonyms.of(own.stream().map(SynonymGroup::terms).toList())),
-                List.copyOf(groups), now);
-        if (changes.get() == seen) {
-            snapshot = s;
-        }
-        return s;
+        return new Snapshot(Synonyms.builtIn().with(Synonyms.of(own.stream().map(SynonymGroup::terms).toList())),
+                List.copyOf(groups));
     }
 }
