@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -138,32 +136,33 @@ final class QueryBuilder {
     Query understood(UnderstoodQuery query, Match match, Fields fields) {
         List<Query> exact = new ArrayList<>();
         List<Query> loose = new ArrayList<>();
-        Set<String> scoredGrams = new LinkedHashSet<>();
+        List<Query> optional = new ArrayList<>();
+        // the bigrams scored with BM25: those of every word as typed and of every run, each once
+        Map<String, ChineseAnalysis.Gram> scoredGrams = new LinkedHashMap<>();
         BooleanQuery.Builder allInTitle = new BooleanQuery.Builder();
         for (UnderstoodQuery.Concept concept : query.concepts()) {
-            Query q = concept(concept, fields);
-            if (q != null && fields.materials()) {
-                allInTitle.add(inTitle(concept), Occur.FILTER);
-            }
+            Map<String, List<ChineseAnalysis.Gram>> forms = forms(concept);
+            Query q = concept(concept, forms, fields);
             if (q != null) {
+                if (fields.materials()) {
+                    allInTitle.add(inTitle(forms), Occur.FILTER);
+                }
                 (concept.exact() ? exact : loose).add(q);
-                analysis.grams("q", concept.typed()).stream().limit(MAX_GRAMS_PER_TERM)
-                        .forEach(g -> scoredGrams.add(g.text() + (g.single() ? "*" : "")));
+                score(forms.getOrDefault(concept.typed(), List.of()), scoredGrams);
             }
         }
-        List<Query> optional = new ArrayList<>();
         for (UnderstoodQuery.Concept concept : query.optional()) {
-            Query q = concept(concept, fields);
+            Map<String, List<ChineseAnalysis.Gram>> forms = forms(concept);
+            Query q = concept(concept, forms, fields);
             if (q != null) {
                 optional.add(q);
-                analysis.grams("q", concept.typed()).stream().limit(MAX_GRAMS_PER_TERM)
-                        .forEach(g -> scoredGrams.add(g.text() + (g.single() ? "*" : "")));
+                score(forms.getOrDefault(concept.typed(), List.of()), scoredGrams);
             }
         }
         if (match == Match.ANY && query.kind() != null && query.concepts().stream()
                 .noneMatch(c -> c.typed().equals(query.kind().word()))) {
-            Query kindWord = concept(new UnderstoodQuery.Concept(query.kind().word(), List.of(query.kind().word()), false),
-                    fields);
+            UnderstoodQuery.Concept word = new UnderstoodQuery.Concept(query.kind().word(), List.of(query.kind().word()), false);
+            Query kindWord = concept(word, forms(word), fields);
             if (kindWord != null) {
                 loose.add(kindWord);
             }
@@ -187,7 +186,7 @@ final class QueryBuilder {
         optional.forEach(q -> top.add(q, Occur.SHOULD));
         for (String run : query.runs()) {
             List<ChineseAnalysis.Gram> grams = capped(analysis.grams("q", run));
-            grams.forEach(g -> scoredGrams.add(g.text() + (g.single() ? "*" : "")));
+            score(grams, scoredGrams);
             if (grams.size() > 1) {
                 for (Map.Entry<String, Float> field : fields.shortFields().entrySet()) {
                     top.add(constant(substring(field.getKey() + ChineseAnalysis.GRAMS, grams),
@@ -198,11 +197,12 @@ final class QueryBuilder {
         if (fields.materials() && fields.shortFields().containsKey(Documents.TITLE) && !scoredGrams.isEmpty()) {
             // BM25 on the title's bigrams too, for its length norm: of two titles holding the query, the shorter one
             // is more about it (淮安市…年度报告 before 淮安市洪泽区…年度报告)
-            top.add(new BoostQuery(grams(Documents.TITLE + ChineseAnalysis.GRAMS, scoredGrams), TITLE_BM25_WEIGHT),
-                    Occur.SHOULD);
+            top.add(new BoostQuery(gramTerms(Documents.TITLE + ChineseAnalysis.GRAMS, List.copyOf(scoredGrams.values())),
+                    TITLE_BM25_WEIGHT), Occur.SHOULD);
         }
         if (fields.runningText() != null && !scoredGrams.isEmpty()) {
-            top.add(grams(fields.runningText() + ChineseAnalysis.GRAMS, scoredGrams), Occur.SHOULD);
+            top.add(gramTerms(fields.runningText() + ChineseAnalysis.GRAMS, List.copyOf(scoredGrams.values())),
+                    Occur.SHOULD);
         }
         if (query.kind() != null) {
             BooleanQuery.Builder kinds = new BooleanQuery.Builder();
@@ -212,8 +212,6 @@ final class QueryBuilder {
                 // a material of the kind asked for whose title holds every word: 安全生产工作报告 is a 工作报告 on 安全生产,
                 // more than a speech whose title, headings and topics all say 安全生产
                 top.add(constant(allInTitle.add(kinds.build(), Occur.FILTER).build(), KIND_TOPIC_BONUS), Occur.SHOULD);
-            }
-            if (fields.materials()) {
                 List<ChineseAnalysis.Gram> grams = capped(analysis.grams("q", query.kind().word()));
                 if (!grams.isEmpty()) {
                     top.add(constant(substring(Documents.TITLE + ChineseAnalysis.GRAMS, grams), KIND_IN_TITLE_BONUS),
@@ -231,8 +229,8 @@ final class QueryBuilder {
         return top.build();
     }
 
-    /** Matches where any form of the concept occurs in any field; scores where (see {@link #understood}). */
-    private Query concept(UnderstoodQuery.Concept concept, Fields fields) {
+    /** The bigrams of each form of the concept (typed first, then its synonyms), forms without any left out. */
+    private Map<String, List<ChineseAnalysis.Gram>> forms(UnderstoodQuery.Concept concept) {
         Map<String, List<ChineseAnalysis.Gram>> forms = new LinkedHashMap<>();
         for (String alternative : concept.alternatives()) {
             List<ChineseAnalysis.Gram> grams = capped(analysis.grams("q", alternative));
@@ -240,6 +238,19 @@ final class QueryBuilder {
                 forms.put(alternative, grams);
             }
         }
+        return forms;
+    }
+
+    /** Adds bigrams to those scored with BM25, each text once. */
+    private static void score(List<ChineseAnalysis.Gram> grams, Map<String, ChineseAnalysis.Gram> scored) {
+        grams.forEach(g -> scored.putIfAbsent(g.text() + (g.single() ? "*" : ""), g));
+    }
+
+    /**
+     * Matches where any of the concept's {@code forms} occurs in any field; scores where (see {@link #understood}).
+     * Null when no form has anything searchable.
+     */
+    private Query concept(UnderstoodQuery.Concept concept, Map<String, List<ChineseAnalysis.Gram>> forms, Fields fields) {
         if (forms.isEmpty()) {
             return null;
         }
@@ -280,27 +291,11 @@ final class QueryBuilder {
         return scored.add(anywhere.size() == 1 ? anywhere.getFirst() : disjunction(anywhere), Occur.FILTER).build();
     }
 
-    /** BM25 over bigrams ({@code *} marking a lone character, matched as a prefix). */
-    private static Query grams(String field, Set<String> grams) {
-        BooleanQuery.Builder bm25 = new BooleanQuery.Builder();
-        for (String gram : grams) {
-            boolean single = gram.endsWith("*");
-            Term t = new Term(field, single ? gram.substring(0, gram.length() - 1) : gram);
-            bm25.add(single ? new PrefixQuery(t) : new TermQuery(t), Occur.SHOULD);
-        }
-        return bm25.build();
-    }
-
-    /** Where any form of the concept occurs in the title. */
-    private Query inTitle(UnderstoodQuery.Concept concept) {
-        List<Query> forms = new ArrayList<>();
-        for (String alternative : concept.alternatives()) {
-            List<ChineseAnalysis.Gram> grams = capped(analysis.grams("q", alternative));
-            if (!grams.isEmpty()) {
-                forms.add(substring(Documents.TITLE + ChineseAnalysis.GRAMS, grams));
-            }
-        }
-        return forms.size() == 1 ? forms.getFirst() : disjunction(forms);
+    /** Where any of a concept's forms occurs in the title. */
+    private static Query inTitle(Map<String, List<ChineseAnalysis.Gram>> forms) {
+        List<Query> inTitle = forms.values().stream()
+                .map(grams -> substring(Documents.TITLE + ChineseAnalysis.GRAMS, grams)).toList();
+        return inTitle.size() == 1 ? inTitle.getFirst() : disjunction(inTitle);
     }
 
     private static List<ChineseAnalysis.Gram> capped(List<ChineseAnalysis.Gram> grams) {
