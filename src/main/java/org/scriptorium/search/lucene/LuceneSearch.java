@@ -41,6 +41,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Tier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.scriptorium.search.IndexedMaterial;
 import org.scriptorium.search.Match;
@@ -555,8 +556,7 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
 
     private SearchResult search(UnderstoodQuery understood, Match stage, MaterialQuery query, Instant now,
                                 boolean includeUnpublished, FullTextScope scope) {
-        Query text = scoped(queries.understood(understood, stage, materialFields),
-                queries.understood(understood, stage, publicFields), scope);
+        Query text = scoped(fields -> queries.understood(understood, stage, fields), scope);
         Query q = filtered(text, query, now, includeUnpublished);
         Sort sort = text != null && query.sort() == SortOrder.RELEVANCE ? BEST : NEWEST;
         return read(materials, searcher -> {
@@ -644,14 +644,22 @@ public final class LuceneSearch implements SearchIndex, MaterialSearch, Closeabl
     /**
      * A material matches where its text matches and it is in the scope, or where its title, outline or topics match;
      * null without searchable text. Scores come from whichever matches, so the order of hits says nothing either.
+     * Only the queries the scope needs are built: the text's for everything, the visible fields' for nothing.
+     *
+     * @param query the query over the given fields
      */
-    private static Query scoped(Query full, Query visible, FullTextScope scope) {
-        if (full == null || scope.everything()) {
-            return full;
+    private Query scoped(Function<QueryBuilder.Fields, Query> query, FullTextScope scope) {
+        if (scope.everything()) {
+            return query.apply(materialFields);
         }
         if (scope.isEmpty()) {
-            return visible;
+            return query.apply(publicFields);
         }
+        Query full = query.apply(materialFields);
+        if (full == null) {
+            return null;
+        }
+        Query visible = query.apply(publicFields);
         Query inText = new BooleanQuery.Builder().add(full, Occur.MUST).add(inScope(scope), Occur.FILTER).build();
         return new BooleanQuery.Builder().add(inText, Occur.SHOULD).add(visible, Occur.SHOULD)
                 .setMinimumNumberShouldMatch(1).build();
