@@ -36,14 +36,19 @@ class DownloadController {
             @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @Rejects(status = 403, codes = "NOT_ENTITLED")
     @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
-    @Rejects(status = 422, codes = "UNSUPPORTED_FORMAT")
+    @Rejects(status = 422, codes = {"UNSUPPORTED_FORMAT", "UNSUPPORTED_LAYOUT", "LETTERHEAD_UNAVAILABLE"})
     @Rejects(status = 429, codes = "DOWNLOAD_LIMIT_REACHED")
     @Rejects(status = 503, codes = "PDF_UNAVAILABLE")
     @GetMapping({"/materials/{id}/download", "/api/v1/materials/{id}/download"})
     @ResponseBody // for the API description: a @Controller's handler is described only with it
     ResponseEntity<byte[]> download(@PathVariable String id, @Parameter(schema = @Schema(allowableValues = {"txt", "docx",
-            "pdf"})) @RequestParam(defaultValue = "txt") String format) {
-        Downloads.DownloadFile file = downloads.download(id, format, AccountPrincipal.currentUserId());
+            "pdf"})) @RequestParam(defaultValue = "txt") String format,
+            @Parameter(description = "DOCX only: official (公文格式, default) or reading (阅读格式)", schema = @Schema(
+                    allowableValues = {"official", "reading"})) @RequestParam(required = false) String layout,
+            @Parameter(description = "DOCX and PDF: print the 版头 and 版记 of a 通知, 意见 or 方案")
+            @RequestParam(defaultValue = "false") boolean letterhead) {
+        Downloads.DownloadFile file = downloads.download(id, format, Downloads.Options.of(layout, letterhead),
+                AccountPrincipal.currentUserId());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())

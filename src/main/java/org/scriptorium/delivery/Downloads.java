@@ -24,6 +24,46 @@ public class Downloads {
     public record DownloadFile(String fileName, String contentType, byte[] content) {
     }
 
+    /**
+     * What the reader chose for the file besides its format.
+     *
+     * @param layout     公文格式 or 阅读格式 (DOCX only: a PDF is always official, plain text has no layout); never
+     *                   {@code null}
+     * @param letterhead whether to print the 版头 and 版记 of a 通知, 意见 or 方案 whose 发文机关 and 发文字号 were read
+     *                   at import
+     */
+    public record Options(DeliveredDocument.Layout layout, boolean letterhead) {
+
+        /** The official layout, without a letterhead. */
+        public static final Options DEFAULT = new Options(DeliveredDocument.Layout.OFFICIAL, false);
+
+        public Options {
+            java.util.Objects.requireNonNull(layout, "layout");
+        }
+
+        /**
+         * The options as the download link gives them.
+         *
+         * @param layout     {@code official} (default) or {@code reading}, any case; {@code null} or blank for the
+         *                   default
+         * @param letterhead whether a letterhead was asked for
+         * @throws Rejected 422 {@code UNSUPPORTED_LAYOUT} for another layout
+         */
+        public static Options of(String layout, boolean letterhead) {
+            String l = layout == null ? "" : layout.strip().toLowerCase(Locale.ROOT);
+            DeliveredDocument.Layout chosen = switch (l) {
+                case "", "official" -> DeliveredDocument.Layout.OFFICIAL;
+                case "reading" -> DeliveredDocument.Layout.READING;
+                default -> throw Rejected.invalid("UNSUPPORTED_LAYOUT", "版式只能是 official（公文格式）或 reading（阅读格式）。",
+                        "The layout is official or reading.");
+            };
+            return new Options(chosen, letterhead);
+        }
+    }
+
+    /** The kinds of document that may carry a 版头: those issued under an organ's name with a 发文字号. */
+    static final java.util.Set<String> LETTERHEAD_KINDS = java.util.Set.of("通知", "意见", "方案", "实施方案");
+
     private final MaterialAccess access;
     private final List<DownloadPolicy> policies;
     private final TxtWriter txt = new TxtWriter();
@@ -43,6 +83,17 @@ public class Downloads {
      *                  and whatever a {@link DownloadPolicy} refuses with (429 beyond the daily cap)
      */
     public DownloadFile download(String materialId, String format, Optional<String> userId) {
+        return download(materialId, format, Options.DEFAULT, userId);
+    }
+
+    /**
+     * The material as a file in the given format, laid out as the reader chose.
+     *
+     * @throws Rejected as {@link #download(String, String, Optional)}, and 422 {@code LETTERHEAD_UNAVAILABLE} when a
+     *                  letterhead is asked for a material that has none (not a 通知, 意见 or 方案, or no 发文机关 and
+     *                  发文字号 read at import)
+     */
+    public DownloadFile download(String materialId, String format, Options options, Optional<String> userId) {
         String f = format == null ? "txt" : format.strip().toLowerCase(Locale.ROOT);
         Copies.Channel channel = switch (f) {
             case "txt" -> Copies.Channel.TXT;
@@ -57,7 +108,13 @@ public class Downloads {
         }
         userId.ifPresent(id -> policies.forEach(policy -> policy.check(id, materialId)));
         MaterialView view = access.fullView(materialId, userId, channel);
-        DeliveredDocument document = document(view);
+        DeliveredDocument document = document(view).withLayout(channel == Copies.Channel.DOCX
+                ? options.layout() : DeliveredDocument.Layout.OFFICIAL);
+        if (options.letterhead() && channel != Copies.Channel.TXT) {
+            document = document.withLetterhead(letterhead(view).orElseThrow(() -> new Rejected(422,
+                    "LETTERHEAD_UNAVAILABLE", "此资料不是带发文机关和发文字号的通知、意见或方案，不能加版头。",
+                    "Only a notice, opinion or plan with an issuer and a document number read at import has a letterhead.")));
+        }
         FileTrace trace = new FileTrace(view.fileToken());
         String baseName = safeFileName(view.material().title());
         return switch (channel) {
@@ -66,6 +123,18 @@ public class Downloads {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.write(document, trace));
             default -> new DownloadFile(baseName + ".pdf", "application/pdf", pdf.orElseThrow().write(document, trace));
         };
+    }
+
+    /** The 版头 and 版记 of a 通知, 意见 or 方案 whose issuer and document number were read at import. */
+    static Optional<DeliveredDocument.Letterhead> letterhead(MaterialView view) {
+        var elements = view.elements();
+        if (!LETTERHEAD_KINDS.contains(view.material().kind()) || elements.issuer() == null
+                || elements.issuer().isBlank() || elements.documentNumber() == null
+                || elements.documentNumber().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeliveredDocument.Letterhead(elements.issuer().strip(),
+                elements.documentNumber().strip(), null, elements.issuedOn()));
     }
 
     private static DeliveredDocument document(MaterialView view) {
