@@ -56,7 +56,7 @@ class DocxRenderingTest {
         assertThat(official).isEqualTo(layoutText(dir, "official-plain"));
         assertThat(layoutText(dir, "reading-member")).isEqualTo(layoutText(dir, "reading-plain"));
         String letterhead = layoutText(dir, "letterhead-member");
-        assertThat(letterhead).contains("青山县人民政府文件", "青政发〔2019〕3号", "2019年1月24日印发");
+        assertThat(letterhead.replaceAll("\\s+", "")).contains("青山县人民政府文件", "青政发〔2019〕3号", "2019年1月24日印发");
         assertThat(letterhead).isEqualTo(layoutText(dir, "letterhead-plain"));
     }
 
