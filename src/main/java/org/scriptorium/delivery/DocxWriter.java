@@ -230,7 +230,7 @@ public final class DocxWriter {
                 <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/>
                 </w:pPr></w:style>
                 <w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/>
-                <w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>
+                <w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>
                 </w:pPr></w:style>
                 <w:style w:type="paragraph" w:styleId="Date"><w:name w:val="Date"/><w:basedOn w:val="Normal"/>
                 <w:next w:val="Normal"/><w:pPr><w:ind w:rightChars="400" w:right="%9$d" w:firstLineChars="0"
@@ -446,6 +446,9 @@ public final class DocxWriter {
         }
         CTPPr properties = visible.getCTP().isSetPPr() ? (CTPPr) visible.getCTP().getPPr().copy() : CTPPr.Factory.newInstance();
         (properties.isSetRPr() ? properties.getRPr() : properties.addNewRPr()).addNewVanish();
+        if (!properties.isSetKeepNext()) {
+            properties.addNewKeepNext(); // so that a paragraph kept with the next one is kept with the visible one
+        }
         carrier.getCTP().setPPr(properties);
         XWPFRun run = carrier.createRun();
         run.setVanish(true);
@@ -519,7 +522,9 @@ public final class DocxWriter {
 
     /**
      * 版记 (7.4): between two rules across the 版心 (0.35 mm ≈ 1 pt), in 四号, the 印发机关 左空一字 and
-     * {@code {date}印发} 右空一字, by tab stops so that the rules keep the 版心's full width.
+     * {@code {date}印发} 右空一字, by tab stops so that the rules keep the 版心's full width. One line below the text,
+     * not in a frame at the foot of the page as the standard places it: LibreOffice (7.4) then parts the 落款 from its
+     * date.
      */
     private static void imprint(XWPFDocument docx, Letterhead letterhead, Setting s) {
         XWPFParagraph p = docx.createParagraph();

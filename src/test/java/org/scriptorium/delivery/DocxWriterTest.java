@@ -180,7 +180,8 @@ class DocxWriterTest {
             assertThat(issuer.getCTP().getPPr().getInd().getRightChars()).isEqualTo(BigInteger.valueOf(325));
             assertThat(issuer.getSpacingBefore()).isEqualTo(579);
             assertThat(date.getSpacingBefore()).isLessThanOrEqualTo(0);
-            assertThat(style(docx, "Signature")).contains("<w:jc w:val=\"right\"/>");
+            assertThat(style(docx, "Signature")).as("the issuer stays with the date").contains("<w:jc w:val=\"right\"/>",
+                    "<w:keepNext/>");
             assertThat(note.getCTP().getPPr().getInd().getLeftChars()).isEqualTo(BigInteger.valueOf(200));
             assertThat(note.getAlignment()).isNotEqualTo(ParagraphAlignment.RIGHT);
         }
