@@ -132,9 +132,16 @@ public final class DocxWriter {
     /**
      * 版心 156 mm wide = 8,845 twips = 442.25 pt, 28 characters a line: a pitch of 15.7946 pt, 0.2054 pt less than
      * the 16 pt (三号) default size. Word counts {@code w:charSpace} in 4096ths of a point added to that size:
-     * −0.2054 × 4096 = −841.3; −842 keeps the pitch just under 442.25 / 28 so that 28 (not 27) fit.
+     * −0.2054 × 4096 = −841.3; −842 keeps the pitch just under 442.25 / 28 so that 28 (not 27) fit. Word's page setup
+     * then reads 22 lines × 28 characters.
      */
     static final int CHAR_SPACE = -842;
+    /**
+     * The text does not snap to that grid ({@code w:snapToGrid} off in {@code Normal}): LibreOffice rounds a 16 pt
+     * character up to two cells of a 15.79 pt grid and sets 14 characters a line. Instead the body is condensed by
+     * 0.25 pt (5 twentieths, {@code w:spacing} in the run properties): 28 × 15.75 = 441 pt ≤ 442.25 pt, 29 do not fit,
+     * so Word, WPS and LibreOffice alike set 28 characters a line.
+     */
     static final int CONDENSED = -5;
 
     /**
