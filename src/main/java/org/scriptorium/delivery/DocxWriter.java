@@ -231,7 +231,8 @@ public final class DocxWriter {
                 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/>
                 <w:next w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:after="%5$d"/>
                 <w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>
-                <w:rPr>%6$s<w:b w:val="0"/><w:bCs w:val="0"/><w:sz w:val="%7$d"/><w:szCs w:val="%7$d"/></w:rPr></w:style>
+                <w:rPr>%6$s<w:b w:val="0"/><w:bCs w:val="0"/><w:spacing w:val="0"/><w:sz w:val="%7$d"/>
+                <w:szCs w:val="%7$d"/></w:rPr></w:style>
                 %8$s
                 <w:style w:type="paragraph" w:styleId="Salutation"><w:name w:val="Salutation"/>
                 <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/>
@@ -247,11 +248,12 @@ public final class DocxWriter {
                 <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>
                 <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>
                 <w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>
-                <w:rPr><w:color w:val="808080"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>
+                <w:rPr><w:spacing w:val="0"/><w:color w:val="808080"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
+                </w:style>
                 <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>
                 <w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="280" w:lineRule="exact"/>
                 <w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr>
-                <w:rPr>%10$s<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>
+                <w:rPr>%10$s<w:spacing w:val="0"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>
                 </w:styles>
                 """.formatted(fonts(BODY_FONT), size, lines, indent, s.linePitch(), fonts(TITLE_FONT),
                 s.titleHalfPoints(), headingStyles(size), 4 * s.character(), fonts(PAGE_NUMBER_FONT),
@@ -288,15 +290,14 @@ public final class DocxWriter {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-                %s%s%s%s%s%s%s</w:fonts>
+                %s%s%s%s%s%s</w:fonts>
                 """.formatted(
                 font(TITLE_FONT, "宋体", "02000000000000000000", "roman"),
                 font(BODY_FONT, "仿宋_GB2312", "02010609060101010101", "modern"),
                 font("仿宋_GB2312", "仿宋", "02010609030101010101", "modern"),
                 font(HEADING_1_FONT, "SimHei", "02010609060101010101", "modern"),
                 font(HEADING_2_FONT, "楷体_GB2312", "02010609060101010101", "modern"),
-                font(PAGE_NUMBER_FONT, "SimSun", "02010600030101010101", "auto"),
-                font("Times New Roman", null, "02020603050405020304", "roman"));
+                font(PAGE_NUMBER_FONT, "SimSun", "02010600030101010101", "auto"));
         PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
         PackagePart part = docx.getPackage().createPart(name, XWPFRelation.FONT_TABLE.getContentType());
         try (OutputStream os = part.getOutputStream()) {
@@ -306,7 +307,7 @@ public final class DocxWriter {
     }
 
     private static String font(String name, String altName, String panose, String family) {
-        return "<w:font w:name=\"" + name + "\">" + (altName == null ? "" : "<w:altName w:val=\"" + altName + "\"/>")
+        return "<w:font w:name=\"" + name + "\"><w:altName w:val=\"" + altName + "\"/>"
                 + "<w:panose1 w:val=\"" + panose + "\"/><w:charset w:val=\"86\"/><w:family w:val=\"" + family
                 + "\"/><w:pitch w:val=\"variable\"/></w:font>";
     }
