@@ -2,6 +2,7 @@
 # Brings up what the tests need, on a Debian 12 machine:
 #   - Debian's chromium + chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)
 #   - a CJK font (fonts-wqy-microhei) so Chromium renders Chinese text and the PDF writer can embed it
+#   - LibreOffice Writer and poppler-utils (soffice, pdftotext) for DocxRenderingTest
 #   - a throw-away PostgreSQL cluster on 127.0.0.1:${SCRIPTORIUM_TEST_PG_PORT:-54329}
 #     with role scriptorium/scriptorium and database scriptorium_test.
 #   - the OpenAPI linter, @redocly/cli from the npm registry, under ${SCRIPTORIUM_TEST_NPM_DIR:-/tmp/scriptorium-test-npm}
@@ -71,6 +72,8 @@ missing=()
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 [ -n "$(pg_server_bin)" ] || missing+=(postgresql)
 pkg_installed fonts-wqy-microhei || missing+=(fonts-wqy-microhei)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if ! command -v pg_isready >/dev/null 2>&1 || ! command -v psql >/dev/null 2>&1; then
   missing+=(postgresql-client)
 fi
@@ -78,7 +81,7 @@ fi
 if [ "${#missing[@]}" -gt 0 ]; then
   if ! is_root; then
     die "missing packages: ${missing[*]}. Install them as root:
-  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium chromium-driver postgresql fonts-wqy-microhei
+  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium chromium-driver postgresql fonts-wqy-microhei libreoffice-writer poppler-utils
 or run this script as root (it installs them itself)."
   fi
   log "installing: ${missing[*]}"

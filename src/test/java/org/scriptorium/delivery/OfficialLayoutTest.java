@@ -87,32 +87,30 @@ class OfficialLayoutTest {
     }
 
     @Test
-    @DisplayName("DOCX: one paragraph with the heading's words bold in 楷体 and the run-in text in body type; 落款 flush right, 附件 indented left")
+    @DisplayName("DOCX: one paragraph in the heading's style with the run-in text in body type; 落款 right-aligned after GB/T 9704, 附件 indented left")
     void docx() throws IOException {
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(new DocxWriter().write(document())))) {
             List<XWPFParagraph> ps = docx.getParagraphs();
             assertThat(ps).extracting(XWPFParagraph::getText).containsExactly("关于做好森林防火工作的通知", "各乡镇人民政府：",
                     "为切实做好森林防火工作，现将有关事项通知如下。", "一、加强火源管理", HEADING + RUN_IN,
                     "附件：森林防火责任表", SIGNATURE, DATE);
+            assertThat(ps.get(4).getStyle()).isEqualTo("Heading2");
             List<XWPFRun> runs = ps.get(4).getRuns();
             assertThat(runs).hasSize(2);
             assertThat(runs.get(0).text()).isEqualTo(HEADING);
-            assertThat(runs.get(0).isBold()).isTrue();
-            assertThat(runs.get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("楷体");
+            assertThat(runs.get(0).getStyle()).isEmpty();
             assertThat(runs.get(1).text()).isEqualTo(RUN_IN);
-            assertThat(runs.get(1).isBold()).isFalse();
-            assertThat(runs.get(1).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("仿宋");
-            assertThat(ps.get(4).getCTP().getPPr().getInd().getFirstLineChars()).isEqualTo(BigInteger.valueOf(200));
+            assertThat(runs.get(1).getStyle()).isEqualTo("RunInText");
+            assertThat(docx.getStyles().getStyle("RunInText").getCTStyle().xmlText())
+                    .contains("w:eastAsia=\"仿宋\"", "<w:b w:val=\"0\"/>");
 
             XWPFParagraph attachment = ps.get(5);
             assertThat(attachment.getAlignment()).isEqualTo(ParagraphAlignment.LEFT);
             assertThat(attachment.getCTP().getPPr().getInd().getLeftChars()).isEqualTo(BigInteger.valueOf(200));
-            assertThat(attachment.getCTP().getPPr().getInd().isSetFirstLineChars()).isFalse();
-            for (XWPFParagraph signature : ps.subList(6, 8)) {
-                assertThat(signature.getAlignment()).isEqualTo(ParagraphAlignment.RIGHT);
-                assertThat(signature.getCTP().getPPr().isSetInd()).isFalse();
-            }
-            assertThat(docx.getDocument().getBody().xmlText()).contains("<w:jc w:val=\"right\"/>");
+            assertThat(attachment.getCTP().getPPr().getInd().getFirstLineChars()).isEqualTo(BigInteger.ZERO);
+            assertThat(ps.get(6).getStyle()).isEqualTo("Signature");
+            assertThat(ps.get(7).getStyle()).isEqualTo("Date");
+            assertThat(docx.getStyles().getStyle("Signature").getCTStyle().xmlText()).contains("<w:jc w:val=\"right\"/>");
         }
     }
 
