@@ -26,7 +26,7 @@ class ErrorPagesTest extends IntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    @DisplayName("a signed-in reader's 404, 403, 422 and 500 pages keep the site's name and show their own header")
+    @DisplayName("a signed-in reader's 404, 403, 422 and 500 pages keep the site's name and their own header, bell included")
     void signedIn() {
         String id = freeMaterial();
         String email = "e" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
@@ -57,7 +57,7 @@ class ErrorPagesTest extends IntegrationTest {
         HttpResponse<String> page = new WebSession(port).get("/no/such/page");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(title(page.body())).isEqualTo("未找到 · " + SITE);
-        assertThat(page.body()).contains(">登录<", ">注册<").doesNotContain(">退出<", "null");
+        assertThat(page.body()).contains(">登录<", ">注册<").doesNotContain(">退出<", "id=\"bell\"", "null");
     }
 
     private static void ownHeader(HttpResponse<String> page, String path, int status) {
@@ -65,7 +65,7 @@ class ErrorPagesTest extends IntegrationTest {
         assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
         assertThat(title(page.body())).as(path).endsWith(" · " + SITE).doesNotContain("null");
         assertThat(page.body()).as(path)
-                .contains("class=\"brand\" href=\"/\">" + SITE + "<", ">县委办小王<", ">退出<")
+                .contains("class=\"brand\" href=\"/\">" + SITE + "<", ">县委办小王<", ">退出<", "id=\"bell\"")
                 .doesNotContain(">登录<", ">注册<");
     }
 
