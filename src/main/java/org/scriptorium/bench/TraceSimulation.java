@@ -157,7 +157,7 @@ public final class TraceSimulation implements TraceSources, Codebook {
         List<String> marked = FragileMark.embedAll(robustCopy(member, material), prf, member,
                 revisionTag(revisions.get(material).key()));
         List<String> out = new ArrayList<>(marked);
-        out.add("仅供学习 禁止外传 · 笔杆子文库 · 会员 " + member);
+        out.add("本文为会员 " + member + " 的个人副本，含可追溯标记，外传必究 · 笔杆子文库");
         return out;
     }
 

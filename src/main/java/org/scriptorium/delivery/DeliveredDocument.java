@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param title      the material's title; never {@code null}
  * @param paragraphs the paragraphs in reading order; never {@code null}, may be empty (copied)
- * @param notice     the platform's line for every copy, such as {@code "仅供学习 禁止外传 · Scriptorium"};
- *                   {@code null} or blank for none
+ * @param notice     the platform's line for every copy, such as
+ *                   {@code "本文为会员 100001 的个人副本，含可追溯标记，外传必究 · 笔杆子文库"} (see
+ *                   {@link PersonalisedCopies}); {@code null} or blank for none
  * @param layout     how a file is set: {@link Layout#OFFICIAL} (GB/T 9704) or {@link Layout#READING}; never
  *                   {@code null}. Plain text ignores it.
  * @param letterhead the 版头 and 版记 to print around an official document; {@code null} for none

@@ -276,12 +276,13 @@ class LibraryApiController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Reading(String materialId, int revision, String title, String kind, List<String> topics, Tier tier,
                    Instant publishedAt, String salutation, List<OutlineEntry> outline, List<PlaceholderCount> placeholders,
-                   int characters, boolean entitled, String reason, String text, String preview,
+                   int characters, boolean entitled, String reason, String text, String notice, String preview,
                    String documentNumber, String recipients, String issuer, LocalDate issuedOn, List<String> attachments) {
     }
 
     @Operation(summary = "Read a material", description = "`text` is the caller's personalised copy when they may read "
-            + "it; otherwise `preview` and the `reason`. The 公文 elements (`documentNumber`, `recipients`, `issuer`, "
+            + "it, ending with its `notice` (the line saying whose copy it is, also given alone); otherwise `preview` and "
+            + "the `reason`. The 公文 elements (`documentNumber`, `recipients`, `issuer`, "
             + "`issuedOn`, `attachments`) are given to everyone who sees the outline, and left out when not found.")
     @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
     @GetMapping("/materials/{id}")
@@ -290,7 +291,7 @@ class LibraryApiController {
         Material m = v.material();
         return new Reading(m.id(), v.revision(), m.title(), m.kind(), m.topics(), m.tier(), m.publishedAt(),
                 v.salutation(), OutlineEntry.of(v.outline()), v.placeholders(), v.characters(), v.entitled(),
-                v.entitled() ? null : v.access().explanationZh(), v.text(), v.preview(),
+                v.entitled() ? null : v.access().explanationZh(), v.text(), v.notice(), v.preview(),
                 v.elements().documentNumber(), v.elements().recipients(), v.elements().issuer(), v.elements().issuedOn(),
                 Imported.nullIfEmpty(v.elements().attachments()));
     }

@@ -11,7 +11,7 @@ import org.scriptorium.membership.Access;
  * @param blocks   the body as headings and paragraphs; empty unless entitled
  * @param text     the cleaned full text, one paragraph per line; null unless entitled
  * @param preview  the beginning of the body, at most 300 characters and a third of the text ({@code Preview}); null when entitled
- * @param notice   the visible notice of the reader's copy ("仅供学习 禁止外传 · … · 会员 100001"); null unless entitled
+ * @param notice   the visible notice of the reader's copy ("本文为会员 100001 的个人副本，…"); null unless entitled
  * @param fileToken the token that files made from this copy carry; null unless entitled
  * @param elements the 公文 elements (发文字号, 主送机关, 落款, 成文日期, 附件说明): metadata shown to everyone who sees the
  *                 outline; {@link OfficialElements#NONE} when none was found

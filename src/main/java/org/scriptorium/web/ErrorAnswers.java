@@ -2,14 +2,30 @@ package org.scriptorium.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.scriptorium.common.Rejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.ControllerAdviceBean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
+import org.springframework.web.method.support.InvocableHandlerMethod;
+import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * How every failure is answered, wherever it happened: problem+json with a stable {@code code} to the API
@@ -20,10 +36,22 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 class ErrorAnswers {
 
-    private final LayoutAdvice layout;
+    private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
 
-    ErrorAnswers(LayoutAdvice layout) {
+    private final LayoutAdvice layout;
+    private final ApplicationContext context;
+    /** Lazily: the adapter is built after the advice that answers through this class. */
+    private final ObjectProvider<RequestMappingHandlerAdapter> adapter;
+    private volatile List<LayoutMethod> layoutMethods;
+
+    ErrorAnswers(LayoutAdvice layout, ApplicationContext context, ObjectProvider<RequestMappingHandlerAdapter> adapter) {
         this.layout = layout;
+        this.context = context;
+        this.adapter = adapter;
+    }
+
+    /** One {@code @ModelAttribute} method of a {@code @ControllerAdvice}, with the arguments it is called with. */
+    private record LayoutMethod(Object bean, Method method, HandlerMethodArgumentResolverComposite resolvers) {
     }
 
     /** True when the request, or on the error dispatch the request that failed, is an API call. */
@@ -46,23 +74,59 @@ class ErrorAnswers {
         }
         ModelAndView page = new ModelAndView("error/problem");
         page.setStatus(HttpStatusCode.valueOf(rejected.status()));
-        page.addAllObjects(layoutAttributes());
+        page.addAllObjects(layoutAttributes(request));
         page.addObject("status", rejected.status());
         page.addObject("title", rejected.title(false));
         page.addObject("message", rejected.chinese());
         return page;
     }
 
-    private Map<String, Object> layoutAttributes() {
-        try {
-            return layout.attributes();
-        } catch (RuntimeException databaseDown) {
-            // The failure being shown may be the database's: the page still carries the site's name.
-            Map<String, Object> bare = new HashMap<>();
-            bare.put("siteName", layout.siteName());
-            bare.put("staff", false);
-            return bare;
+    /**
+     * What every page's layout gets from the {@code @ModelAttribute} methods of the {@code @ControllerAdvice}s (the
+     * site's name and who is signed in from {@link LayoutAdvice}, the bell, the unread-notice dot, …). Spring calls
+     * them for a controller's page but not for an exception handler's view nor on the error dispatch, where the
+     * title read {@code · null} and a signed-in reader was offered 登录/注册; so they are called here the same way.
+     * One that fails (the failure shown may be the database's) leaves out only what it adds: the page keeps at least
+     * the site's name.
+     */
+    private Map<String, Object> layoutAttributes(HttpServletRequest request) {
+        ModelAndViewContainer model = new ModelAndViewContainer();
+        ServletWebRequest web = new ServletWebRequest(request);
+        for (LayoutMethod m : layoutMethods()) {
+            InvocableHandlerMethod call = new InvocableHandlerMethod(m.bean(), m.method());
+            call.setHandlerMethodArgumentResolvers(m.resolvers());
+            try {
+                call.invokeForRequest(web, model);
+            } catch (Exception e) {
+                log.debug("Layout attributes of {} left out of an error page: {}", m.method(), e.toString());
+            }
         }
+        model.getModel().putIfAbsent("siteName", layout.siteName());
+        model.getModel().putIfAbsent("staff", false);
+        return model.getModel();
+    }
+
+    private List<LayoutMethod> layoutMethods() {
+        List<LayoutMethod> methods = layoutMethods;
+        if (methods == null) {
+            HandlerMethodArgumentResolverComposite resolvers = new HandlerMethodArgumentResolverComposite()
+                    .addResolvers(adapter.getObject().getArgumentResolvers());
+            methods = new ArrayList<>();
+            for (ControllerAdviceBean advice : ControllerAdviceBean.findAnnotatedBeans(context)) {
+                if (advice.getBeanType() == null || !advice.isApplicableToBeanType(ContainerErrors.class)) {
+                    continue;
+                }
+                Object bean = advice.resolveBean();
+                for (Method method : MethodIntrospector.selectMethods(advice.getBeanType(),
+                        (Method m) -> m.getReturnType() == void.class
+                                && AnnotatedElementUtils.hasAnnotation(m, ModelAttribute.class)
+                                && !AnnotatedElementUtils.hasAnnotation(m, RequestMapping.class))) {
+                    methods.add(new LayoutMethod(bean, method, resolvers));
+                }
+            }
+            layoutMethods = methods = List.copyOf(methods);
+        }
+        return methods;
     }
 
     /**

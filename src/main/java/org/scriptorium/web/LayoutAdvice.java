@@ -36,9 +36,8 @@ class LayoutAdvice {
     }
 
     /**
-     * The layout's attributes for the current request. Error pages take them from here: an exception handler's or
-     * the error dispatch's view gets no {@code @ModelAttribute}s, and without them the title read {@code · null}
-     * and a signed-in reader was offered 登录/注册.
+     * The layout's attributes for the current request. Error pages get them too: {@link ErrorAnswers} calls
+     * {@link #layout} as it calls every advice's {@code @ModelAttribute} method.
      */
     Map<String, Object> attributes() {
         Map<String, Object> model = new HashMap<>();

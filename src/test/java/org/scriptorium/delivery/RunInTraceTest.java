@@ -79,7 +79,7 @@ class RunInTraceTest {
     @DisplayName("the leaked file, its notice line cut and its invisible marks stripped, names its member and no one else")
     void traced() {
         String text = txt(37);
-        String stripped = text.lines().filter(l -> !l.contains("仅供学习")).collect(Collectors.joining("\n"))
+        String stripped = text.lines().filter(l -> !l.contains("个人副本")).collect(Collectors.joining("\n"))
                 .replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]", "");
         assertThat(stripped.lines().filter(l -> l.matches("\\s*（\\d+）第\\d+项工作要抓紧抓实。\\S{10,}")))
                 .as(stripped).hasSizeGreaterThan(2);

@@ -75,7 +75,7 @@ class DraftsTest extends IntegrationTest {
         JsonNode preview = admin.get("/api/v1/admin/materials/" + id + "/preview").json();
         assertThat(preview.get("label").asString()).isEqualTo("预览");
         assertThat(preview.get("draft").asBoolean()).isTrue();
-        assertThat(preview.get("text").asString()).contains("抓好" + word).doesNotContain("仅供学习");
+        assertThat(preview.get("text").asString()).contains("抓好" + word).doesNotContain("个人副本");
         assertThat(preview.get("outline").size()).isEqualTo(7);
         assertThat(admin.get("/api/v1/admin/deliveries?materialId=" + id).json().size())
                 .as("no ledger row for a preview").isZero();

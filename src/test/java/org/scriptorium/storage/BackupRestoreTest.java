@@ -77,7 +77,7 @@ class BackupRestoreTest {
             assertThat(admin.get("/api/v1/admin/reports/" + reportId + "/files/" + fileId).bytes()).isEqualTo(evidence);
 
             // The marking key came back: a copy delivered before the backup still names its reader.
-            String leaked = Marked.visible(copy).replaceAll("仅供学习 禁止外传.*", "");
+            String leaked = Marked.visible(copy).replaceAll("本文为会员 .*", "");
             JsonNode trace = admin.multipart("POST", "/api/v1/admin/trace", Map.of("text", leaked), null, null).json();
             assertThat(trace.get("verdict").asString()).as(trace.toString()).isEqualTo("ACCUSE");
             assertThat(trace.get("suspects").get(0).get("userId").asString()).isEqualTo(memberId);

@@ -60,7 +60,7 @@ class TracingApiTest extends IntegrationTest {
         String bobText = bob.get("/api/v1/materials/" + s.materialId()).json().get("text").asString();
         assertThat(aliceAgain).isEqualTo(aliceText);
         assertThat(bobText).isNotEqualTo(aliceText);
-        assertThat(Marked.visible(aliceText)).contains("仅供学习 禁止外传", "会员 1");
+        assertThat(Marked.visible(aliceText)).contains("的个人副本，含可追溯标记，外传必究", "本文为会员 1");
         assertThat(aliceText.length()).isGreaterThan(Marked.visible(aliceText).length());
 
         String aliceId = alice.get("/api/v1/me").json().get("userId").asString();
@@ -78,7 +78,7 @@ class TracingApiTest extends IntegrationTest {
         Api other = member(s);
         other.get("/api/v1/materials/" + s.materialId());
         String copy = leaker.get("/api/v1/materials/" + s.materialId()).json().get("text").asString();
-        String cleaned = Marked.visible(copy).replaceAll("仅供学习 禁止外传.*", "");
+        String cleaned = Marked.visible(copy).replaceAll("本文为会员 .*", "");
 
         JsonNode result = s.admin().multipart("POST", "/api/v1/admin/trace", Map.of("text", cleaned), null, null).json();
         assertThat(result.get("verdict").asString()).as(result.toString()).isEqualTo("ACCUSE");
@@ -145,7 +145,7 @@ class TracingApiTest extends IntegrationTest {
         Api.Response pdf = leaker.get("/api/v1/materials/" + s.materialId() + "/download?format=pdf");
         assertThat(pdf.status()).isEqualTo(200);
         try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
-            assertThat(Marked.visible(new PDFTextStripper().getText(doc))).contains("仅供学习");
+            assertThat(Marked.visible(new PDFTextStripper().getText(doc))).contains("个人副本");
         }
         JsonNode result = s.admin().multipart("POST", "/api/v1/admin/trace", Map.of(), "leak.pdf", pdf.bytes()).json();
         assertThat(result.get("verdict").asString()).isEqualTo("ACCUSE");

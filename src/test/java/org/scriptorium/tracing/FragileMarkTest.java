@@ -44,6 +44,55 @@ class FragileMarkTest {
     }
 
     @Test
+    @DisplayName("payloads sit only between two Han ideographs, never by punctuation, Latin letters or digits")
+    void onlyBetweenIdeographs() {
+        String mixed = "（一）2024年全县GDP增长5.2%，完成目标任务；“十四五”规划《实施方案》提出：到2025年，"
+                + "粮食产量稳定在100万吨以上！是否落实？各乡镇、各部门要认真贯彻落实，确保各项工作取得实效。";
+        List<String> paragraphs = new java.util.ArrayList<>(MarkSpeech.PARAGRAPHS);
+        paragraphs.add(mixed);
+        int payloads = 0;
+        for (String paragraph : paragraphs) {
+            String marked = FragileMark.embed(paragraph, prf, 123_456, revision, 20);
+            assertThat(FragileMark.stripDigits(marked)).isEqualTo(paragraph);
+            for (int i = 0; i < marked.length(); i++) {
+                if (FragileMark.DIGITS.indexOf(marked.charAt(i)) < 0) {
+                    continue;
+                }
+                int end = i;
+                while (end < marked.length() && FragileMark.DIGITS.indexOf(marked.charAt(end)) >= 0) {
+                    end++;
+                }
+                String around = marked.charAt(i - 1) + "|" + marked.charAt(end);
+                assertThat(Character.UnicodeScript.of(marked.charAt(i - 1))).as(around).isEqualTo(Character.UnicodeScript.HAN);
+                assertThat(Character.UnicodeScript.of(marked.charAt(end))).as(around).isEqualTo(Character.UnicodeScript.HAN);
+                assertThat(marked.substring(i, end)).as("a break opportunity (ZWSP) in every payload").contains("\u200B");
+                payloads++;
+                i = end;
+            }
+            assertThat(FragileMark.read(marked, prf)).isNotEmpty().allMatch(expected::equals);
+        }
+        assertThat(payloads).isGreaterThan(100);
+        String noPair = "2024年GDP，（一）A、B。";
+        assertThat(FragileMark.embed(noPair, prf, 1, revision, 5)).isEqualTo(noPair);
+    }
+
+    @Test
+    @DisplayName("a payload without a ZWSP (member numbers from 2^30) is carried behind one, and still reads")
+    void alwaysBreakable() {
+        String noZwsp = "\u2060\u200C\u200D".repeat(16);
+        assertThat(FragileMark.breakable(noZwsp)).isEqualTo("\u200B" + noZwsp);
+        String small = FragileMark.encode(123_456, 7, prf);
+        assertThat(small.charAt(0)).as("members below 2^30 start with ZWSP").isEqualTo('\u200B');
+        assertThat(FragileMark.breakable(small)).isSameAs(small);
+
+        long big = 0xFFFF_FFFFL;
+        String marked = FragileMark.embed(MarkSpeech.PARAGRAPHS.get(3), prf, big, 7, 80);
+        assertThat(FragileMark.read(marked, prf)).isNotEmpty().allMatch(new FragileMark.Payload(big, 7)::equals);
+        String carried = "前" + "\u200B" + FragileMark.encode(big, 7, prf) + "后";
+        assertThat(FragileMark.read(carried, prf)).containsExactly(new FragileMark.Payload(big, 7));
+    }
+
+    @Test
     @DisplayName("read returns every payload in order, duplicates kept, across several paragraphs and members")
     void readsAll() {
         List<String> a = FragileMark.embedAll(MarkSpeech.PARAGRAPHS.subList(2, 4), prf, 1, 10);
