@@ -43,6 +43,11 @@ public class Downloads {
      *                  and whatever a {@link DownloadPolicy} refuses with (429 beyond the daily cap)
      */
     public DownloadFile download(String materialId, String format, Optional<String> userId) {
+        return download(materialId, format, userId, FillIns.NONE);
+    }
+
+    /** The material as a file, its placeholders filled with the reader's values ({@link FillIns}); see above. */
+    public DownloadFile download(String materialId, String format, Optional<String> userId, FillIns fillIns) {
         String f = format == null ? "txt" : format.strip().toLowerCase(Locale.ROOT);
         Copies.Channel channel = switch (f) {
             case "txt" -> Copies.Channel.TXT;
@@ -57,7 +62,7 @@ public class Downloads {
         }
         userId.ifPresent(id -> policies.forEach(policy -> policy.check(id, materialId)));
         MaterialView view = access.fullView(materialId, userId, channel);
-        DeliveredDocument document = document(view);
+        DeliveredDocument document = fillIns.applyTo(document(view));
         FileTrace trace = new FileTrace(view.fileToken());
         String baseName = safeFileName(view.material().title());
         return switch (channel) {
