@@ -37,12 +37,13 @@ class FillInDownloadsTest extends IntegrationTest {
     private static final String FILLS = "&fill.place=" + enc("青山") + "&fill.number=3&fill.date=2024-05-06&fill.4="
             + enc("绿水");
 
+    private Api admin;
     private Api member;
     private String materialId;
 
     @BeforeEach
     void memberWithMaterial() {
-        Api admin = api().asAdmin();
+        admin = api().asAdmin();
         materialId = admin.multipart("POST", "/api/v1/admin/materials", Map.of("text", speech()), null, null)
                 .json().get("materialId").asString();
         String planId = admin.post("/api/v1/admin/plans", Map.of("name", "三年会员", "durationDays", 1095,
@@ -91,8 +92,9 @@ class FillInDownloadsTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("a value with a zero-width character is refused with a problem in Chinese, and no file is sent")
+    @DisplayName("a value with a zero-width character is refused with a problem in Chinese, and nothing is delivered")
     void invisibleRefused() {
+        String ledger = "/api/v1/admin/deliveries?materialId=" + materialId + "&userId=" + member.userId();
         Api.Response refused = download("txt", "&fill.place=" + enc("青\u200B山"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -104,5 +106,8 @@ class FillInDownloadsTest extends IntegrationTest {
         assertThat(tooLong.status()).isEqualTo(422);
         assertThat(tooLong.json().get("code").asString()).isEqualTo("FILL_IN_TOO_LONG");
         assertThat(tooLong.json().toString()).contains("最多 40 个字");
+        assertThat(admin.get(ledger).json().size()).as("deliveries in the ledger").isZero();
+        assertThat(download("txt", "&fill.place=" + enc("青山")).status()).isEqualTo(200);
+        assertThat(admin.get(ledger).json().size()).isEqualTo(1);
     }
 }
