@@ -55,6 +55,9 @@ class FilledPlaceholdersTest {
                         && locator.context(s, sites) != null)
                 .map(VariationSite::index).collect(java.util.stream.Collectors.toSet());
         assertThat(beside).as("sites with a placeholder in their context").hasSizeGreaterThan(10);
+        assertThat(sites).as("no site takes a character of a placeholder").allSatisfy(site -> assertThat(
+                Placeholders.occurrences(original.get(site.paragraph()))).noneMatch(o ->
+                o.start() < site.offset() + site.form0().length() && site.offset() < o.end()));
 
         boolean[] symbols = new boolean[sites.size()];
         Random random = new Random(5);
