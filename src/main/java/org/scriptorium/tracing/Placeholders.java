@@ -1,6 +1,7 @@
 package org.scriptorium.tracing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
@@ -48,12 +49,13 @@ final class Placeholders {
         while (m.find()) {
             found.add(new int[] {m.start(), m.end()});
         }
+        // The library's class has the same name: this one is the marks' view of it.
         List<int[]> library = org.scriptorium.library.Placeholders.spans(paragraph);
         if (library.isEmpty()) {
             return found;
         }
         found.addAll(library);
-        found.sort(java.util.Comparator.comparingInt(s -> s[0]));
+        found.sort(Comparator.comparingInt(s -> s[0]));
         List<int[]> spans = new ArrayList<>(found.size());
         for (int[] s : found) {
             int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
