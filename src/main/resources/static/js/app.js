@@ -12,26 +12,132 @@
   });
 
   // "Fill in": replaces placeholders with the reader's own names, in this page only; nothing is sent or saved.
+  // The reader's fill-ins (LibraryPages.FillInField on the page, delivery.FillIns in the downloads): a value for a
+  // meaning fills every placeholder of that meaning; a value for one placeholder, numbered from 1 in reading order with
+  // the title first as the server numbers them, wins over it. The page shows them at once, as text (never as HTML),
+  // and the download links carry them as fill.* parameters. Nothing is sent until the reader downloads.
   function setUpFillIn() {
     var box = document.querySelector('[data-fill-in]');
-    var body = document.getElementById('doc-body');
-    if (!box || !body) {
+    if (!box) {
       return;
     }
-    var marks = Array.prototype.slice.call(body.querySelectorAll('mark.ph'));
-    marks.forEach(function (mark) {
+    var marks = Array.prototype.slice.call(document.querySelectorAll('.doc-title mark.ph, #doc-body mark.ph'));
+    var list = box.querySelector('[data-fill-each] ol');
+    var byMeaning = {};
+    var byOccurrence = {};
+    // What the server refuses (FillIns): characters that could hide or fake the copy's invisible marks.
+    var invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+    function clean(value) {
+      return Array.from(value.replace(invisible, '').trim()).slice(0, 40).join('');
+    }
+    function dateParts(value) {
+      var m = /^(\d{4})(?:\s*(?:年|[-\/.])(?:\s*(\d{1,2})\s*(?:月|[-\/.])?(?:\s*(\d{1,2})\s*[日号]?)?)?)?$/.exec(value);
+      var month = m && m[2] ? parseInt(m[2], 10) : null;
+      var day = m && m[3] ? parseInt(m[3], 10) : null;
+      if (!m || (month !== null && (month < 1 || month > 12)) || (day !== null && (day < 1 || day > 31))) {
+        return null;
+      }
+      return {year: m[1], month: month === null ? null : String(month), day: day === null ? null : String(day)};
+    }
+    function valueFor(mark) {
+      var own = byOccurrence[mark.getAttribute('data-n')];
+      if (own) {
+        return own;
+      }
+      var meaning = mark.getAttribute('data-meaning');
+      var value = byMeaning[meaning];
+      if (!value || meaning !== 'date') {
+        return value || null;
+      }
+      var d = dateParts(value);
+      var unit = mark.getAttribute('data-unit');
+      var part = unit === '年' ? d.year : unit === '月' ? d.month : unit === '日' ? d.day
+        : d.year + '年' + (d.month ? d.month + '月' : '') + (d.day ? d.day + '日' : '');
+      return part || null;
+    }
+    function refresh() {
+      marks.forEach(function (mark) {
+        var value = valueFor(mark);
+        mark.textContent = value || mark.getAttribute('data-original');
+        mark.classList.toggle('filled', !!value);
+      });
+      var query = '';
+      Object.keys(byMeaning).concat(Object.keys(byOccurrence)).forEach(function (key) {
+        var value = byMeaning[key] || byOccurrence[key];
+        if (value) {
+          query += '&' + encodeURIComponent('fill.' + key) + '=' + encodeURIComponent(value);
+        }
+      });
+      document.querySelectorAll('a[data-download]').forEach(function (link) {
+        if (!link.hasAttribute('data-base')) {
+          link.setAttribute('data-base', link.getAttribute('href'));
+        }
+        link.setAttribute('href', link.getAttribute('data-base') + query);
+      });
+    }
+    // The characters either side of a placeholder, so that the reader knows which one a row of the list is.
+    function around(mark, before) {
+      var node = before ? mark.previousSibling : mark.nextSibling;
+      var text = node ? node.textContent.replace(invisible, '') : '';
+      return before ? text.slice(-8) : text.slice(0, 8);
+    }
+    marks.forEach(function (mark, i) {
+      var n = String(i + 1);
       mark.setAttribute('data-original', mark.textContent);
-    });
-    box.querySelectorAll('input[data-token]').forEach(function (input) {
+      mark.setAttribute('data-n', n);
+      mark.setAttribute('tabindex', '0');
+      if (!list) {
+        return;
+      }
+      var item = document.createElement('li');
+      var label = document.createElement('label');
+      var where = document.createElement('span');
+      var token = document.createElement('mark');
+      token.className = 'ph';
+      token.textContent = mark.getAttribute('data-original');
+      where.append('第 ' + n + ' 处（' + (mark.getAttribute('title') || '') + '）：…' + around(mark, true), token,
+        around(mark, false) + '…');
+      var input = document.createElement('input');
+      input.type = 'text';
+      input.maxLength = 40;
+      input.autocomplete = 'off';
+      input.setAttribute('data-n', n);
       input.addEventListener('input', function () {
-        var token = input.getAttribute('data-token');
-        var value = input.value.trim();
-        marks.forEach(function (mark) {
-          if (mark.getAttribute('data-original') === token) {
-            mark.textContent = value || token;
-            mark.classList.toggle('filled', value.length > 0);
-          }
-        });
+        byOccurrence[n] = clean(input.value);
+        refresh();
+      });
+      label.append(where, input);
+      item.appendChild(label);
+      list.appendChild(item);
+    });
+    box.querySelectorAll('input[data-meaning]').forEach(function (input) {
+      input.addEventListener('input', function () {
+        var meaning = input.getAttribute('data-meaning');
+        var value = clean(input.value);
+        var error = input.closest('.fill-row').querySelector('.fill-error');
+        var bad = meaning === 'date' && value && !dateParts(value);
+        error.hidden = !bad;
+        error.textContent = bad ? '日期请写成 2024-05-06、2024年5月6日 或 2024年5月。' : '';
+        byMeaning[meaning] = bad ? '' : value;
+        refresh();
+      });
+    });
+    // A click on a placeholder in the text opens its own row, to fill that one differently.
+    function open(mark) {
+      var details = box.querySelector('[data-fill-each]');
+      var input = box.querySelector('input[data-n="' + mark.getAttribute('data-n') + '"]');
+      if (details && input) {
+        details.open = true;
+        input.scrollIntoView({block: 'center'});
+        input.focus();
+      }
+    }
+    marks.forEach(function (mark) {
+      mark.addEventListener('click', function () { open(mark); });
+      mark.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter') {
+          open(mark);
+        }
       });
     });
   }

@@ -83,17 +83,19 @@ public class Downloads {
      *                  and whatever a {@link DownloadPolicy} refuses with (429 beyond the daily cap)
      */
     public DownloadFile download(String materialId, String format, Optional<String> userId) {
-        return download(materialId, format, Options.DEFAULT, userId);
+        return download(materialId, format, Options.DEFAULT, userId, FillIns.NONE);
     }
 
     /**
-     * The material as a file in the given format, laid out as the reader chose.
+     * The material as a file in the given format, laid out as the reader chose, its placeholders filled with the
+     * reader's values ({@link FillIns}) after the copy's marks are placed.
      *
      * @throws Rejected as {@link #download(String, String, Optional)}, and 422 {@code LETTERHEAD_UNAVAILABLE} when a
      *                  letterhead is asked for a material that has none (not a 通知, 意见 or 方案, or no 发文机关 and
-     *                  发文字号 read at import)
+     *                  发文字号 read at import); nothing is delivered then
      */
-    public DownloadFile download(String materialId, String format, Options options, Optional<String> userId) {
+    public DownloadFile download(String materialId, String format, Options options, Optional<String> userId,
+                                 FillIns fillIns) {
         String f = format == null ? "txt" : format.strip().toLowerCase(Locale.ROOT);
         Copies.Channel channel = switch (f) {
             case "txt" -> Copies.Channel.TXT;
@@ -107,14 +109,16 @@ public class Downloads {
                     "The server lacks the CJK font (fonts-wqy-microhei) needed for PDF.");
         }
         userId.ifPresent(id -> policies.forEach(policy -> policy.check(id, materialId)));
+        // Checked before the copy is made, so a refused letterhead delivers nothing: the elements are public (the
+        // 公文要素 box shows them to every reader), and entitlement is still decided by fullView below.
+        DeliveredDocument.Letterhead letterhead = options.letterhead() && channel != Copies.Channel.TXT
+                ? letterhead(access.memberPreview(materialId)).orElseThrow(() -> new Rejected(422,
+                        "LETTERHEAD_UNAVAILABLE", "此资料不是带发文机关和发文字号的通知、意见或方案，不能加版头。",
+                        "Only a notice, opinion or plan with an issuer and a document number read at import has a letterhead."))
+                : null;
         MaterialView view = access.fullView(materialId, userId, channel);
-        DeliveredDocument document = document(view).withLayout(channel == Copies.Channel.DOCX
-                ? options.layout() : DeliveredDocument.Layout.OFFICIAL);
-        if (options.letterhead() && channel != Copies.Channel.TXT) {
-            document = document.withLetterhead(letterhead(view).orElseThrow(() -> new Rejected(422,
-                    "LETTERHEAD_UNAVAILABLE", "此资料不是带发文机关和发文字号的通知、意见或方案，不能加版头。",
-                    "Only a notice, opinion or plan with an issuer and a document number read at import has a letterhead.")));
-        }
+        DeliveredDocument document = fillIns.applyTo(document(view)).withLayout(channel == Copies.Channel.DOCX
+                ? options.layout() : DeliveredDocument.Layout.OFFICIAL).withLetterhead(letterhead);
         FileTrace trace = new FileTrace(view.fileToken());
         String baseName = safeFileName(view.material().title());
         return switch (channel) {

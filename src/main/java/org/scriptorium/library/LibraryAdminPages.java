@@ -143,9 +143,7 @@ class LibraryAdminPages {
     @GetMapping("/{id}/preview")
     String preview(@PathVariable String id, Model model) {
         MaterialView view = access.memberPreview(id);
-        model.addAttribute("view", view);
-        model.addAttribute("lines", LibraryPages.Line.of(view.blocks()));
-        model.addAttribute("lineCount", view.blocks().size());
+        LibraryPages.reading(view, model);
         model.addAttribute("preview", true);
         return LibraryPages.READ;
     }

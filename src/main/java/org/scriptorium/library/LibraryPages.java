@@ -2,7 +2,10 @@ package org.scriptorium.library;
 
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.common.ScriptoriumProperties;
@@ -80,6 +83,26 @@ class LibraryPages {
         }
     }
 
+    /**
+     * One field of the reading page's fill-in form: a meaning present in the material and how many placeholders have it.
+     */
+    record FillInField(PlaceholderMeaning meaning, int count) {
+
+        /** The meanings present in the title, the salutation and the lines, in the order of {@link PlaceholderMeaning}. */
+        static List<FillInField> of(List<Placeholders.Span> title, List<Placeholders.Span> salutation, List<Line> lines) {
+            Map<PlaceholderMeaning, Integer> counts = new EnumMap<>(PlaceholderMeaning.class);
+            Consumer<List<Placeholders.Span>> count = spans -> spans.stream()
+                    .filter(Placeholders.Span::placeholder).forEach(s -> counts.merge(s.meaning(), 1, Integer::sum));
+            count.accept(title);
+            count.accept(salutation);
+            for (Line line : lines) {
+                count.accept(line.lead());
+                count.accept(line.spans());
+            }
+            return counts.entrySet().stream().map(e -> new FillInField(e.getKey(), e.getValue())).toList();
+        }
+    }
+
     @GetMapping("/materials")
     String list(SearchForm form, @RequestParam(required = false) String tab, Model model) {
         // The pages show 20 hits a page whatever the request says.
@@ -108,13 +131,24 @@ class LibraryPages {
         return "library/suggest :: list";
     }
 
+    /** What the reading page shows of a view: its lines, title and salutation with their placeholders, the fill-in fields. */
+    static void reading(MaterialView view, Model model) {
+        List<Line> lines = Line.of(view.blocks());
+        List<Placeholders.Span> title = Placeholders.split(view.material().title());
+        List<Placeholders.Span> salutation = view.salutation() == null ? List.of() : Placeholders.split(view.salutation());
+        model.addAttribute("view", view);
+        model.addAttribute("lines", lines);
+        model.addAttribute("lineCount", view.blocks().size());
+        model.addAttribute("titleSpans", title);
+        model.addAttribute("salutationSpans", salutation);
+        model.addAttribute("fillIns", FillInField.of(title, salutation, lines));
+    }
+
     @GetMapping("/materials/{id}")
     String read(@PathVariable String id, Model model) {
         MaterialView view = access.view(id, AccountPrincipal.currentUserId());
-        model.addAttribute("view", view);
-        model.addAttribute("lines", Line.of(view.blocks()));
+        reading(view, model);
         model.addAttribute("elements", ElementsBox.of(view.elements()));
-        model.addAttribute("lineCount", view.blocks().size());
         return READ;
     }
 }

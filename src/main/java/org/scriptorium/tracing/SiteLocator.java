@@ -8,7 +8,8 @@ import java.util.List;
  * Finds a site again in another text by its surroundings in the original: up to {@value #CONTEXT} normalised
  * characters on each side (never crossing a paragraph or a neighbouring site, whose form may differ), looked up through
  * an index of 4-character shingles and compared allowing one wrong character per side. A locator may also see the
- * original without punctuation, as a leak whose punctuation was stripped or swapped is compared.
+ * original without punctuation, as a leak whose punctuation was stripped or swapped is compared. A context may also be
+ * taken short of the placeholders around a site ({@link #contextBesidePlaceholders}), which a reader may have filled.
  */
 final class SiteLocator {
 
@@ -27,12 +28,18 @@ final class SiteLocator {
     }
 
     private final List<NormalText> paragraphs;
+    /**
+     * Each paragraph's placeholder spans, in the source's offsets (which both views of a paragraph index), found when
+     * first asked: only sites not read by their whole context need them.
+     */
+    private final Placeholders.Lazy placeholders;
     private final int[] paragraphStart;
     private final Shingles original;
     private final boolean withoutPunctuation;
 
-    private SiteLocator(List<NormalText> paragraphs, boolean withoutPunctuation) {
+    private SiteLocator(List<NormalText> paragraphs, Placeholders.Lazy placeholders, boolean withoutPunctuation) {
         this.paragraphs = List.copyOf(paragraphs);
+        this.placeholders = placeholders;
         this.paragraphStart = new int[paragraphs.size()];
         this.withoutPunctuation = withoutPunctuation;
         StringBuilder all = new StringBuilder();
@@ -51,7 +58,8 @@ final class SiteLocator {
     }
 
     static SiteLocator forOriginal(List<String> paragraphs) {
-        return new SiteLocator(paragraphs.stream().map(NormalText::of).toList(), false);
+        return new SiteLocator(paragraphs.stream().map(NormalText::of).toList(),
+                new Placeholders.Lazy(paragraphs), false);
     }
 
     /**
@@ -59,7 +67,7 @@ final class SiteLocator {
      * together, so that contexts and their uniqueness are taken as a leak without punctuation shows them.
      */
     SiteLocator withoutPunctuation() {
-        return new SiteLocator(paragraphs.stream().map(NormalText::withoutPunctuation).toList(), true);
+        return new SiteLocator(paragraphs.stream().map(NormalText::withoutPunctuation).toList(), placeholders, true);
     }
 
     /** A source text as this locator compares it: normalised, and without punctuation if the locator is. */
@@ -143,6 +151,19 @@ final class SiteLocator {
      * either form is empty here or both look the same.
      */
     Context context(VariationSite site, List<VariationSite> sites) {
+        return context(site, sites, false);
+    }
+
+    /**
+     * The site's context cut short at the placeholders (×× 某某 ＿＿) nearest it on either side, as at a neighbouring
+     * site: a reader fills them with values of their own (青山县 for ××), which a leaked copy then shows where the
+     * original has the token. Null if no placeholder stands within the site's {@link #context}, or if too little is left.
+     */
+    Context contextBesidePlaceholders(VariationSite site, List<VariationSite> sites) {
+        return context(site, sites, true);
+    }
+
+    private Context context(VariationSite site, List<VariationSite> sites, boolean besidePlaceholders) {
         NormalText n = paragraphs.get(site.paragraph());
         int start = n.offsets()[site.offset()];
         int end = n.offsets()[site.offset() + site.form0().length()];
@@ -159,6 +180,24 @@ final class SiteLocator {
                 from = oEnd > from && !formsAlike(other) ? oEnd : from;
             } else if (oStart >= end) {
                 to = oStart < to && !formsAlike(other) ? oStart : to;
+            }
+        }
+        if (besidePlaceholders) {
+            boolean cut = false;
+            for (int[] span : placeholders.get(site.paragraph())) {
+                int pStart = n.offsets()[span[0]];
+                int pEnd = n.offsets()[span[1]];
+                // Without punctuation a placeholder of symbols (××) has no characters left, yet a filled value would.
+                if (pEnd <= start && (pEnd > from || pStart >= from)) {
+                    from = pEnd;
+                    cut = true;
+                } else if (pStart >= end && pStart < to) {
+                    to = pStart;
+                    cut = true;
+                }
+            }
+            if (!cut) {
+                return null;
             }
         }
         String left = n.text().substring(from, start);

@@ -121,6 +121,10 @@ public final class TextMarks {
      * Punctuation sites ({@code "p:"} rules), and sites whose forms differ only by punctuation, cannot be seen there
      * and are not read that way. A site found but refused in the first pass is not looked for again, and no site is
      * read twice.
+     * <p>
+     * A context that holds a placeholder (×× 某某 ＿＿) the reader may have filled in their copy (青山县 where the original
+     * has ××) is, when the whole context is not found or not taken, looked for once more cut short at the placeholder,
+     * as at a neighbouring site, and taken only if seen whole.
      *
      * @param original the unmarked paragraphs the sites were chosen in, prepared by {@link #original(List)}
      * @param sites    sites of that original, as chosen for the copy's revision
@@ -131,29 +135,65 @@ public final class TextMarks {
         Map<Integer, List<VariationSite>> neighbours = byParagraph(sites);
         List<SiteRead> reads = new ArrayList<>();
         List<VariationSite> notFound = new ArrayList<>();
+        SiteLocator with = original.withPunctuation;
         for (VariationSite site : sites) {
             List<VariationSite> cut = neighbours.get(site.paragraph());
-            SiteLocator.Context c = original.withPunctuation.context(site, cut);
-            List<SiteLocator.Hit> hits = c == null ? List.of() : SiteLocator.read(leak.withPunctuation, c);
-            if (hits.isEmpty()) {
+            Found found = found(with.context(site, cut), false, leak.withPunctuation);
+            if (found == null || !accepted(original, site, cut, found)) {
+                // The side that disagreed may hold a placeholder the reader filled: try the context short of it.
+                Found beside = found(with.contextBesidePlaceholders(site, cut), true, leak.withPunctuation);
+                found = beside == null ? found : beside;
+            }
+            if (found == null) {
                 notFound.add(site);
-            } else if (agree(hits) && original.withPunctuation.uniquelyFound(c)
-                    && (wholeContextSeen(hits, c) || standsAloneWithoutPunctuation(original, site, cut, c))) {
-                reads.add(new SiteRead(site.index(), hits.get(0).form1()));
+            } else if (accepted(original, site, cut, found)) {
+                reads.add(new SiteRead(site.index(), found.hits().get(0).form1()));
             }
         }
+        SiteLocator without = original.withoutPunctuation;
         for (VariationSite site : notFound) {
             if (site.rule().startsWith("p:")) {
                 continue;
             }
-            SiteLocator.Context c = original.withoutPunctuation.context(site, neighbours.get(site.paragraph()));
-            List<SiteLocator.Hit> hits = c == null ? List.of() : SiteLocator.read(leak.withoutPunctuation, c);
-            if (!hits.isEmpty() && agree(hits) && original.withoutPunctuation.uniquelyFound(c)) {
-                reads.add(new SiteRead(site.index(), hits.get(0).form1()));
+            List<VariationSite> cut = neighbours.get(site.paragraph());
+            Found found = found(without.context(site, cut), false, leak.withoutPunctuation);
+            if (found == null || !acceptedWithoutPunctuation(without, found)) {
+                Found beside = found(without.contextBesidePlaceholders(site, cut), true, leak.withoutPunctuation);
+                found = beside == null ? found : beside;
+            }
+            if (found != null && acceptedWithoutPunctuation(without, found)) {
+                reads.add(new SiteRead(site.index(), found.hits().get(0).form1()));
             }
         }
         reads.sort(Comparator.comparingInt(SiteRead::site));
         return reads;
+    }
+
+    /**
+     * Where a leak shows a site by one of its contexts: the whole one, or the one short of the placeholders
+     * ({@code besidePlaceholders}), which must be seen whole, being shorter than the context the site was chosen by.
+     */
+    private record Found(SiteLocator.Context context, boolean besidePlaceholders, List<SiteLocator.Hit> hits) {
+    }
+
+    /** The hits of the context in the leak; null if there is no context or it stands nowhere there. */
+    private static Found found(SiteLocator.Context c, boolean besidePlaceholders, SiteLocator.Shingles leak) {
+        if (c == null) {
+            return null;
+        }
+        List<SiteLocator.Hit> hits = SiteLocator.read(leak, c);
+        return hits.isEmpty() ? null : new Found(c, besidePlaceholders, hits);
+    }
+
+    private static boolean accepted(Original original, VariationSite site, List<VariationSite> cut, Found f) {
+        return agree(f.hits()) && original.withPunctuation.uniquelyFound(f.context())
+                && (wholeContextSeen(f.hits(), f.context())
+                || (!f.besidePlaceholders() && standsAloneWithoutPunctuation(original, site, cut, f.context())));
+    }
+
+    private static boolean acceptedWithoutPunctuation(SiteLocator without, Found f) {
+        return agree(f.hits()) && without.uniquelyFound(f.context())
+                && (!f.besidePlaceholders() || wholeContextSeen(f.hits(), f.context()));
     }
 
     /** The sites by paragraph: a context is cut only at sites of its own paragraph. */

@@ -3,11 +3,14 @@ package org.scriptorium.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.support.Api;
@@ -54,9 +57,23 @@ class MemberJourneyE2ETest extends BrowserTest {
                 .contains("同志们：", "夺取全年农业丰收")
                 .doesNotContain("QQ123456789");
         assertThat(browser.findElements(By.id("paywall"))).isEmpty();
-        // The fill-in box replaces a placeholder in this reader's view only.
-        browser.findElement(By.cssSelector("input[data-token='××']")).sendKeys("青山");
-        assertThat(Marked.visible(browser.findElement(By.id("doc-body")).getText())).contains("青山镇");
+        // A value for a meaning fills its placeholders on the page (××镇 and 某某村 are places; XXX万亩 is a number).
+        browser.findElement(By.cssSelector("input[data-meaning='place']")).sendKeys("青山");
+        assertThat(Marked.visible(browser.findElement(By.id("doc-body")).getText()))
+                .contains("青山镇、青山村", "XXX万亩");
+        // A click on one placeholder opens its own field, whose value wins over the meaning's there only.
+        List<WebElement> places = browser.findElements(By.cssSelector("#doc-body mark.ph[data-meaning='place']"));
+        places.get(1).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.switchTo().activeElement()
+                .getAttribute("data-n") != null);
+        browser.switchTo().activeElement().sendKeys("绿水");
+        assertThat(Marked.visible(browser.findElement(By.id("doc-body")).getText())).contains("青山镇、绿水村");
+        // The TXT download link carries both, and the file has them.
+        String href = browser.findElement(By.cssSelector("a[data-download][href*='format=txt']")).getAttribute("href");
+        assertThat(href).contains("fill.place=").contains("fill." + places.get(1).getAttribute("data-n") + "=");
+        Object txt = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);", href);
+        assertThat(Marked.visible((String) txt)).contains("青山镇、绿水村").doesNotContain("××镇");
 
         browser.manage().deleteAllCookies();
         registerAndSignIn("e2e-free-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example");

@@ -82,7 +82,7 @@ class ReadingLinesTest {
         String html = render("library/body :: lines(${lines})", Map.of("lines", LibraryPages.Line.of(blocks())));
 
         assertThat(html).contains("<a class=\"passage-anchor\" id=\"p2\"></a><a class=\"passage-anchor\" id=\"p3\"></a>"
-                + "<p id=\"s1-1\" class=\"run-in\"><strong class=\"run-in-lead h2\">（一）严格管控<mark class=\"ph\">××</mark>"
+                + "<p id=\"s1-1\" class=\"run-in\"><strong class=\"run-in-lead h2\">（一）严格管控<mark class=\"ph\" title=\"其他\" data-meaning=\"other\">××</mark>"
                 + "野外火源。</strong>" + RUN_IN + "</p>");
         assertThat(html).doesNotContain("<h3");
         assertThat(html).contains("<h2 id=\"s1\" class=\"h1\">一、加强火源管理</h2>");

@@ -332,10 +332,10 @@ class StructureParserTest {
             String text = "××县某某同志在XX会上讲话__";
             List<Placeholders.Span> spans = Placeholders.split(text);
             assertThat(spans).containsExactly(
-                    new Placeholders.Span("××", true), new Placeholders.Span("县", false),
-                    new Placeholders.Span("某某", true), new Placeholders.Span("同志在", false),
-                    new Placeholders.Span("XX", true), new Placeholders.Span("会上讲话", false),
-                    new Placeholders.Span("__", true));
+                    new Placeholders.Span("××", PlaceholderMeaning.PLACE, ""), new Placeholders.Span("县"),
+                    new Placeholders.Span("某某", PlaceholderMeaning.NAME, ""), new Placeholders.Span("同志在"),
+                    new Placeholders.Span("XX", PlaceholderMeaning.OTHER, ""), new Placeholders.Span("会上讲话"),
+                    new Placeholders.Span("__", PlaceholderMeaning.OTHER, ""));
             assertThat(String.join("", spans.stream().map(Placeholders.Span::text).toList())).isEqualTo(text);
             assertThat(Placeholders.split("")).isEmpty();
         }
