@@ -482,8 +482,7 @@ class TracingEvaluation implements ApplicationRunner {
             }
         }
 
-        private static final org.scriptorium.delivery.PdfWriter PDF = org.scriptorium.delivery.PdfWriter.defaultFont()
-                .map(org.scriptorium.delivery.PdfWriter::new).orElse(null);
+        private static final org.scriptorium.delivery.PdfWriter PDF = new org.scriptorium.delivery.PdfWriter();
 
         static org.scriptorium.delivery.DeliveredDocument document(List<String> p) {
             return new org.scriptorium.delivery.DeliveredDocument("标题", p.stream()

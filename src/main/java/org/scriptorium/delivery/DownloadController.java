@@ -38,7 +38,6 @@ class DownloadController {
     @Rejects(status = 404, codes = "MATERIAL_NOT_FOUND")
     @Rejects(status = 422, codes = {"UNSUPPORTED_FORMAT", "UNSUPPORTED_LAYOUT", "LETTERHEAD_UNAVAILABLE"})
     @Rejects(status = 429, codes = "DOWNLOAD_LIMIT_REACHED")
-    @Rejects(status = 503, codes = "PDF_UNAVAILABLE")
     @GetMapping({"/materials/{id}/download", "/api/v1/materials/{id}/download"})
     @ResponseBody // for the API description: a @Controller's handler is described only with it
     ResponseEntity<byte[]> download(@PathVariable String id, @Parameter(schema = @Schema(allowableValues = {"txt", "docx",

@@ -123,7 +123,7 @@ class OfficialLayoutTest {
     @Test
     @DisplayName("PDF: the heading and its run-in text start one line, bold then regular; 落款 ends at the right margin")
     void pdf() throws IOException {
-        byte[] bytes = new PdfWriter(TestFonts.wenQuanYi()).write(document());
+        byte[] bytes = new PdfWriter().write(document());
         List<PdfLine> lines = new ArrayList<>();
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             PDFTextStripper stripper = new PDFTextStripper() {

@@ -26,7 +26,7 @@ class PdfWriterTest {
 
     @BeforeAll
     static void font() {
-        writer = new PdfWriter(TestFonts.wenQuanYi());
+        writer = new PdfWriter();
     }
 
     @Test
