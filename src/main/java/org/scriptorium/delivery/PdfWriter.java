@@ -83,6 +83,8 @@ public final class PdfWriter {
     /** Justifying a line never spreads its characters by more than this share of an em, nor squeezes by a tenth. */
     private static final float MAX_SPREAD = 0.25f;
     private static final float MAX_SQUEEZE = 0.1f;
+    /** Rounding slack when fitting characters to a line: 28 pitches must fit 156 mm whatever float rounding does. */
+    private static final float FIT = 0.01f;
     private static final int MISSING = '□';
     private static final Pattern HARD_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
     /** A 成文日期: {@code 2019年1月24日} or {@code 二〇一九年一月二十四日}. */
@@ -333,7 +335,7 @@ public final class PdfWriter {
                 String hardLine = text.substring(hardStart, hardEnd);
                 int cursor = 0;
                 List<LineBreaker.Line> broken = breaker.lines(hardLine,
-                        TEXT_WIDTH - (lines.isEmpty() ? indent : otherIndent), TEXT_WIDTH - otherIndent);
+                        TEXT_WIDTH + FIT - (lines.isEmpty() ? indent : otherIndent), TEXT_WIDTH + FIT - otherIndent);
                 for (int i = 0; i < broken.size(); i++) {
                     String lineText = broken.get(i).text();
                     // The breaker only drops spaces between lines, so each line stands in the text as it is.
@@ -444,14 +446,18 @@ public final class PdfWriter {
             nextLine();
         }
 
-        /** The character spacing that justifies a line in the room, or the plain pitch when that would look wrong. */
+        /**
+         * The character spacing that justifies a line in the room, or the plain pitch when that would look wrong. The
+         * last character keeps its cell of the grid (its advance plus the plain spacing), so a line of 28 characters
+         * stays on the pitch of the grid.
+         */
         private float justified(List<Segment> segments, float room) {
             int glyphs = segments.stream().mapToInt(Segment::glyphs).sum();
             if (glyphs <= 1) {
                 return tracking();
             }
             double advances = segments.stream().mapToDouble(s -> parsed(s.face()).width(s.text(), BODY_POINTS)).sum();
-            float spacing = (float) ((room - advances) / (glyphs - 1));
+            float spacing = (float) ((room - tracking() - advances) / (glyphs - 1));
             float spread = spacing - tracking();
             return spread <= MAX_SPREAD * BODY_POINTS && spread >= -MAX_SQUEEZE * BODY_POINTS ? spacing : tracking();
         }
