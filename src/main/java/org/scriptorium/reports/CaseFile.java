@@ -37,7 +37,7 @@ class CaseFile {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String[] NUMBERS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
-    private final PdfWriter pdf = new PdfWriter();
+    private final PdfWriter writer = new PdfWriter();
     private final Materials materials;
     private final Clock clock;
     private final ZoneId zone;
@@ -55,7 +55,6 @@ class CaseFile {
      * @param editor   who asks for the pack, printed on every page
      */
     byte[] write(CaseReview.CaseDetail detail, List<CaseReview.EvidenceDownload> evidence, Report.Person editor) {
-        PdfWriter writer = pdf;
         Report r = detail.report();
         Sections doc = new Sections();
 
