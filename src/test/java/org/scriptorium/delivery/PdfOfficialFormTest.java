@@ -130,6 +130,8 @@ class PdfOfficialFormTest {
         for (List<Glyph> number : numbers) {
             int page = number.getFirst().page();
             assertThat(PdfGlyphs.text(number)).isEqualTo("— " + page + " —");
+            assertThat(number.get(2).width()).as("a half-width digit").isLessThan(0.6f * 14);
+            assertThat(number).allSatisfy(g -> assertThat(g.font()).endsWith("+UMingCN"));
             if (page % 2 == 1) {
                 assertThat(number.getLast().right()).isCloseTo(RIGHT - 14, offset(0.5f));
             } else {
@@ -223,6 +225,28 @@ class PdfOfficialFormTest {
         assertThat(imprint.getFirst().x()).isCloseTo(LEFT + 14, offset(0.5f));
         assertThat(imprint.getLast().right()).isCloseTo(RIGHT - 14, offset(0.5f));
         assertThat(imprint.getFirst().baseline()).isBetween(BOTTOM - LINE, BOTTOM);
+    }
+
+    @Test
+    @DisplayName("落款: 成文日期 右空四字, the issuer centred over it, a 附注 below it 左空二字, one empty line above them")
+    void signature() throws IOException {
+        List<DeliveredParagraph> paragraphs = new ArrayList<>(Documents.speech().paragraphs());
+        paragraphs.add(new DeliveredParagraph(DeliveredParagraph.Style.SIGNATURE, "某某县人民政府"));
+        paragraphs.add(new DeliveredParagraph(DeliveredParagraph.Style.SIGNATURE, "2025年3月8日"));
+        paragraphs.add(new DeliveredParagraph(DeliveredParagraph.Style.SIGNATURE, "（此件公开发布）"));
+        PdfGlyphs glyphs = PdfGlyphs.of(writer.write(new DeliveredDocument("标题", paragraphs, null)));
+
+        List<Glyph> issuer = line(glyphs, "某某县人民政府");
+        List<Glyph> date = line(glyphs, "2025年");
+        List<Glyph> note = line(glyphs, "（此件公开发布）");
+        List<Glyph> closing = line(glyphs, "同志们，");
+        assertThat(date.getLast().right()).isCloseTo(RIGHT - 4 * PITCH, offset(1f));
+        assertThat((issuer.getFirst().x() + issuer.getLast().right()) / 2)
+                .isCloseTo((date.getFirst().x() + date.getLast().right()) / 2, offset(1f));
+        assertThat(note.getFirst().x()).isCloseTo(LEFT + 2 * PITCH, offset(0.5f));
+        assertThat(issuer.getFirst().baseline() - closing.getFirst().baseline()).isCloseTo(2 * LINE, offset(0.1f));
+        assertThat(date.getFirst().baseline() - issuer.getFirst().baseline()).isCloseTo(LINE, offset(0.1f));
+        assertThat(note.getFirst().baseline() - date.getFirst().baseline()).isCloseTo(LINE, offset(0.1f));
     }
 
     @Test
