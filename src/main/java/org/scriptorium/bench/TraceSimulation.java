@@ -171,12 +171,12 @@ public final class TraceSimulation implements TraceSources, Codebook {
         return new DocxWriter().write(document(material, copy(member, material)), new FileTrace(fileToken(member, material)));
     }
 
-    /** The member's PDF of a material, with its file token; empty where the Chinese font is not installed. */
+    /** The member's PDF of a material, with its file token; never empty now that the fonts are bundled. */
     public Optional<byte[]> pdf(int member, int material) {
         return PDF.map(w -> w.write(document(material, copy(member, material)), new FileTrace(fileToken(member, material))));
     }
 
-    private static final Optional<PdfWriter> PDF = PdfWriter.defaultFont().map(PdfWriter::new);
+    private static final Optional<PdfWriter> PDF = Optional.of(new PdfWriter());
 
     private DeliveredDocument document(int material, List<String> copy) {
         List<DeliveredParagraph> body = copy.subList(0, copy.size() - 1).stream()

@@ -55,12 +55,17 @@ class TracingEvaluation implements ApplicationRunner {
      * that both meet the same compiled code, caches and garbage collector.
      */
     private static long[][] alternately(java.util.function.IntSupplier a, java.util.function.IntSupplier b) {
+        return alternately(a, b, 1_000);
+    }
+
+    /** As {@link #alternately(java.util.function.IntSupplier, java.util.function.IntSupplier)}, {@code runs} of each. */
+    private static long[][] alternately(java.util.function.IntSupplier a, java.util.function.IntSupplier b, int runs) {
         long sink = 0;
-        for (int i = 0; i < 1_000; i++) {
+        for (int i = 0; i < runs; i++) {
             sink += a.getAsInt() + b.getAsInt();
         }
-        long[] ta = new long[1_000];
-        long[] tb = new long[1_000];
+        long[] ta = new long[runs];
+        long[] tb = new long[runs];
         for (int i = 0; i < ta.length; i++) {
             long start = System.nanoTime();
             sink += a.getAsInt();
@@ -108,11 +113,17 @@ class TracingEvaluation implements ApplicationRunner {
         });
         long[] plainDocx = docxTimes[0];
         long[] markedDocx = docxTimes[1];
+        // A PDF takes tens of milliseconds: 200 alternating runs after 200 warm-up rounds.
+        long[][] pdfTimes = alternately(() -> Run.PDF.write(Run.document(p)).length, () -> {
+            Marks.MarkedCopy copy = marks.mark(materialId, 1, p, 4242);
+            return Run.PDF.write(Run.document(copy.paragraphs()), new FileTrace(copy.fileToken())).length;
+        }, 200);
         System.out.printf(Locale.ROOT, "Cost of personalising a %,d-character material (%d sites), medians of 1,000 alternating runs:%n",
                 chars, marks.mark(materialId, 1, p, 4242).sites());
         System.out.printf(Locale.ROOT, "| copy | unmarked | personalised | difference |%n|---|---|---|---|%n");
         System.out.printf(Locale.ROOT, "| text / HTML | %.3f ms | %.3f ms | %.3f ms |%n", plainText[0] / 1e6, markedText[0] / 1e6, (markedText[0] - plainText[0]) / 1e6);
         System.out.printf(Locale.ROOT, "| DOCX | %.2f ms | %.2f ms | %.2f ms |%n", plainDocx[0] / 1e6, markedDocx[0] / 1e6, (markedDocx[0] - plainDocx[0]) / 1e6);
+        System.out.printf(Locale.ROOT, "| PDF (200 runs) | %.2f ms | %.2f ms | %.2f ms |%n", pdfTimes[0][0] / 1e6, pdfTimes[1][0] / 1e6, (pdfTimes[1][0] - pdfTimes[0][0]) / 1e6);
         System.out.printf(Locale.ROOT, "Choosing the revision's sites (first copy of a revision only): %.2f ms%n", choose[0] / 1e6);
     }
 
@@ -482,8 +493,7 @@ class TracingEvaluation implements ApplicationRunner {
             }
         }
 
-        private static final org.scriptorium.delivery.PdfWriter PDF = org.scriptorium.delivery.PdfWriter.defaultFont()
-                .map(org.scriptorium.delivery.PdfWriter::new).orElse(null);
+        private static final org.scriptorium.delivery.PdfWriter PDF = new org.scriptorium.delivery.PdfWriter();
 
         static org.scriptorium.delivery.DeliveredDocument document(List<String> p) {
             return new org.scriptorium.delivery.DeliveredDocument("标题", p.stream()

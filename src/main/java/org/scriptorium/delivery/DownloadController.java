@@ -43,7 +43,6 @@ class DownloadController {
     @Rejects(status = 422, codes = {"UNSUPPORTED_FORMAT", "UNSUPPORTED_LAYOUT", "LETTERHEAD_UNAVAILABLE",
             "FILL_IN_UNKNOWN", "FILL_IN_TOO_LONG", "FILL_IN_FORBIDDEN_CHARACTER", "FILL_IN_BAD_DATE", "FILL_IN_TOO_MANY"})
     @Rejects(status = 429, codes = "DOWNLOAD_LIMIT_REACHED")
-    @Rejects(status = 503, codes = "PDF_UNAVAILABLE")
     @GetMapping({"/materials/{id}/download", "/api/v1/materials/{id}/download"})
     @ResponseBody // for the API description: a @Controller's handler is described only with it
     ResponseEntity<byte[]> download(@PathVariable String id, @Parameter(schema = @Schema(allowableValues = {"txt", "docx",

@@ -68,12 +68,12 @@ public class Downloads {
     private final List<DownloadPolicy> policies;
     private final TxtWriter txt = new TxtWriter();
     private final DocxWriter docx = new DocxWriter();
-    private final Optional<PdfWriter> pdf;
+    private final PdfWriter pdf;
 
     Downloads(MaterialAccess access, List<DownloadPolicy> policies) {
         this.access = access;
         this.policies = List.copyOf(policies);
-        this.pdf = PdfWriter.defaultFont().map(PdfWriter::new);
+        this.pdf = new PdfWriter();
     }
 
     /**
@@ -104,10 +104,6 @@ public class Downloads {
             default -> throw Rejected.invalid("UNSUPPORTED_FORMAT", "可下载的格式为 txt、docx 和 pdf。",
                     "Downloads are available as txt, docx or pdf.");
         };
-        if (channel == Copies.Channel.PDF && pdf.isEmpty()) {
-            throw new Rejected(503, "PDF_UNAVAILABLE", "服务器缺少中文字体（fonts-wqy-microhei），暂时无法生成 PDF。",
-                    "The server lacks the CJK font (fonts-wqy-microhei) needed for PDF.");
-        }
         userId.ifPresent(id -> policies.forEach(policy -> policy.check(id, materialId)));
         // Checked before the copy is made, so a refused letterhead delivers nothing: the elements are public (the
         // 公文要素 box shows them to every reader), and entitlement is still decided by fullView below.
@@ -125,7 +121,7 @@ public class Downloads {
             case TXT -> new DownloadFile(baseName + ".txt", "text/plain;charset=UTF-8", txt.write(document));
             case DOCX -> new DownloadFile(baseName + ".docx",
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.write(document, trace));
-            default -> new DownloadFile(baseName + ".pdf", "application/pdf", pdf.orElseThrow().write(document, trace));
+            default -> new DownloadFile(baseName + ".pdf", "application/pdf", pdf.write(document, trace));
         };
     }
 

@@ -2,26 +2,19 @@ package org.scriptorium.delivery;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -29,97 +22,92 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
-import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.scriptorium.delivery.PdfFonts.Face;
+import org.scriptorium.delivery.PdfFonts.FontSet;
+import org.scriptorium.delivery.PdfFonts.Parsed;
 
 /**
- * Writes a {@link DeliveredDocument} as a PDF laid out like a Chinese official document, matching
- * {@link DocxWriter}: A4 with the same margins, a centred 22pt title, 28 characters of body text to
- * a line at an exact 28pt line pitch, a two-character first-line indent, headings in a simulated
- * bold, and on every page a small grey footer with the notice and {@code 第 n 页}. A heading's run-in text follows it on
- * its line in regular weight; the 落款 lines are set flush right, the 附件说明 lines two characters from the left margin.
+ * Writes a {@link DeliveredDocument} as a PDF in the form of a Chinese official document after GB/T 9704-2012, whatever
+ * the document's {@link DeliveredDocument.Layout}: A4 with a 156 × 225 mm 版心 (margins 37 mm top, 28 mm left), 22
+ * lines of 28 三号 (16 pt) characters; the title in 二号 (22 pt) centred; the body justified with a two-character
+ * first-line indent; 一级 headings in 黑体, 二级 in 楷体, 三级 in the body face drawn bold, 四级 in the body face, each
+ * followed on its line by its run-in text in the body face; the 成文日期 four characters from the right (右空四字) with
+ * the issuer centred above it; page numbers {@code — n —} in 四号 7 mm below the 版心, right on odd pages and left on
+ * even ones, one character in from the edge. A {@link DeliveredDocument.Letterhead} adds the 版头 (red 发文机关标志 35 mm
+ * below the top of the 版心, 发文字号 two lines below it, a red rule 4 mm below that, the title two lines below the rule)
+ * and ends the document with the 版记 (印发机关 and 印发日期 between two rules on the last line of the last page). The
+ * notice goes in small grey type centred in the top margin of every page.
  *
- * <p>The font is embedded as a subset, so Chinese renders everywhere and text can be copied and
- * extracted. Characters the font cannot draw are replaced by {@code □}; invisible format characters
- * it cannot draw (zero-width marks) are left out.
+ * <p>The faces are the bundled ones of {@link PdfFonts} (UMing for 小标宋 and for 仿宋, UKai, WenQuanYi Micro Hei),
+ * embedded as subsets, so text can be copied and extracted everywhere. Characters a face cannot draw become {@code □}.
+ * Invisible format characters (the zero-width marks of a personalised copy among them) are left out of the PDF: drawn,
+ * they would take the place of a glyph in a justified line and shift the characters after them; the copy stays
+ * traceable through its word variants and the file trace in the metadata.
  *
- * <p>Thread-safe. A parsed font serves one document at a time, so the writer keeps up to one per
- * processor and reuses them: parsing the 5 MB WenQuanYi collection costs more than laying out a
- * long material. Memory: the file's bytes plus about as much again per parsed font.
+ * <p>Thread-safe. A parsed font set serves one document at a time, so the writer keeps up to one per processor and
+ * reuses them.
  */
 public final class PdfWriter {
 
-    /** Debian's {@code fonts-wqy-microhei} and where other distributions put the same file. */
-    static final List<Path> KNOWN_FONTS = List.of(
-            Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-            Path.of("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc"),
-            Path.of("/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc"));
-
     static final String CREATOR = DocxWriter.CREATOR;
 
-    private static final float POINTS_PER_MM = 72 / 25.4f;
-    private static final float TOP = 37 * POINTS_PER_MM;
-    private static final float BOTTOM = 35 * POINTS_PER_MM;
-    private static final float LEFT = 28 * POINTS_PER_MM;
-    private static final float RIGHT = 26 * POINTS_PER_MM;
-    private static final float FOOTER = 15 * POINTS_PER_MM;
-    private static final PDRectangle A4 = PDRectangle.A4;
-    private static final float TEXT_WIDTH = A4.getWidth() - LEFT - RIGHT;
+    static final float POINTS_PER_MM = 72 / 25.4f;
+    static final PDRectangle A4 = PDRectangle.A4;
+    /** The 版心: 156 × 225 mm, 37 mm from the top and 28 mm from the left edge (GB/T 9704 5.2.1). */
+    static final float TOP = 37 * POINTS_PER_MM;
+    static final float LEFT = 28 * POINTS_PER_MM;
+    static final float TEXT_WIDTH = 156 * POINTS_PER_MM;
+    static final float TEXT_HEIGHT = 225 * POINTS_PER_MM;
+    static final float BOTTOM = A4.getHeight() - TOP - TEXT_HEIGHT;
+    static final float RIGHT_EDGE = LEFT + TEXT_WIDTH;
+    static final int LINES_PER_PAGE = 22;
+    static final int CHARACTERS_PER_LINE = 28;
+    /** 22 lines fill the 225 mm 版心 height. */
+    static final float LINE = TEXT_HEIGHT / LINES_PER_PAGE;
+    /** 28 characters fill the 156 mm 版心 width: 三号 characters set slightly closer than their 16 pt em. */
+    static final float PITCH = TEXT_WIDTH / CHARACTERS_PER_LINE;
 
-    private static final float TITLE_POINTS = 22;
-    /** 28 characters fill the 156mm text width, as GB/T 9704 asks of 三号 text. */
-    private static final float BODY_POINTS = 15.75f;
-    private static final float NOTICE_POINTS = 9;
-    private static final float LINE_POINTS = 28;
-    private static final int LINES_PER_PAGE = (int) ((A4.getHeight() - TOP - BOTTOM) / LINE_POINTS);
-    /** A stroke of about 1/30 em thickens the strokes like a bold cut, which WenQuanYi Micro Hei lacks. */
+    static final float BODY_POINTS = 16;
+    static final float TITLE_POINTS = 22;
+    static final float PAGE_NUMBER_POINTS = 14;
+    static final float NOTICE_POINTS = 9;
+    /** 发文机关标志: 小初; squeezed sideways when a long issuer's name would be wider than the 版心. */
+    static final float MARK_POINTS = 36;
+    /** The page number's top edge lies 7 mm below the 版心. */
+    static final float PAGE_NUMBER_TOP = BOTTOM - 7 * POINTS_PER_MM;
+    /** Where the em box's top lies above the baseline, in ems (its foot lies the rest, 0.2 em, below). */
+    private static final float ASCENT = 0.8f;
+    /** A stroke of about 1/30 em thickens the strokes like a bold cut (三级 headings only). */
     private static final float BOLD_STROKE = 1 / 30f;
-    /** Justifying a line never spreads its characters by more than this share of an em. */
+    /** Justifying a line never spreads its characters by more than this share of an em, nor squeezes by a tenth. */
     private static final float MAX_SPREAD = 0.25f;
-    private static final PDColor GREY = new PDColor(new float[] {0.5f}, PDDeviceGray.INSTANCE);
-    private static final PDColor BLACK = new PDColor(new float[] {0f}, PDDeviceGray.INSTANCE);
+    private static final float MAX_SQUEEZE = 0.1f;
+    /** Rounding slack when fitting characters to a line: 28 pitches must fit 156 mm whatever float rounding does. */
+    private static final float FIT = 0.01f;
     private static final int MISSING = '□';
     private static final Pattern HARD_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
+    /** A 成文日期: {@code 2019年1月24日} or {@code 二〇一九年一月二十四日}. */
+    private static final Pattern DATE = Pattern.compile("[0-9０-９〇零一二三四五六七八九○Ｏ]{4}年[0-9０-９一二三四五六七八九十]{1,3}月"
+            + "[0-9０-９一二三四五六七八九十]{1,3}日");
 
-    private final byte[] font;
-    private final BlockingQueue<ParsedFont> idle = new LinkedBlockingQueue<>();
+    private final BlockingQueue<FontSet> idle = new LinkedBlockingQueue<>();
     private final int maxIdle = Runtime.getRuntime().availableProcessors();
 
     /**
-     * @param fontFile a TrueType font or collection (the first font is used) that covers Chinese,
-     *                 such as {@link #defaultFont()}
-     * @throws UncheckedIOException     if the file cannot be read
-     * @throws IllegalArgumentException if it is not a TrueType font with Chinese characters
-     */
-    public PdfWriter(Path fontFile) {
-        try {
-            this.font = Files.readAllBytes(fontFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the font " + fontFile
-                    + " (on Debian: apt-get install fonts-wqy-microhei)", e);
-        }
-        ParsedFont parsed;
-        try {
-            parsed = ParsedFont.of(font);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("not a TrueType font or collection: " + fontFile, e);
-        }
-        if (!parsed.has('中')) {
-            parsed.closeQuietly();
-            throw new IllegalArgumentException("the font " + fontFile + " has no Chinese characters");
-        }
-        idle.add(parsed);
-    }
-
-    /**
-     * The WenQuanYi Micro Hei file of Debian's {@code fonts-wqy-microhei} package, or the same font
-     * where other distributions install it.
+     * A writer with the bundled fonts.
      *
-     * @return the first readable known path; empty if the font is not installed
+     * @throws IllegalStateException if the bundled fonts are not on the class path or cannot be parsed
      */
-    public static Optional<Path> defaultFont() {
-        return KNOWN_FONTS.stream().filter(Files::isReadable).findFirst();
+    public PdfWriter() {
+        FontSet fonts = parse();
+        for (Face face : Face.values()) {
+            if (!fonts.get(face).has('中')) {
+                fonts.closeQuietly();
+                throw new IllegalStateException("the bundled font " + face.file + " has no Chinese characters");
+            }
+        }
+        idle.add(fonts);
     }
 
     /**
@@ -143,15 +131,30 @@ public final class PdfWriter {
      * @throws UncheckedIOException if PDFBox fails to write (not expected in memory)
      */
     public byte[] write(DeliveredDocument doc, FileTrace trace) {
-        ParsedFont parsed = borrowFont();
+        FontSet fonts = borrowFonts();
         boolean written = false;
         try (PDDocument pdf = new PDDocument()) {
             String title = doc.title().strip();
-            Pages pages = new Pages(pdf, parsed, PDType0Font.load(pdf, parsed.ttf, true),
-                    doc.hasNotice() ? doc.notice().strip() : null);
+            Pages pages = new Pages(pdf, fonts, doc.hasNotice() ? doc.notice().strip() : null);
+            if (doc.hasLetterhead()) {
+                pages.letterhead(doc.letterhead());
+            }
             pages.title(title);
-            for (DeliveredParagraph paragraph : doc.paragraphs()) {
-                pages.paragraph(paragraph);
+            List<DeliveredParagraph> paragraphs = doc.paragraphs();
+            for (int i = 0; i < paragraphs.size(); ) {
+                int end = i;
+                while (end < paragraphs.size() && paragraphs.get(end).style() == DeliveredParagraph.Style.SIGNATURE) {
+                    end++;
+                }
+                if (end > i) {
+                    pages.signature(paragraphs.subList(i, end));
+                    i = end;
+                } else {
+                    pages.paragraph(paragraphs.get(i++));
+                }
+            }
+            if (doc.hasLetterhead()) {
+                pages.imprint(doc.letterhead());
             }
             pages.finish();
             metadata(pdf, title, trace);
@@ -162,26 +165,27 @@ public final class PdfWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write PDF", e);
         } finally {
-            returnFont(parsed, written);
+            returnFonts(fonts, written);
         }
     }
 
-    private ParsedFont borrowFont() {
-        ParsedFont parsed = idle.poll();
-        if (parsed != null) {
-            return parsed;
-        }
+    private FontSet borrowFonts() {
+        FontSet fonts = idle.poll();
+        return fonts != null ? fonts : parse();
+    }
+
+    private static FontSet parse() {
         try {
-            return ParsedFont.of(font);
+            return new FontSet();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not parse the font", e);
+            throw new IllegalStateException("could not parse the bundled fonts", e);
         }
     }
 
-    /** A font whose document failed may have been left mid-read: it is dropped, not reused. */
-    private void returnFont(ParsedFont parsed, boolean healthy) {
-        if (!healthy || idle.size() >= maxIdle || !idle.offer(parsed)) {
-            parsed.closeQuietly();
+    /** A font set whose document failed may have been left mid-read: it is dropped, not reused. */
+    private void returnFonts(FontSet fonts, boolean healthy) {
+        if (!healthy || idle.size() >= maxIdle || !idle.offer(fonts)) {
+            fonts.closeQuietly();
         }
     }
 
@@ -228,65 +232,125 @@ public final class PdfWriter {
                 .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** The pages being written: where the next line goes, and the footer of each finished page. */
+    /** A run of one face on a line: a heading's words, or the body text after them. */
+    private record Segment(Face face, boolean bold, String text) {
+
+        int glyphs() {
+            return text.codePointCount(0, text.length());
+        }
+    }
+
+    /** The pages being written: where the next line goes, and the notice and page number of each page. */
     private static final class Pages {
 
         private final PDDocument pdf;
-        private final ParsedFont parsed;
-        private final PDType0Font font;
-        private final String notice;
-        private final Map<Float, LineBreaker> breakers = new HashMap<>();
+        private final FontSet fonts;
+        private final List<LineBreaker.Line> noticeLines;
+        private final Map<Face, PDType0Font> embedded = new EnumMap<>(Face.class);
+        private final Map<String, LineBreaker> breakers = new HashMap<>();
         private PDPageContentStream out;
         private int pageNumber;
-        /** Lines already used on the current page. */
+        /** Lines of the 版心 already used on the current page. */
         private int used;
 
-        Pages(PDDocument pdf, ParsedFont parsed, PDType0Font font, String notice) {
+        Pages(PDDocument pdf, FontSet fonts, String notice) {
             this.pdf = pdf;
-            this.parsed = parsed;
-            this.font = font;
-            this.notice = notice == null ? null : parsed.drawable(notice);
+            this.fonts = fonts;
+            this.noticeLines = notice == null ? List.of()
+                    : breaker(Face.SANS, NOTICE_POINTS, 0).lines(drawable(notice, Face.SANS), TEXT_WIDTH, TEXT_WIDTH);
+        }
+
+        /**
+         * The 版头: the red 发文机关标志 35 mm below the top of the 版心, the 发文字号 centred two lines below it, and the
+         * red rule across the 版心 4 mm below the 发文字号; the title follows two lines below the rule.
+         */
+        void letterhead(DeliveredDocument.Letterhead letterhead) throws IOException {
+            ensurePage();
+            String mark = drawable(letterhead.issuer().strip() + "文件", Face.SERIF);
+            float width = (float) parsed(Face.SERIF).width(mark, MARK_POINTS);
+            float scale = Math.min(1, TEXT_WIDTH / width);
+            float markBaseline = A4.getHeight() - TOP - 35 * POINTS_PER_MM - ASCENT * MARK_POINTS;
+            out.setNonStrokingColor(1f, 0f, 0f);
+            out.beginText();
+            out.setFont(font(Face.SERIF), MARK_POINTS);
+            out.setHorizontalScaling(scale * 100);
+            out.newLineAtOffset(LEFT + (TEXT_WIDTH - width * scale) / 2, markBaseline);
+            out.showText(mark);
+            out.setHorizontalScaling(100);
+            out.endText();
+            out.setNonStrokingColor(0f);
+            used = firstLineBelow(markBaseline - (1 - ASCENT) * MARK_POINTS) + 2;
+            String number = drawable(letterhead.documentNumber().strip(), Face.SERIF);
+            List<Segment> line = List.of(new Segment(Face.SERIF, false, number));
+            show(line, LEFT + (TEXT_WIDTH - inkWidth(line, BODY_POINTS, tracking())) / 2, BODY_POINTS, tracking());
+            float rule = baseline(used, BODY_POINTS) - (1 - ASCENT) * BODY_POINTS - 4 * POINTS_PER_MM;
+            out.setStrokingColor(1f, 0f, 0f);
+            out.setLineWidth(0.5f * POINTS_PER_MM);
+            out.moveTo(LEFT, rule);
+            out.lineTo(RIGHT_EDGE, rule);
+            out.stroke();
+            out.setStrokingColor(0f);
+            used = firstLineBelow(rule) + 2;
+        }
+
+        /** The first line of the 版心 whose top is at or below {@code y}. */
+        private static int firstLineBelow(float y) {
+            return (int) Math.ceil((A4.getHeight() - TOP - y) / LINE - 1e-4);
         }
 
         void title(String title) throws IOException {
-            for (LineBreaker.Line line : breaker(TITLE_POINTS).lines(parsed.drawable(title), TEXT_WIDTH, TEXT_WIDTH)) {
-                float x = LEFT + (TEXT_WIDTH - (float) line.width()) / 2;
-                show(line, x, TITLE_POINTS, true, 0);
+            String text = drawable(title, Face.SERIF);
+            for (LineBreaker.Line line : breaker(Face.SERIF, TITLE_POINTS, 0).lines(text, TEXT_WIDTH, TEXT_WIDTH)) {
+                List<Segment> segments = List.of(new Segment(Face.SERIF, false, line.text()));
+                show(segments, LEFT + (TEXT_WIDTH - inkWidth(segments, TITLE_POINTS, 0)) / 2, TITLE_POINTS, 0);
+                nextLine();
             }
-            // One empty line between the title and the text, as in the DOCX.
-            nextLine();
+            nextLine(); // one empty line between the title and the text
         }
 
         void paragraph(DeliveredParagraph paragraph) throws IOException {
             DeliveredParagraph.Style style = paragraph.style();
             boolean heading = style.heading();
-            // The first line's indent; a 附件说明 line keeps it on every line (左空二字), the 落款 is set flush right.
-            float indent = switch (style) {
-                case SALUTATION, SIGNATURE -> 0;
-                default -> 2 * BODY_POINTS;
+            Face headFace = switch (style) {
+                case HEADING_1 -> Face.SANS;
+                case HEADING_2 -> Face.KAI;
+                default -> Face.SERIF;
             };
-            float otherIndent = style == DeliveredParagraph.Style.ATTACHMENT ? indent : 0;
+            boolean headBold = style == DeliveredParagraph.Style.HEADING_3;
+            float indent = style == DeliveredParagraph.Style.SALUTATION ? 0 : 2 * PITCH;
+            float otherIndent = style == DeliveredParagraph.Style.ATTACHMENT ? indent : 0; // 附件说明: 左空二字 throughout
             // The writer owns the layout: indentation the text already carries would be doubled.
-            String lead = parsed.drawable(paragraph.text().stripLeading());
-            String text = paragraph.hasRunIn() ? lead + parsed.drawable(paragraph.runIn().stripLeading()) : lead;
-            // How many characters from the start are set bold: a heading's, up to its run-in text.
-            int bold = !heading ? 0 : paragraph.hasRunIn() ? lead.length() : text.length();
-            List<LineBreaker.Line> lines = new ArrayList<>();
-            List<Integer> boldChars = new ArrayList<>();
+            String lead = drawable(paragraph.text().stripLeading(), heading ? headFace : Face.SERIF);
+            String text = paragraph.hasRunIn() ? lead + drawable(paragraph.runIn().stripLeading(), Face.SERIF) : lead;
+            // How many characters from the start are set in the heading's face, up to its run-in text.
+            int head = heading ? lead.length() : 0;
+            // A heading alone is measured in its own face; one with run-in text mostly in the body face.
+            LineBreaker breaker = breaker(heading && !paragraph.hasRunIn() ? headFace : Face.SERIF, BODY_POINTS, tracking());
+            List<List<Segment>> lines = new ArrayList<>();
+            List<Boolean> lastOfHardLine = new ArrayList<>();
             Matcher breaks = HARD_BREAK.matcher(text);
             int hardStart = 0;
             while (hardStart <= text.length()) {
                 int hardEnd = breaks.find() ? breaks.start() : text.length();
                 String hardLine = text.substring(hardStart, hardEnd);
                 int cursor = 0;
-                for (LineBreaker.Line line : breaker(BODY_POINTS).lines(hardLine,
-                        TEXT_WIDTH - (lines.isEmpty() ? indent : otherIndent), TEXT_WIDTH - otherIndent)) {
+                List<LineBreaker.Line> broken = breaker.lines(hardLine,
+                        TEXT_WIDTH + FIT - (lines.isEmpty() ? indent : otherIndent), TEXT_WIDTH + FIT - otherIndent);
+                for (int i = 0; i < broken.size(); i++) {
+                    String lineText = broken.get(i).text();
                     // The breaker only drops spaces between lines, so each line stands in the text as it is.
-                    int at = Math.max(cursor, hardLine.indexOf(line.text(), cursor));
-                    int start = hardStart + at;
-                    boldChars.add(Math.clamp(bold - start, 0, line.text().length()));
-                    cursor = at + line.text().length();
-                    lines.add(line);
+                    int at = Math.max(cursor, hardLine.indexOf(lineText, cursor));
+                    int split = Math.clamp(head - (hardStart + at), 0, lineText.length());
+                    List<Segment> segments = new ArrayList<>(2);
+                    if (split > 0) {
+                        segments.add(new Segment(headFace, headBold, lineText.substring(0, split)));
+                    }
+                    if (split < lineText.length()) {
+                        segments.add(new Segment(Face.SERIF, false, lineText.substring(split)));
+                    }
+                    cursor = at + lineText.length();
+                    lines.add(segments);
+                    lastOfHardLine.add(i == broken.size() - 1);
                 }
                 if (hardEnd == text.length()) {
                     break;
@@ -297,66 +361,145 @@ public final class PdfWriter {
                 endPage(); // a heading stays with the first line of what it heads
             }
             for (int i = 0; i < lines.size(); i++) {
-                LineBreaker.Line line = lines.get(i);
                 float lineIndent = i == 0 ? indent : otherIndent;
-                float room = TEXT_WIDTH - lineIndent;
-                boolean last = i == lines.size() - 1;
-                if (style == DeliveredParagraph.Style.SIGNATURE) {
-                    show(line, LEFT + TEXT_WIDTH - (float) line.width(), BODY_POINTS, 0, 0);
+                float spacing = lastOfHardLine.get(i) ? tracking() : justified(lines.get(i), TEXT_WIDTH - lineIndent);
+                show(lines.get(i), LEFT + lineIndent, BODY_POINTS, spacing);
+                nextLine();
+            }
+        }
+
+        /**
+         * The 落款 (GB/T 9704 7.3.5.1), one line below the text and kept on one page: the 成文日期 four characters
+         * from the right edge of the 版心 (右空四字), the lines above it (the issuer) centred over it, a line below it
+         * (附注, such as {@code （此件公开发布）}) two characters from the left. Without a date the lines end two
+         * characters from the right.
+         */
+        void signature(List<DeliveredParagraph> group) throws IOException {
+            List<String> texts = group.stream().map(p -> drawable(p.text().strip(), Face.SERIF)).toList();
+            int date = -1;
+            for (int i = 0; i < texts.size(); i++) {
+                if (DATE.matcher(texts.get(i)).find()) {
+                    date = i;
+                }
+            }
+            LineBreaker breaker = breaker(Face.SERIF, BODY_POINTS, tracking());
+            List<List<LineBreaker.Line>> lines = texts.stream()
+                    .map(t -> breaker.lines(HARD_BREAK.matcher(t).replaceAll(" "), TEXT_WIDTH, TEXT_WIDTH)).toList();
+            int count = lines.stream().mapToInt(List::size).sum();
+            if (out != null && used > 0) {
+                if (used + 1 + count > LINES_PER_PAGE) {
+                    endPage();
                 } else {
-                    show(line, LEFT + lineIndent, BODY_POINTS, boldChars.get(i), last ? 0 : spread(line, room));
+                    nextLine();
+                }
+            }
+            float dateRight = RIGHT_EDGE - 4 * PITCH;
+            float dateCentre = date < 0 ? 0 : dateRight - inkWidth(List.of(new Segment(Face.SERIF, false,
+                    lines.get(date).getFirst().text())), BODY_POINTS, tracking()) / 2;
+            for (int i = 0; i < lines.size(); i++) {
+                for (LineBreaker.Line line : lines.get(i)) {
+                    List<Segment> segments = List.of(new Segment(Face.SERIF, false, line.text()));
+                    float width = inkWidth(segments, BODY_POINTS, tracking());
+                    float x;
+                    if (date < 0) {
+                        x = RIGHT_EDGE - 2 * PITCH - width;
+                    } else if (i < date) {
+                        x = Math.min(dateCentre - width / 2, RIGHT_EDGE - width);
+                    } else if (i == date) {
+                        x = dateRight - width;
+                    } else {
+                        x = LEFT + 2 * PITCH;
+                    }
+                    show(segments, Math.max(LEFT, x), BODY_POINTS, tracking());
+                    nextLine();
                 }
             }
         }
 
-        /** Character spacing that justifies a line, as {@code w:jc="both"} does in the DOCX. */
-        private static float spread(LineBreaker.Line line, float room) {
-            int gaps = line.glyphs() - 1;
-            if (gaps <= 0) {
-                return 0;
+        /**
+         * The 版记 on the last line of the last page, between two rules across the 版心: the 印发机关 one character from
+         * the left, the 印发日期 followed by {@code 印发} one character from the right, in 四号.
+         */
+        void imprint(DeliveredDocument.Letterhead letterhead) throws IOException {
+            if (out != null && used > LINES_PER_PAGE - 1) {
+                endPage();
             }
-            float spread = (room - (float) line.width()) / gaps;
-            return spread > 0 && spread <= MAX_SPREAD * BODY_POINTS ? spread : 0;
-        }
-
-        private void show(LineBreaker.Line line, float x, float size, boolean bold, float spacing) throws IOException {
-            show(line, x, size, bold ? line.text().length() : 0, spacing);
-        }
-
-        /** Shows a line whose first {@code boldChars} characters are bold (a heading's) and the rest regular. */
-        private void show(LineBreaker.Line line, float x, float size, int boldChars, float spacing) throws IOException {
-            if (out == null) {
-                startPage();
+            ensurePage();
+            used = LINES_PER_PAGE - 1;
+            float top = A4.getHeight() - TOP - used * LINE;
+            out.setLineWidth(0.35f * POINTS_PER_MM);
+            for (float y : new float[] {top, BOTTOM}) {
+                out.moveTo(LEFT, y);
+                out.lineTo(RIGHT_EDGE, y);
             }
-            if (!line.text().isEmpty()) {
-                // The em box is centred in the line box; the baseline sits a fifth of an em above its foot.
-                float y = A4.getHeight() - TOP - (used + 1) * LINE_POINTS + (LINE_POINTS - size) / 2 + 0.2f * size;
-                String boldPart = line.text().substring(0, boldChars);
-                String rest = line.text().substring(boldChars);
-                if (!boldPart.isEmpty()) {
-                    text(boldPart, x, y, size, true, spacing);
-                }
-                if (!rest.isEmpty()) {
-                    // Character spacing follows every glyph, the last bold one included.
-                    float after = x + (float) parsed.width(boldPart, size)
-                            + spacing * boldPart.codePointCount(0, boldPart.length());
-                    text(rest, after, y, size, false, spacing);
-                }
+            out.stroke();
+            float one = PAGE_NUMBER_POINTS;
+            List<Segment> printer = List.of(new Segment(Face.SERIF, false, drawable(letterhead.printer().strip(),
+                    Face.SERIF)));
+            show(printer, LEFT + one, PAGE_NUMBER_POINTS, 0);
+            LocalDate issued = letterhead.issuedOn();
+            if (issued != null) {
+                List<Segment> date = List.of(new Segment(Face.SERIF, false, issued.getYear() + "年"
+                        + issued.getMonthValue() + "月" + issued.getDayOfMonth() + "日印发"));
+                show(date, RIGHT_EDGE - one - inkWidth(date, PAGE_NUMBER_POINTS, 0), PAGE_NUMBER_POINTS, 0);
             }
             nextLine();
         }
 
-        private void text(String text, float x, float y, float size, boolean bold, float spacing) throws IOException {
-            if (bold) {
-                out.setLineWidth(size * BOLD_STROKE);
+        /**
+         * The character spacing that justifies a line in the room, or the plain pitch when that would look wrong. The
+         * last character keeps its cell of the grid (its advance plus the plain spacing), so a line of 28 characters
+         * stays on the pitch of the grid.
+         */
+        private float justified(List<Segment> segments, float room) {
+            int glyphs = segments.stream().mapToInt(Segment::glyphs).sum();
+            if (glyphs <= 1) {
+                return tracking();
             }
-            out.beginText();
-            out.setFont(font, size);
-            out.setCharacterSpacing(spacing);
-            out.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
-            out.newLineAtOffset(x, y);
-            out.showText(text);
-            out.endText();
+            double advances = segments.stream().mapToDouble(s -> parsed(s.face()).width(s.text(), BODY_POINTS)).sum();
+            float spacing = (float) ((room - tracking() - advances) / (glyphs - 1));
+            float spread = spacing - tracking();
+            return spread <= MAX_SPREAD * BODY_POINTS && spread >= -MAX_SQUEEZE * BODY_POINTS ? spacing : tracking();
+        }
+
+        /** From the left of the first glyph to the right of the last, at a character spacing. */
+        private float inkWidth(List<Segment> segments, float size, float spacing) {
+            int glyphs = segments.stream().mapToInt(Segment::glyphs).sum();
+            double advances = segments.stream().mapToDouble(s -> parsed(s.face()).width(s.text(), size)).sum();
+            return (float) (advances + Math.max(0, glyphs - 1) * spacing);
+        }
+
+        /** Shows a line's segments one after another from {@code x} on the current line. */
+        private void show(List<Segment> segments, float x, float size, float spacing) throws IOException {
+            ensurePage();
+            float y = baseline(used, size);
+            for (Segment segment : segments) {
+                if (segment.text().isEmpty()) {
+                    continue;
+                }
+                if (segment.bold()) {
+                    out.setLineWidth(size * BOLD_STROKE);
+                }
+                out.beginText();
+                out.setFont(font(segment.face()), size);
+                out.setCharacterSpacing(spacing);
+                out.setRenderingMode(segment.bold() ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+                out.newLineAtOffset(x, y);
+                out.showText(segment.text());
+                out.endText();
+                // Character spacing follows every glyph, the last one of a segment included.
+                x += (float) parsed(segment.face()).width(segment.text(), size) + spacing * segment.glyphs();
+            }
+        }
+
+        /** The em box is centred in the line box; the baseline sits a fifth of an em above its foot. */
+        private static float baseline(int line, float size) {
+            return A4.getHeight() - TOP - (line + 1) * LINE + (LINE - size) / 2 + (1 - ASCENT) * size;
+        }
+
+        /** The spacing that sets 三号 characters at the 28-to-a-line pitch. */
+        private static float tracking() {
+            return PITCH - BODY_POINTS;
         }
 
         private void nextLine() throws IOException {
@@ -366,143 +509,109 @@ public final class PdfWriter {
             }
         }
 
-        private void startPage() throws IOException {
-            PDPage page = new PDPage(A4);
-            pdf.addPage(page);
-            out = new PDPageContentStream(pdf, page);
-            pageNumber++;
-            used = 0;
+        private void ensurePage() throws IOException {
+            if (out == null) {
+                PDPage page = new PDPage(A4);
+                pdf.addPage(page);
+                out = new PDPageContentStream(pdf, page);
+                pageNumber++;
+                used = 0;
+            }
         }
 
         private void endPage() throws IOException {
             if (out == null) {
                 return;
             }
-            footer();
+            pageNumber();
+            notice();
             out.close();
             out = null;
         }
 
-        /** The page number on the footer line, and the notice above it (upwards if it wraps). */
-        private void footer() throws IOException {
-            out.setNonStrokingColor(GREY);
-            float pitch = NOTICE_POINTS * 1.5f;
-            centred("第 " + pageNumber + " 页", FOOTER);
-            if (notice != null) {
-                List<LineBreaker.Line> lines = breaker(NOTICE_POINTS).lines(notice, TEXT_WIDTH, TEXT_WIDTH);
-                for (int i = 0; i < lines.size(); i++) {
-                    LineBreaker.Line line = lines.get(i);
-                    text(line.text(), LEFT + (TEXT_WIDTH - (float) line.width()) / 2,
-                            FOOTER + (lines.size() - i) * pitch, NOTICE_POINTS, false, 0);
-                }
-            }
-            out.setNonStrokingColor(BLACK);
+        /** {@code — n —} in 四号 宋体 7 mm below the 版心: odd pages 右空一字, even pages 左空一字 (GB/T 9704 7.5). */
+        private void pageNumber() throws IOException {
+            List<Segment> number = List.of(new Segment(Face.SERIF, false, "— " + pageNumber + " —"));
+            float width = inkWidth(number, PAGE_NUMBER_POINTS, 0);
+            float x = pageNumber % 2 == 1 ? RIGHT_EDGE - PAGE_NUMBER_POINTS - width : LEFT + PAGE_NUMBER_POINTS;
+            text(number.getFirst(), x, PAGE_NUMBER_TOP - ASCENT * PAGE_NUMBER_POINTS, PAGE_NUMBER_POINTS);
         }
 
-        private void centred(String text, float y) throws IOException {
-            float width = (float) parsed.width(text, NOTICE_POINTS);
-            text(text, LEFT + (TEXT_WIDTH - width) / 2, y, NOTICE_POINTS, false, 0);
+        /** The notice, small and grey, centred in the top margin. */
+        private void notice() throws IOException {
+            if (noticeLines.isEmpty()) {
+                return;
+            }
+            out.setNonStrokingColor(0.5f);
+            float pitch = NOTICE_POINTS * 1.5f;
+            float first = A4.getHeight() - (TOP - noticeLines.size() * pitch) / 2 - ASCENT * NOTICE_POINTS;
+            for (int i = 0; i < noticeLines.size(); i++) {
+                LineBreaker.Line line = noticeLines.get(i);
+                text(new Segment(Face.SANS, false, line.text()), LEFT + (TEXT_WIDTH - (float) line.width()) / 2,
+                        first - i * pitch, NOTICE_POINTS);
+            }
+            out.setNonStrokingColor(0f);
+        }
+
+        private void text(Segment segment, float x, float y, float size) throws IOException {
+            out.beginText();
+            out.setFont(font(segment.face()), size);
+            out.setCharacterSpacing(0);
+            out.setRenderingMode(RenderingMode.FILL);
+            out.newLineAtOffset(x, y);
+            out.showText(segment.text());
+            out.endText();
         }
 
         /** A document with only a title, or none at all, still gets its page. */
         void finish() throws IOException {
             if (pageNumber == 0) {
-                startPage();
+                ensurePage();
             }
             endPage();
         }
 
-        private LineBreaker breaker(float size) {
-            return breakers.computeIfAbsent(size, s -> new LineBreaker(cp -> parsed.advance(cp) * s));
-        }
-    }
-
-    /**
-     * One parse of the font file. FontBox reads tables lazily through a shared stream, so a parsed
-     * font must not be used by two threads at once.
-     */
-    private static final class ParsedFont {
-
-        private final Closeable source;
-        final TrueTypeFont ttf;
-        private final CmapLookup cmap;
-        private final float unitsPerEm;
-        private final Map<Integer, Float> advances = new HashMap<>();
-
-        private ParsedFont(Closeable source, TrueTypeFont ttf) throws IOException {
-            this.source = source;
-            this.ttf = ttf;
-            this.cmap = ttf.getUnicodeCmapLookup();
-            this.unitsPerEm = ttf.getUnitsPerEm();
+        private Parsed parsed(Face face) {
+            return fonts.get(face);
         }
 
-        static ParsedFont of(byte[] bytes) throws IOException {
-            boolean collection = bytes.length >= 4 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c' && bytes[3] == 'f';
-            if (!collection) {
-                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
-                return new ParsedFont(ttf, ttf);
+        /** A face is embedded (as a subset) only in the documents that use it. */
+        private PDType0Font font(Face face) throws IOException {
+            PDType0Font font = embedded.get(face);
+            if (font == null) {
+                font = PDType0Font.load(pdf, parsed(face).ttf, true);
+                embedded.put(face, font);
             }
-            TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(bytes));
-            try {
-                TrueTypeFont[] first = new TrueTypeFont[1];
-                ttc.processAllFonts(f -> {
-                    if (first[0] == null) {
-                        first[0] = f;
-                    }
-                });
-                if (first[0] == null) {
-                    throw new IOException("empty font collection");
-                }
-                return new ParsedFont(ttc, first[0]);
-            } catch (IOException | RuntimeException e) {
-                ttc.close();
-                throw e;
-            }
+            return font;
         }
 
-        boolean has(int codePoint) {
-            return cmap != null && cmap.getGlyphId(codePoint) > 0;
+        private LineBreaker breaker(Face face, float size, float spacing) {
+            return breakers.computeIfAbsent(face + "/" + size + "/" + spacing,
+                    k -> new LineBreaker(cp -> parsed(face).advance(cp) * size + spacing));
         }
 
-        /** The advance of a code point, in ems. */
-        float advance(int codePoint) {
-            return advances.computeIfAbsent(codePoint, cp -> {
-                try {
-                    return ttf.getAdvanceWidth(cmap.getGlyphId(cp)) / unitsPerEm;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-
-        double width(String text, float size) {
-            return text.codePoints().mapToDouble(cp -> advance(cp) * size).sum();
-        }
-
-        /** The text with what the font cannot draw replaced (visible) or dropped (controls, invisible marks). */
-        String drawable(String text) {
-            StringBuilder out = new StringBuilder(text.length());
+        /**
+         * The text with what the face cannot draw replaced (visible) or dropped (controls and invisible format
+         * characters, the zero-width marks among them); line breaks are kept, tabs become spaces.
+         */
+        private String drawable(String text, Face face) {
+            Parsed font = parsed(face);
+            StringBuilder drawn = new StringBuilder(text.length());
             text.codePoints().forEach(cp -> {
+                int type = Character.getType(cp);
                 if (cp == '\n' || cp == '\r') {
-                    out.append((char) cp);
+                    drawn.append((char) cp);
                 } else if (cp == '\t') {
-                    out.append(' ');
-                } else if (has(cp)) {
-                    out.appendCodePoint(cp);
-                } else if (Character.getType(cp) != Character.CONTROL && Character.getType(cp) != Character.FORMAT
-                        && !Character.isWhitespace(cp) && has(MISSING)) {
-                    out.appendCodePoint(MISSING);
+                    drawn.append(' ');
+                } else if (type == Character.CONTROL || type == Character.FORMAT) {
+                    return;
+                } else if (font.has(cp)) {
+                    drawn.appendCodePoint(cp);
+                } else if (!Character.isWhitespace(cp) && font.has(MISSING)) {
+                    drawn.appendCodePoint(MISSING);
                 }
             });
-            return out.toString();
-        }
-
-        void closeQuietly() {
-            try {
-                source.close();
-            } catch (IOException e) {
-                // Only an in-memory buffer is released; there is nothing to recover.
-            }
+            return drawn.toString();
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.delivery.DeliveredDocument;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The evidence pack of a case as a PDF, laid out by the library's own {@link PdfWriter} with its embedded Chinese
- * font: the case, the evidence (with each file's SHA-256, so the pack can be checked against the files kept), the
+ * fonts: the case, the evidence (with each file's SHA-256, so the pack can be checked against the files kept), the
  * tracer's result with its bound, the ledger rows behind it, every decision with its author, and the reporter's
  * history. It is what an operator hands to a platform or a lawyer.
  */
@@ -38,14 +37,13 @@ class CaseFile {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String[] NUMBERS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
-    private final Optional<PdfWriter> pdf;
+    private final PdfWriter writer = new PdfWriter();
     private final Materials materials;
     private final Clock clock;
     private final ZoneId zone;
     private final String siteName;
 
     CaseFile(Materials materials, Clock clock, ScriptoriumProperties properties) {
-        this.pdf = PdfWriter.defaultFont().map(PdfWriter::new);
         this.materials = materials;
         this.clock = clock;
         this.zone = properties.zone();
@@ -55,12 +53,8 @@ class CaseFile {
     /**
      * @param evidence the stored bytes of the case's files, in the order of {@link Report#files()} (null where lost)
      * @param editor   who asks for the pack, printed on every page
-     * @throws Rejected 503 {@code PDF_UNAVAILABLE} when the server lacks the Chinese font
      */
     byte[] write(CaseReview.CaseDetail detail, List<CaseReview.EvidenceDownload> evidence, Report.Person editor) {
-        PdfWriter writer = pdf.orElseThrow(() -> new Rejected(503, "PDF_UNAVAILABLE",
-                "服务器缺少中文字体（fonts-wqy-microhei），暂时无法生成 PDF。",
-                "The server lacks the CJK font (fonts-wqy-microhei) needed for PDF."));
         Report r = detail.report();
         Sections doc = new Sections();
 

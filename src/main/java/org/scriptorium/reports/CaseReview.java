@@ -260,7 +260,7 @@ public class CaseReview {
     /**
      * The case file: the evidence pack as a PDF (see {@link CaseFile}), naming the editor who asked for it.
      *
-     * @throws Rejected 404 for an unknown case; 503 {@code PDF_UNAVAILABLE} without the Chinese font
+     * @throws Rejected 404 for an unknown case
      */
     public byte[] caseFile(String id, String editorId) {
         CaseDetail detail = detail(id);

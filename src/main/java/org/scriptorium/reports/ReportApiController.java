@@ -120,7 +120,6 @@ class ReportApiController {
     @ApiResponse(responseCode = "200", description = "The case file, as an attachment.",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @Rejects(status = 404, codes = "REPORT_NOT_FOUND")
-    @Rejects(status = 503, codes = "PDF_UNAVAILABLE")
     @GetMapping("/admin/reports/{id}/case-file")
     ResponseEntity<byte[]> caseFile(@PathVariable String id) {
         return attachment("案卷-" + id + ".pdf", MediaType.APPLICATION_PDF_VALUE, review.caseFile(id, currentUser()));

@@ -29,7 +29,7 @@ class FileTracesTest {
 
     @BeforeAll
     static void font() {
-        pdfWriter = new PdfWriter(TestFonts.wenQuanYi());
+        pdfWriter = new PdfWriter();
     }
 
     @Nested

@@ -28,7 +28,7 @@ class LeakedTextTest {
 
     @BeforeAll
     static void font() {
-        pdfWriter = new PdfWriter(TestFonts.wenQuanYi());
+        pdfWriter = new PdfWriter();
     }
 
     @Test

@@ -114,14 +114,14 @@ class OfficialLayoutTest {
         }
     }
 
-    /** One line of extracted PDF text with where it starts and ends on the page. */
-    private record PdfLine(String text, float left, float right) {
+    /** One line of extracted PDF text with where it starts and ends on the page, and the font of its first and last glyph. */
+    private record PdfLine(String text, float left, float right, String firstFont, String lastFont) {
     }
 
     @Test
-    @DisplayName("PDF: the heading and its run-in text start one line, bold then regular; 落款 ends at the right margin")
+    @DisplayName("PDF: the 二级 heading in 楷体 then its run-in text in the body face on one line; 成文日期 右空四字, the issuer centred over it")
     void pdf() throws IOException {
-        byte[] bytes = new PdfWriter(TestFonts.wenQuanYi()).write(document());
+        byte[] bytes = new PdfWriter().write(document());
         List<PdfLine> lines = new ArrayList<>();
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             PDFTextStripper stripper = new PDFTextStripper() {
@@ -129,28 +129,27 @@ class OfficialLayoutTest {
                 protected void writeString(String text, List<TextPosition> positions) throws IOException {
                     TextPosition last = positions.getLast();
                     lines.add(new PdfLine(text.replaceAll("\\s+", ""), positions.getFirst().getXDirAdj(),
-                            last.getXDirAdj() + last.getWidthDirAdj()));
+                            last.getXDirAdj() + last.getWidthDirAdj(), positions.getFirst().getFont().getName(),
+                            last.getFont().getName()));
                     super.writeString(text, positions);
                 }
             };
             stripper.getText(pdf);
-            try (var contents = pdf.getPage(0).getContents()) {
-                String operators = new String(contents.readAllBytes(), StandardCharsets.ISO_8859_1);
-                // the heading drawn stroked (bold), the run-in text right after it filled only
-                assertThat(operators).containsPattern("2 Tr[\\s\\S]*?0 Tr");
-            }
         }
         float left = 28 * 72 / 25.4f;
         float rightMargin = PDRectangle.A4.getWidth() - 26 * 72 / 25.4f;
-        float em = 15.75f;
+        float em = 156 * 72 / 25.4f / 28;
 
         PdfLine runIn = lines.stream().filter(l -> l.text().startsWith(HEADING)).findFirst().orElseThrow();
         assertThat(runIn.text()).startsWith(HEADING + RUN_IN.substring(0, 5));
         assertThat(runIn.left()).isCloseTo(left + 2 * em, org.assertj.core.data.Offset.offset(1f));
-        for (String signature : List.of(SIGNATURE, DATE)) {
-            PdfLine line = lines.stream().filter(l -> l.text().equals(signature)).findFirst().orElseThrow();
-            assertThat(line.right()).as(signature).isCloseTo(rightMargin, org.assertj.core.data.Offset.offset(1.5f));
-        }
+        assertThat(runIn.firstFont()).endsWith("+UKaiCN");
+        assertThat(runIn.lastFont()).endsWith("+UMingCN");
+        PdfLine date = lines.stream().filter(l -> l.text().equals(DATE)).findFirst().orElseThrow();
+        PdfLine issuer = lines.stream().filter(l -> l.text().equals(SIGNATURE)).findFirst().orElseThrow();
+        assertThat(date.right()).isCloseTo(rightMargin - 4 * em, org.assertj.core.data.Offset.offset(1.5f));
+        assertThat((issuer.left() + issuer.right()) / 2).isCloseTo((date.left() + date.right()) / 2,
+                org.assertj.core.data.Offset.offset(1.5f));
         PdfLine attachment = lines.stream().filter(l -> l.text().startsWith("附件")).findFirst().orElseThrow();
         assertThat(attachment.left()).isCloseTo(left + 2 * em, org.assertj.core.data.Offset.offset(1f));
     }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.scriptorium.delivery.PdfWriter;
 import org.scriptorium.support.fuzz.FuzzTarget;
 import org.scriptorium.support.fuzz.HostileFiles;
 import org.scriptorium.support.fuzz.Rejections;
@@ -84,8 +83,8 @@ public final class DocumentReaderFuzz implements FuzzTarget {
         seeds.add(as(WPS, Seeds.docx(texts.get(1))));
         seeds.add(as(DOC, Seeds.utf8("{\\rtf1\\ansi 正文}")));
         seeds.add(as(PDF, Seeds.plainPdf("Speech at the county meeting on work safety\nComrades: first, raise awareness.")));
-        PdfWriter.defaultFont().ifPresent(font -> seeds.add(as(PDF, FormatFiles.pdf(List.of(
-                List.of("在全市安全生产工作会议上的讲话", "同志们：", "-1-"), List.of("一、充分认识做好安全生产工作的重要意义", "-2-"))))));
+        seeds.add(as(PDF, FormatFiles.pdf(List.of(
+                List.of("在全市安全生产工作会议上的讲话", "同志们：", "-1-"), List.of("一、充分认识做好安全生产工作的重要意义", "-2-")))));
         seeds.add(as(HTML_DOC, Seeds.utf8("""
                 <meta charset=utf-8><title>标题</title><style>p{}</style><script>x="<p>"</script><!-- 注释 -->
                 <p class=MsoNormal>在全市安全生产工作会议上的讲话<o:p></o:p></p><p>同志们：&ldquo;一&rdquo;&#x4E8C;&#19977;&amp;</p>

@@ -21,7 +21,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.scriptorium.delivery.PdfWriter;
 
 /**
  * Files for the format tests: PDFs made here with a Chinese font, and real Word 97–2003 and WPS files
@@ -112,15 +111,16 @@ final class FormatFiles {
         return PDType0Font.load(pdf, Font.FIRST, true);
     }
 
-    /** WenQuanYi Micro Hei, parsed once (5 MB): documents are made one at a time, so they can share it. */
+    /** WenQuanYi Micro Hei as the build bundles it, parsed once (5 MB): documents are made one at a time, so they can share it. */
     private static final class Font {
         static final TrueTypeFont FIRST = load();
 
         private static TrueTypeFont load() {
-            Path fontFile = PdfWriter.defaultFont().orElseThrow(
-                    () -> new IllegalStateException("no Chinese font installed (on Debian: apt-get install fonts-wqy-microhei)"));
-            try {
-                TrueTypeCollection collection = new TrueTypeCollection(Files.newInputStream(fontFile));
+            try (var in = FormatFiles.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
+                if (in == null) {
+                    throw new IllegalStateException("fonts/wqy-microhei.ttc is not on the class path: build with ./mvnw");
+                }
+                TrueTypeCollection collection = new TrueTypeCollection(in);
                 TrueTypeFont[] first = new TrueTypeFont[1];
                 collection.processAllFonts(font -> {
                     if (first[0] == null) {

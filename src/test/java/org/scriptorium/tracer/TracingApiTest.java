@@ -138,7 +138,7 @@ class TracingApiTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("a downloaded PDF is the reader's copy and traces back to them through its file-level trace")
+    @DisplayName("a downloaded PDF, set in the bundled fonts, is the reader's copy and traces back to them through its file-level trace")
     void pdfCopy() throws Exception {
         Setup s = setup();
         Api leaker = member(s);
@@ -146,6 +146,13 @@ class TracingApiTest extends IntegrationTest {
         assertThat(pdf.status()).isEqualTo(200);
         try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
             assertThat(Marked.visible(new PDFTextStripper().getText(doc))).contains("个人副本");
+            var resources = doc.getPage(0).getResources();
+            List<String> fonts = new ArrayList<>();
+            for (var name : resources.getFontNames()) {
+                assertThat(resources.getFont(name).isEmbedded()).isTrue();
+                fonts.add(resources.getFont(name).getName());
+            }
+            assertThat(fonts).anyMatch(f -> f.endsWith("+UMingCN")); // the bundled body face, on any machine
         }
         JsonNode result = s.admin().multipart("POST", "/api/v1/admin/trace", Map.of(), "leak.pdf", pdf.bytes()).json();
         assertThat(result.get("verdict").asString()).isEqualTo("ACCUSE");
