@@ -61,8 +61,6 @@ public class Downloads {
         }
     }
 
-    /** The kinds of document that may carry a 版头: those issued under an organ's name with a 发文字号. */
-    static final java.util.Set<String> LETTERHEAD_KINDS = java.util.Set.of("通知", "意见", "方案", "实施方案");
 
     private final MaterialAccess access;
     private final List<DownloadPolicy> policies;
@@ -128,9 +126,7 @@ public class Downloads {
     /** The 版头 and 版记 of a 通知, 意见 or 方案 whose issuer and document number were read at import. */
     static Optional<DeliveredDocument.Letterhead> letterhead(MaterialView view) {
         var elements = view.elements();
-        if (!LETTERHEAD_KINDS.contains(view.material().kind()) || elements.issuer() == null
-                || elements.issuer().isBlank() || elements.documentNumber() == null
-                || elements.documentNumber().isBlank()) {
+        if (!view.letterheadAvailable()) {
             return Optional.empty();
         }
         return Optional.of(new DeliveredDocument.Letterhead(elements.issuer().strip(),

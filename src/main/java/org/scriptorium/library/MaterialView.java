@@ -39,6 +39,11 @@ public record MaterialView(
         blocks = List.copyOf(blocks);
     }
 
+    /** Whether downloads may carry a 版头 and 版记 ({@link OfficialElements#letterheadFor(String)}). */
+    public boolean letterheadAvailable() {
+        return elements.letterheadFor(material.kind());
+    }
+
     public boolean entitled() {
         return access.full();
     }

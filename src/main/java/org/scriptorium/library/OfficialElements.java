@@ -18,7 +18,19 @@ public record OfficialElements(String documentNumber, String recipients, String 
     /** A material with none of the elements. */
     public static final OfficialElements NONE = new OfficialElements(null, null, null, null, List.of());
 
+    /** The kinds of document printed under an organ's 版头: those issued with a 发文字号. */
+    public static final java.util.Set<String> LETTERHEAD_KINDS = java.util.Set.of("通知", "意见", "方案", "实施方案");
+
     public OfficialElements {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /**
+     * Whether a document of this kind with these elements can be printed with its 版头 and 版记: a 通知, 意见 or 方案
+     * whose 发文机关 and 发文字号 were read.
+     */
+    public boolean letterheadFor(String kind) {
+        return LETTERHEAD_KINDS.contains(kind) && issuer != null && !issuer.isBlank() && documentNumber != null
+                && !documentNumber.isBlank();
     }
 }
