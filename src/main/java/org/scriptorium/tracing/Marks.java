@@ -42,6 +42,7 @@ public class Marks {
     /** The reader's personalised copy of the given paragraphs of one revision, as of now. */
     public MarkedCopy mark(String materialId, int revision, List<String> paragraphs, long memberNumber) {
         String revisionKey = revisionKey(materialId, revision);
+        recordCurrentRules();
         List<VariationSite> sites = sites(materialId, revision, paragraphs, clock.instant());
         boolean[] symbols = new boolean[sites.size()];
         String member = memberKey(memberNumber);
@@ -53,27 +54,70 @@ public class Marks {
         return new MarkedCopy(fragile, fileToken(memberNumber, revisionKey), sites.size());
     }
 
-    /** The sites of a revision as they were at {@code asOf}: vetoes made later do not count. */
+    /** The sites of a revision's new copies as they were at {@code asOf}: vetoes made later do not count. */
     public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Instant asOf) {
         return sites(materialId, revision, paragraphs, vetoes(materialId, asOf));
     }
 
-    /** The sites of a revision under the given vetoes (rule ids or "p{paragraph}:{offset}" positions). */
+    /** The sites of a revision's new copies under the given vetoes (rule ids or "p{paragraph}:{offset}" positions). */
     public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Set<String> vetoes) {
-        SitesKey key = new SitesKey(revisionKey(materialId, revision), Set.copyOf(vetoes), List.copyOf(paragraphs));
+        return sites(materialId, revision, paragraphs, vetoes, VariationRules.CURRENT);
+    }
+
+    /**
+     * The sites of copies made under rule set {@code rules} and the given vetoes: how copies delivered under an
+     * earlier set are read again.
+     *
+     * @throws IllegalArgumentException if there is no such rule set
+     */
+    public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Set<String> vetoes,
+                                     int rules) {
+        VariationRules ruleSet = VariationRules.version(rules);
+        CacheKey key = new CacheKey(revisionKey(materialId, revision), Set.copyOf(vetoes), List.copyOf(paragraphs),
+                rules);
         return chosenSites.get(key,
-                () -> VariationSites.choose(paragraphs, prf, key.revisionKey(), key.vetoes(), MAX_SITES));
+                () -> VariationSites.choose(paragraphs, prf, key.revisionKey(), key.vetoes(), MAX_SITES, ruleSet));
     }
 
     /**
      * What the sites of a copy depend on. The paragraphs are part of it because a passage copy marks a single
      * paragraph of the revision.
      */
-    private record SitesKey(String revisionKey, Set<String> vetoes, List<String> paragraphs) {
+    private record CacheKey(String revisionKey, Set<String> vetoes, List<String> paragraphs, int rules) {
     }
 
     /** Sites chosen lately; concurrent first readers of a revision wait for one choice. */
-    private final ChosenSites<SitesKey> chosenSites = new ChosenSites<>(SITE_CACHE_ENTRIES);
+    private final ChosenSites<CacheKey> chosenSites = new ChosenSites<>(SITE_CACHE_ENTRIES);
+
+    /** Set once this process has recorded that the current rule set is in force. */
+    private volatile boolean currentRulesRecorded;
+
+    /**
+     * Records, before the first copy made under it, since when the current rule set is in force; every node and
+     * restart after the first finds it there.
+     */
+    private void recordCurrentRules() {
+        if (currentRulesRecorded) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO mark_rule_sets (version, in_force_from) VALUES (?, ?)")
+                    .params(VariationRules.CURRENT, DbTime.of(clock.instant())).update();
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // recorded by an earlier run or another node
+        }
+        currentRulesRecorded = true;
+    }
+
+    /**
+     * The rule set copies were made under at {@code at}: the newest recorded as in force by then (set 1 before any
+     * other was recorded).
+     */
+    public int rulesAt(Instant at) {
+        Integer version = jdbc.sql("SELECT MAX(version) FROM mark_rule_sets WHERE in_force_from <= ?")
+                .param(DbTime.of(at)).query(Integer.class).optional().orElse(null);
+        return version == null ? 1 : version;
+    }
     private static final int SITE_CACHE_ENTRIES = 256;
 
     /** Every site candidate of the text, whether used or not, for the editor's review page. */

@@ -45,11 +45,7 @@ public final class VariationRules {
         /** no numeral just before (八十分 is a score, not "very") */
         NO_NUMERAL_BEFORE,
         /** an Arabic or Chinese numeral just after: 达到/达 before a figure */
-        DIGIT_AFTER,
-        /** the paragraph enumerates no points (一是, 首先, 第一, （一）, 1.): punctuation between points stays */
-        NO_ENUMERATION,
-        /** the sentence around the mark has no other comma, semicolon or colon: it joins two plain clauses */
-        LONE_CLAUSE_MARK
+        DIGIT_AFTER
     }
 
     /** Which forms of the source a rule varies. */
@@ -68,13 +64,14 @@ public final class VariationRules {
      * of a paragraph or clause), {@code notInside} are longer words that contain a form and must not be varied.
      *
      * @param after    if not empty, one of these must follow: for a verb, the objects both forms take
+     * @param sentenceWithout words that must not stand anywhere in the sentence (不仅…而且 keeps its 而且)
      * @param accept   sentences in which the rule finds a site
      * @param refuse   sentences in which it must not
      * @param attested for each form, a passage of the corpus where it stands in a context the rule allows
      */
     record Curated(VariationSites.Rule rule, Direction direction, Set<Need> needs, List<String> notInside,
                    List<String> before, List<String> notBefore, List<String> after, List<String> notAfter,
-                   List<String> accept, List<String> refuse, List<String> attested) {
+                   List<String> sentenceWithout, List<String> accept, List<String> refuse, List<String> attested) {
 
         /** Whether the rule varies this form where the source has it. */
         boolean variesFromSource(boolean isForm1) {
@@ -206,7 +203,7 @@ public final class VariationRules {
                         throw new IllegalStateException(name + ":" + (n + 1) + ": " + key + " given twice");
                     }
                 }
-                case "not-inside", "before", "not-before", "after", "objects", "not-after" ->
+                case "not-inside", "before", "not-before", "after", "objects", "not-after", "sentence-without" ->
                         lists.computeIfAbsent(key.equals("objects") ? "after" : key, k -> new ArrayList<>())
                                 .addAll(Arrays.asList(BLANKS.split(value)));
                 case "accept", "refuse", "attested" -> lists.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
@@ -241,7 +238,7 @@ public final class VariationRules {
         List<String> attested = lists.getOrDefault("attested", List.of());
         return new Curated(new VariationSites.Rule(id, pair[0], pair[1], block.getOrDefault("why", "")), direction, needs,
                 list(lists, "not-inside"), list(lists, "before"), list(lists, "not-before"), list(lists, "after"),
-                list(lists, "not-after"), list(lists, "accept"), list(lists, "refuse"), List.copyOf(attested));
+                list(lists, "not-after"), list(lists, "sentence-without"), list(lists, "accept"), list(lists, "refuse"), List.copyOf(attested));
     }
 
     private static List<String> list(Map<String, List<String>> lists, String key) {

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -193,8 +192,6 @@ public final class VariationSites {
                 case COMMA_AFTER -> after == '，' || after == ',';
                 case NO_NUMERAL_BEFORE -> before == -1 || NUMERALS.indexOf(before) < 0;
                 case DIGIT_AFTER -> after != -1 && NUMERALS.indexOf(after) >= 0;
-                case NO_ENUMERATION -> !ENUMERATION.matcher(text).find();
-                case LONE_CLAUSE_MARK -> loneClauseMark(text, start, end);
             };
             if (!ok) {
                 return false;
@@ -210,31 +207,36 @@ public final class VariationSites {
         if (!c.after().isEmpty() && c.after().stream().noneMatch(w -> text.startsWith(w, end))) {
             return false;
         }
-        return c.notAfter().stream().noneMatch(w -> text.startsWith(w, end));
+        if (c.notAfter().stream().anyMatch(w -> text.startsWith(w, end))) {
+            return false;
+        }
+        if (!c.sentenceWithout().isEmpty()) {
+            String sentence = text.substring(sentenceStart(text, start), sentenceEnd(text, end));
+            return c.sentenceWithout().stream().noneMatch(sentence::contains);
+        }
+        return true;
     }
 
-    /** Markers of enumerated points: 一是/二是, 首先/其次, 第一/第二, （一）, 1. or 1、 */
-    private static final Pattern ENUMERATION = Pattern.compile(
-            "[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十\\d]+[）)]"
-                    + "|(?<![\\d.])\\d{1,2}[.．、](?!\\d)|[①②③④⑤⑥⑦⑧⑨⑩]");
+    private static final String SENTENCE_ENDS = "。！？!?";
+
+    private static int sentenceStart(String text, int start) {
+        int i = start;
+        while (i > 0 && SENTENCE_ENDS.indexOf(text.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int sentenceEnd(String text, int end) {
+        int i = end;
+        while (i < text.length() && SENTENCE_ENDS.indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
+    }
 
     private static boolean clauseStart(String text, int start) {
         return start == 0 || "。；！？：，;!?:,".indexOf(text.charAt(start - 1)) >= 0;
-    }
-
-    /** No other comma, semicolon or colon in the sentence (from the last 。！？ before to the next after). */
-    private static boolean loneClauseMark(String text, int start, int end) {
-        for (int i = start - 1; i >= 0 && "。！？!?".indexOf(text.charAt(i)) < 0; i--) {
-            if ("，；：,;:".indexOf(text.charAt(i)) >= 0) {
-                return false;
-            }
-        }
-        for (int i = end; i < text.length() && "。！？!?".indexOf(text.charAt(i)) < 0; i++) {
-            if ("，；：,;:".indexOf(text.charAt(i)) >= 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isHan(int cp) {
