@@ -5,47 +5,71 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.scriptorium.library.StructureParser;
 
 /**
- * Test-scope main: variation sites per 1,000 characters on the real documents (candidates, and the sites
- * {@link VariationSites#choose} takes with no cap), one row per document and a total.
+ * Test-scope main: variation sites per 1,000 characters on the real documents under every rule set, as candidates
+ * ({@link VariationSites#candidates}), as the sites {@link VariationSites#choose} takes with no cap, and as it takes
+ * them for a copy (at most {@link Marks#MAX_SITES}). {@code --by-rule} adds the current set's candidates per rule.
  */
 public final class SiteDensity {
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus/real");
+        Path dir = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "src/test/resources/corpus/real");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
         StructureParser parser = new StructureParser();
         Prf prf = new Prf(new byte[32]);
-        long chars = 0, candidates = 0, chosen = 0, capped = 0;
-        java.util.Map<String, Integer> byRule = new java.util.TreeMap<>();
-        System.out.printf(Locale.ROOT, "| document | characters | candidates | per 1,000 | chosen | per 1,000 | chosen, at most %d | per 1,000 |%n|---|---|---|---|---|---|---|---|%n", Marks.MAX_SITES);
+        StringBuilder header = new StringBuilder("| document | characters |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        for (int v : VariationRules.VERSIONS) {
+            header.append(String.format(Locale.ROOT, " set %d candidates | set %d chosen | set %d chosen ≤ %d |", v, v, v,
+                    Marks.MAX_SITES));
+            rule.append("---|---|---|");
+        }
+        System.out.println(header);
+        System.out.println(rule);
+        long chars = 0;
+        long[][] totals = new long[VariationRules.VERSIONS.size()][3];
+        Map<String, Integer> byRule = new TreeMap<>();
         for (Path f : files) {
             List<String> paragraphs = parser.parse(Files.readString(f)).paragraphs();
             int n = paragraphs.stream().mapToInt(String::length).sum();
-            List<VariationSite> all = VariationSites.candidates(paragraphs);
-            all.forEach(v -> byRule.merge(v.rule(), 1, Integer::sum));
-            int c = all.size();
-            int m = VariationSites.choose(paragraphs, prf, "density:" + f.getFileName(), Set.of(), Marks.MAX_SITES).size();
-            capped += m;
-            int k = VariationSites.choose(paragraphs, prf, "density:" + f.getFileName(), Set.of(), Integer.MAX_VALUE).size();
             chars += n;
-            candidates += c;
-            chosen += k;
-            System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %.1f | %,d | %.1f | %,d | %.1f |%n",
-                    f.getFileName().toString().substring(0, 3), n, c, 1000.0 * c / n, k, 1000.0 * k / n, m, 1000.0 * m / n);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %,d |",
+                    f.getFileName().toString().substring(0, 3), n));
+            for (int k = 0; k < VariationRules.VERSIONS.size(); k++) {
+                VariationRules rules = VariationRules.version(VariationRules.VERSIONS.get(k));
+                String key = "density:" + f.getFileName();
+                List<VariationSite> candidates = VariationSites.candidates(paragraphs, rules);
+                int[] counts = {candidates.size(),
+                        VariationSites.choose(paragraphs, prf, key, Set.of(), Integer.MAX_VALUE, rules).size(),
+                        VariationSites.choose(paragraphs, prf, key, Set.of(), Marks.MAX_SITES, rules).size()};
+                for (int c = 0; c < 3; c++) {
+                    totals[k][c] += counts[c];
+                    row.append(String.format(Locale.ROOT, " %.1f |", 1000.0 * counts[c] / n));
+                }
+                if (rules.number() == VariationRules.CURRENT) {
+                    candidates.forEach(s -> byRule.merge(s.rule(), 1, Integer::sum));
+                }
+            }
+            System.out.println(row);
         }
-        System.out.printf(Locale.ROOT, "| **all %d** | %,d | %,d | **%.1f** | %,d | **%.1f** | %,d | **%.1f** |%n",
-                files.size(), chars, candidates, 1000.0 * candidates / chars, chosen, 1000.0 * chosen / chars, capped,
-                1000.0 * capped / chars);
-        if (args.length > 1 && args[1].equals("--by-rule")) {
-            byRule.forEach((rule, n) -> System.out.printf(Locale.ROOT, "%s\t%d%n", rule, n));
+        StringBuilder all = new StringBuilder(String.format(Locale.ROOT, "| **all %d** | %,d |", files.size(), chars));
+        for (long[] t : totals) {
+            for (long c : t) {
+                all.append(String.format(Locale.ROOT, " **%.1f** |", 1000.0 * c / chars));
+            }
+        }
+        System.out.println(all);
+        if (List.of(args).contains("--by-rule")) {
+            byRule.forEach((id, n) -> System.out.printf(Locale.ROOT, "%s\t%d%n", id, n));
         }
     }
 }
