@@ -71,10 +71,11 @@ public class Tracer {
         @Override
         public List<Recipient> recipients(Revision revision) {
             List<Marks.Veto> history = marks.vetoHistory(revision.materialId());
+            List<Marks.RuleSetInForce> ruleSets = marks.ruleSetsInForce();
             List<Recipient> out = new ArrayList<>();
             for (DeliveryLedger.Recipient r : ledger.recipients(revision.materialId(), revision.revision())) {
                 out.add(new Recipient(new Member(r.userId(), r.memberNumber(), r.email()),
-                        new SitesKey(marks.rulesAt(r.firstDeliveredAt()), vetoesBefore(history, r.firstDeliveredAt()))
+                        new SitesKey(Marks.rulesAt(ruleSets, r.firstDeliveredAt()), vetoesBefore(history, r.firstDeliveredAt()))
                                 .toString()));
             }
             return out;

@@ -88,6 +88,7 @@ public class Marks {
 
     /** Sites chosen lately; concurrent first readers of a revision wait for one choice. */
     private final ChosenSites<CacheKey> chosenSites = new ChosenSites<>(SITE_CACHE_ENTRIES);
+    private static final int SITE_CACHE_ENTRIES = 256;
 
     /** Set once this process has recorded that the current rule set is in force. */
     private volatile boolean currentRulesRecorded;
@@ -114,11 +115,31 @@ public class Marks {
      * other was recorded).
      */
     public int rulesAt(Instant at) {
-        Integer version = jdbc.sql("SELECT MAX(version) FROM mark_rule_sets WHERE in_force_from <= ?")
-                .param(DbTime.of(at)).query(Integer.class).optional().orElse(null);
-        return version == null ? 1 : version;
+        return rulesAt(ruleSetsInForce(), at);
     }
-    private static final int SITE_CACHE_ENTRIES = 256;
+
+    /** When each rule set came into force, oldest first: read once, then {@link #rulesAt(List, Instant)} per copy. */
+    public List<RuleSetInForce> ruleSetsInForce() {
+        return jdbc.sql("SELECT version, in_force_from FROM mark_rule_sets ORDER BY in_force_from, version")
+                .query((rs, n) -> new RuleSetInForce(rs.getInt("version"),
+                        DbTime.toInstant(rs.getObject("in_force_from", OffsetDateTime.class))))
+                .list();
+    }
+
+    /** The newest of {@code sets} in force at {@code at}; set 1 if none is. */
+    public static int rulesAt(List<RuleSetInForce> sets, Instant at) {
+        int version = 1;
+        for (RuleSetInForce set : sets) {
+            if (!set.from().isAfter(at) && set.version() > version) {
+                version = set.version();
+            }
+        }
+        return version;
+    }
+
+    /** A rule set and when its first copy was made. */
+    public record RuleSetInForce(int version, Instant from) {
+    }
 
     /** Every site candidate of the text, whether used or not, for the editor's review page. */
     public List<VariationSite> candidates(List<String> paragraphs) {

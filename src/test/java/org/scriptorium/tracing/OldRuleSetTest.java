@@ -1,15 +1,18 @@
 package org.scriptorium.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scriptorium.library.StructureParser;
@@ -41,5 +44,18 @@ class OldRuleSetTest {
                     + s.rule());
         }
         assertThat(actual).hasSizeGreaterThan(100).isEqualTo(expected);
+    }
+
+    @Test
+    @DisplayName("a recipient's copies are read with the newest set in force at their first copy, set 1 before any")
+    void setInForce() {
+        List<Marks.RuleSetInForce> sets = List.of(new Marks.RuleSetInForce(1, Instant.EPOCH),
+                new Marks.RuleSetInForce(2, Instant.parse("2026-12-06T18:00:00Z")));
+        assertThat(Marks.rulesAt(sets, Instant.parse("2026-12-06T17:59:59Z"))).isEqualTo(1);
+        assertThat(Marks.rulesAt(sets, Instant.parse("2026-12-06T18:00:00Z"))).isEqualTo(2);
+        assertThat(Marks.rulesAt(List.of(), Instant.now())).isEqualTo(1);
+        assertThat(SitesKey.parse(new SitesKey(2, 3).toString())).isEqualTo(new SitesKey(2, 3));
+        assertThat(new SitesKey(1, 0)).hasToString("r1v0");
+        assertThatThrownBy(() -> SitesKey.parse("v3")).isInstanceOf(IllegalArgumentException.class);
     }
 }
