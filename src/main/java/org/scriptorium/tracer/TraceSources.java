@@ -40,8 +40,8 @@ public interface TraceSources {
     /**
      * A member who received a revision.
      *
-     * @param sitesKey names the set of sites their copies carry (sites vetoed before their first copy are left out);
-     *                 recipients with the same key are read together
+     * @param sitesKey names the set of sites their copies carry (the rule set of their first copy, less the sites vetoed
+     *                 before it); recipients with the same key are read together
      */
     record Recipient(Member member, String sitesKey) {
     }

@@ -12,6 +12,7 @@ import org.scriptorium.membership.Tier;
 import org.scriptorium.tracing.FileToken;
 import org.scriptorium.tracing.FragileMark;
 import org.scriptorium.tracing.Marks;
+import org.scriptorium.tracing.SitesKey;
 import org.scriptorium.tracing.VariationSite;
 import org.springframework.stereotype.Service;
 
@@ -63,27 +64,31 @@ public class Tracer {
         }
 
         /**
-         * A recipient's copies carry the sites left by the vetoes made before their first copy; the vetoes in force at
-         * a time are a prefix of the material's veto history, so the prefix's length names the set.
+         * A recipient's copies carry the sites of the rule set in force at their first copy, left by the vetoes made
+         * before it; the vetoes in force at a time are a prefix of the material's veto history, so the prefix's length
+         * names them ({@link SitesKey}).
          */
         @Override
         public List<Recipient> recipients(Revision revision) {
             List<Marks.Veto> history = marks.vetoHistory(revision.materialId());
+            List<Marks.RuleSetInForce> ruleSets = marks.ruleSetsInForce();
             List<Recipient> out = new ArrayList<>();
             for (DeliveryLedger.Recipient r : ledger.recipients(revision.materialId(), revision.revision())) {
                 out.add(new Recipient(new Member(r.userId(), r.memberNumber(), r.email()),
-                        "v" + vetoesBefore(history, r.firstDeliveredAt())));
+                        new SitesKey(Marks.rulesAt(ruleSets, r.firstDeliveredAt()), vetoesBefore(history, r.firstDeliveredAt()))
+                                .toString()));
             }
             return out;
         }
 
         @Override
         public List<VariationSite> sites(Revision revision, String sitesKey) {
+            SitesKey key = SitesKey.parse(sitesKey);
             List<Marks.Veto> history = marks.vetoHistory(revision.materialId());
-            int count = Math.min(history.size(), Integer.parseInt(sitesKey.substring(1)));
+            int count = Math.min(history.size(), key.vetoes());
             LinkedHashSet<String> vetoes = new LinkedHashSet<>();
             history.subList(0, count).forEach(v -> vetoes.add(v.key()));
-            return marks.sites(revision.materialId(), revision.revision(), revision.paragraphs(), vetoes);
+            return marks.sites(revision.materialId(), revision.revision(), revision.paragraphs(), vetoes, key.rules());
         }
 
         @Override

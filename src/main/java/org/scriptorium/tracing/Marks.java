@@ -42,6 +42,7 @@ public class Marks {
     /** The reader's personalised copy of the given paragraphs of one revision, as of now. */
     public MarkedCopy mark(String materialId, int revision, List<String> paragraphs, long memberNumber) {
         String revisionKey = revisionKey(materialId, revision);
+        recordCurrentRules();
         List<VariationSite> sites = sites(materialId, revision, paragraphs, clock.instant());
         boolean[] symbols = new boolean[sites.size()];
         String member = memberKey(memberNumber);
@@ -53,28 +54,92 @@ public class Marks {
         return new MarkedCopy(fragile, fileToken(memberNumber, revisionKey), sites.size());
     }
 
-    /** The sites of a revision as they were at {@code asOf}: vetoes made later do not count. */
+    /** The sites of a revision's new copies as they were at {@code asOf}: vetoes made later do not count. */
     public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Instant asOf) {
         return sites(materialId, revision, paragraphs, vetoes(materialId, asOf));
     }
 
-    /** The sites of a revision under the given vetoes (rule ids or "p{paragraph}:{offset}" positions). */
+    /** The sites of a revision's new copies under the given vetoes (rule ids or "p{paragraph}:{offset}" positions). */
     public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Set<String> vetoes) {
-        SitesKey key = new SitesKey(revisionKey(materialId, revision), Set.copyOf(vetoes), List.copyOf(paragraphs));
+        return sites(materialId, revision, paragraphs, vetoes, VariationRules.CURRENT);
+    }
+
+    /**
+     * The sites of copies made under rule set {@code rules} and the given vetoes: how copies delivered under an
+     * earlier set are read again.
+     *
+     * @throws IllegalArgumentException if there is no such rule set
+     */
+    public List<VariationSite> sites(String materialId, int revision, List<String> paragraphs, Set<String> vetoes,
+                                     int rules) {
+        VariationRules ruleSet = VariationRules.version(rules);
+        CacheKey key = new CacheKey(revisionKey(materialId, revision), Set.copyOf(vetoes), List.copyOf(paragraphs),
+                rules);
         return chosenSites.get(key,
-                () -> VariationSites.choose(paragraphs, prf, key.revisionKey(), key.vetoes(), MAX_SITES));
+                () -> VariationSites.choose(paragraphs, prf, key.revisionKey(), key.vetoes(), MAX_SITES, ruleSet));
     }
 
     /**
      * What the sites of a copy depend on. The paragraphs are part of it because a passage copy marks a single
      * paragraph of the revision.
      */
-    private record SitesKey(String revisionKey, Set<String> vetoes, List<String> paragraphs) {
+    private record CacheKey(String revisionKey, Set<String> vetoes, List<String> paragraphs, int rules) {
     }
 
     /** Sites chosen lately; concurrent first readers of a revision wait for one choice. */
-    private final ChosenSites<SitesKey> chosenSites = new ChosenSites<>(SITE_CACHE_ENTRIES);
+    private final ChosenSites<CacheKey> chosenSites = new ChosenSites<>(SITE_CACHE_ENTRIES);
     private static final int SITE_CACHE_ENTRIES = 256;
+
+    /** Set once this process has recorded that the current rule set is in force. */
+    private volatile boolean currentRulesRecorded;
+
+    /**
+     * Records, before the first copy made under it, since when the current rule set is in force; every node and
+     * restart after the first finds it there.
+     */
+    private void recordCurrentRules() {
+        if (currentRulesRecorded) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO mark_rule_sets (version, in_force_from) VALUES (?, ?)")
+                    .params(VariationRules.CURRENT, DbTime.of(clock.instant())).update();
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // recorded by an earlier run or another node
+        }
+        currentRulesRecorded = true;
+    }
+
+    /**
+     * The rule set copies were made under at {@code at}: the newest recorded as in force by then (set 1 before any
+     * other was recorded).
+     */
+    public int rulesAt(Instant at) {
+        return rulesAt(ruleSetsInForce(), at);
+    }
+
+    /** When each rule set came into force, oldest first: read once, then {@link #rulesAt(List, Instant)} per copy. */
+    public List<RuleSetInForce> ruleSetsInForce() {
+        return jdbc.sql("SELECT version, in_force_from FROM mark_rule_sets ORDER BY in_force_from, version")
+                .query((rs, n) -> new RuleSetInForce(rs.getInt("version"),
+                        DbTime.toInstant(rs.getObject("in_force_from", OffsetDateTime.class))))
+                .list();
+    }
+
+    /** The newest of {@code sets} in force at {@code at}; set 1 if none is. */
+    public static int rulesAt(List<RuleSetInForce> sets, Instant at) {
+        int version = 1;
+        for (RuleSetInForce set : sets) {
+            if (!set.from().isAfter(at) && set.version() > version) {
+                version = set.version();
+            }
+        }
+        return version;
+    }
+
+    /** A rule set and when its first copy was made. */
+    public record RuleSetInForce(int version, Instant from) {
+    }
 
     /** Every site candidate of the text, whether used or not, for the editor's review page. */
     public List<VariationSite> candidates(List<String> paragraphs) {

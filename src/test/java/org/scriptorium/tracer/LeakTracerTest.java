@@ -90,7 +90,7 @@ class LeakTracerTest {
     }
 
     @Test
-    @DisplayName("an excerpt inside other text is found there; with its invisible marks it names its reader in most trials")
+    @DisplayName("an excerpt inside other text is found there; with its invisible marks it names its reader in two trials of five or more, and nobody else")
     void excerptInOtherText() {
         SplittableRandom random = new SplittableRandom(3);
         int named = 0;
@@ -116,6 +116,9 @@ class LeakTracerTest {
             assertThat(named(result)).isSubsetOf((long) leaker);
             named += named(result).contains((long) leaker) ? 1 : 0;
         }
-        assertThat(named).isGreaterThanOrEqualTo(trials / 2);
+        // Rule set 2 (issue 15) dropped the pairs an editor would not accept, and the generated speeches were written
+        // for set 1: a 1,500-character excerpt carries about a fifth fewer sites, and 8 of these 20 trials name their
+        // reader where 10 did (docs/BENCHMARKS.md, row (l)). Nobody else is ever named (above).
+        assertThat(named).isGreaterThanOrEqualTo(trials * 2 / 5);
     }
 }

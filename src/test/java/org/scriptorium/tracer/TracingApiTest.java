@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -17,6 +19,14 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.bench.TraceSimulation;
+import org.scriptorium.common.DbTime;
+import org.scriptorium.library.Materials;
+import org.scriptorium.tracing.Marks;
+import org.scriptorium.tracing.TextMarks;
+import org.scriptorium.tracing.VariationRules;
+import org.scriptorium.tracing.VariationSite;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.scriptorium.delivery.FileTraces;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
@@ -87,6 +97,45 @@ class TracingApiTest extends IntegrationTest {
         assertThat(result.get("suspects").size()).isEqualTo(1);
         assertThat(result.get("suspects").get(0).get("userId").asString()).isEqualTo(leakerId);
         assertThat(result.get("suspects").get(0).get("falseAccusationBound").asDouble()).isLessThanOrEqualTo(1e-6);
+    }
+
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private Marks marks;
+    @Autowired
+    private Materials materials;
+
+    @Test
+    @DisplayName("a copy delivered under the rule set before issue 15 still names its reader: the tracer reads it with that set")
+    void copyDeliveredUnderOldRules() {
+        Setup s = setup();
+        Api leaker = member(s);
+        Api other = member(s);
+        other.get("/api/v1/materials/" + s.materialId());
+        leaker.get("/api/v1/materials/" + s.materialId());
+        String leakerId = leaker.get("/api/v1/me").json().get("userId").asString();
+        // the leaker's copies were made in 2025, before rule set 2 came into force
+        jdbc.sql("UPDATE deliveries SET delivered_at = ? WHERE user_id = ? AND material_id = ?")
+                .params(DbTime.of(Instant.parse("2025-06-01T00:00:00Z")), leakerId, s.materialId()).update();
+        long memberNumber = jdbc.sql("SELECT member_number FROM users WHERE id = ?").param(leakerId)
+                .query(Long.class).single();
+        // the copy as the old code made it: rule set 1's sites, the reader's symbols
+        List<String> paragraphs = materials.parse(materials.revision(s.materialId(), 1)).paragraphs();
+        List<VariationSite> oldSites = marks.sites(s.materialId(), 1, paragraphs, Set.of(), 1);
+        assertThat(oldSites).isNotEqualTo(marks.sites(s.materialId(), 1, paragraphs, Set.of(), VariationRules.CURRENT));
+        boolean[] symbols = new boolean[oldSites.size()];
+        for (int i = 0; i < symbols.length; i++) {
+            symbols[i] = marks.symbol(memberNumber, Marks.positionKey(Marks.revisionKey(s.materialId(), 1), oldSites.get(i)));
+        }
+        String oldCopy = String.join("\n", TextMarks.apply(paragraphs, oldSites, symbols));
+
+        JsonNode result = s.admin().multipart("POST", "/api/v1/admin/trace", Map.of("text", oldCopy), null, null).json();
+        assertThat(result.get("verdict").asString()).as(result.toString()).isEqualTo("ACCUSE");
+        assertThat(result.get("suspects").size()).isEqualTo(1);
+        assertThat(result.get("suspects").get(0).get("userId").asString()).isEqualTo(leakerId);
+        assertThat(marks.rulesAt(Instant.parse("2025-06-01T00:00:00Z"))).isEqualTo(1);
+        assertThat(marks.rulesAt(Instant.now())).isEqualTo(VariationRules.CURRENT);
     }
 
     @Test
