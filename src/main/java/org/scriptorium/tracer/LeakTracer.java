@@ -374,6 +374,21 @@ public final class LeakTracer {
             }
         }
 
+        /**
+         * The distinct positions of a revision read with one form, over all its sets of sites: recipients whose first
+         * copy came under another rule set or other vetoes are read as cells of their own, and a place both sets use is
+         * one position (its key names the place), as the evidence summary counts it.
+         */
+        private int consistentPositions(String revisionKey) {
+            Set<String> keys = new HashSet<>();
+            for (Evidence.Cell cell : cells.values()) {
+                if (cell.revision.key().equals(revisionKey)) {
+                    cell.consistent().forEach(read -> keys.add(read.position().key));
+                }
+            }
+            return keys.size();
+        }
+
         /** Per material: positions read, and for an inconclusive trace, how much more text it would take. */
         private List<TraceResult.SourceMaterial> materials(Scorer.Outcome outcome, Map<String, Evidence.Cell> largest,
                                                           boolean inconclusive) {
@@ -387,7 +402,7 @@ public final class LeakTracer {
             for (Map.Entry<String, TraceResult.SourceMaterial> e : found.entrySet()) {
                 TraceResult.SourceMaterial m = e.getValue();
                 Evidence.Cell cell = largest.get(e.getKey());
-                int positions = cell == null ? 0 : cell.consistent().size();
+                int positions = consistentPositions(e.getKey());
                 int characters = 0;
                 if (inconclusive && cell != null) {
                     double density = cell.density();

@@ -136,27 +136,21 @@ class FragileMarkTest {
     }
 
     @Test
-    @DisplayName("embedding costs little: a 10,000-character text in well under a few milliseconds")
-    void cost() {
+    @DisplayName("a 10,000-character text carries a payload in every run of invisible characters, and each is read")
+    void longText() {
+        // How long embedding takes is measured by bench-trace (--eval.cost-only=1, docs/BENCHMARKS.md), not here.
         String text = String.join("", MarkSpeech.PARAGRAPHS).repeat(2);
-        for (int i = 0; i < 200; i++) {
-            FragileMark.embed(text, prf, 7, revision, 80);
+        String marked = FragileMark.embed(text, prf, 7, revision, 80);
+        int runs = 0;
+        for (int i = 0; i < marked.length(); i++) {
+            if (FragileMark.DIGITS.indexOf(marked.charAt(i)) >= 0
+                    && (i == 0 || FragileMark.DIGITS.indexOf(marked.charAt(i - 1)) < 0)) {
+                runs++;
+            }
         }
-        long t0 = System.nanoTime();
-        String marked = "";
-        for (int i = 0; i < 200; i++) {
-            marked = FragileMark.embed(text, prf, 7, revision, 80);
-        }
-        double embedMs = (System.nanoTime() - t0) / 1e6 / 200;
-        t0 = System.nanoTime();
-        int found = 0;
-        for (int i = 0; i < 50; i++) {
-            found = FragileMark.read(marked, prf).size();
-        }
-        double readMs = (System.nanoTime() - t0) / 1e6 / 50;
-        System.out.printf("fragile: %d chars, embed %.3f ms, read %.2f ms (%d payloads, +%.0f%% characters)%n",
-                text.length(), embedMs, readMs, found, 100.0 * (marked.length() - text.length()) / text.length());
-        assertThat(embedMs).isLessThan(5);
+        assertThat(runs).isGreaterThanOrEqualTo(text.length() / 80 / 2);
+        assertThat(FragileMark.read(marked, prf)).hasSize(runs)
+                .allSatisfy(p -> assertThat(p.memberNumber()).isEqualTo(7));
     }
 
     private static int firstDigit(String s) {
