@@ -7,7 +7,7 @@ import java.util.List;
 /** A short speech written for these tests. */
 final class Documents {
 
-    static final String NOTICE = "仅供学习 禁止外传 · Scriptorium";
+    static final String NOTICE = "本文为会员 1024 的个人副本，含可追溯标记，外传必究 · Scriptorium";
 
     static DeliveredDocument speech() {
         return new DeliveredDocument("在全县乡村振兴工作推进会上的讲话", List.of(

@@ -8,7 +8,7 @@ import java.util.List;
 /** A work report written for the PDF tests, and a long one built from it. */
 final class Reports {
 
-    static final String NOTICE = "仅供学习 禁止外传 · Scriptorium";
+    static final String NOTICE = "本文为会员 1024 的个人副本，含可追溯标记，外传必究 · Scriptorium";
 
     static DeliveredDocument shortReport() {
         return new DeliveredDocument("关于二〇二五年度机关作风建设情况的报告", List.of(
