@@ -41,14 +41,15 @@ class VariationSitesTest {
     }
 
     @Test
-    @DisplayName("达到/达 only before a figure; 为了 and 对于 become 为 and 对, never the other way")
+    @DisplayName("达到/达 only before a figure; 已经, 为了 and 对于 become 已, 为 and 对, never the other way")
     void figuresAndOneWayPairs() {
         List<VariationSite> sites = VariationSites.candidates(List.of(
                 "覆盖率达到95%，完成率达98%，目标已经达到。", "为了发展，因为困难；对于工作，相对于去年。"));
-        assertThat(sites).extracting(VariationSite::form0).containsExactly("达到", "达", "为了", "对于");
+        assertThat(sites).extracting(VariationSite::form0).containsExactly("达到", "达", "已经", "为了", "对于");
         assertThat(sites.get(1).form1()).isEqualTo("达到");
-        assertThat(sites.get(2).form1()).isEqualTo("为");
-        assertThat(sites.get(3).form1()).isEqualTo("对");
+        assertThat(sites.get(2).form1()).isEqualTo("已");
+        assertThat(sites.get(3).form1()).isEqualTo("为");
+        assertThat(sites.get(4).form1()).isEqualTo("对");
     }
 
     @Test
