@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Brings up what the tests need, on a Debian 12 machine:
 #   - Debian's chromium + chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)
-#   - a CJK font (fonts-wqy-microhei) so Chromium renders Chinese text and the PDF writer can embed it
+#   - a CJK font (fonts-wqy-microhei) so Chromium renders Chinese text (the PDF writer brings its own fonts)
 #   - LibreOffice Writer and poppler-utils (soffice, pdftotext) for DocxRenderingTest
 #   - a throw-away PostgreSQL cluster on 127.0.0.1:${SCRIPTORIUM_TEST_PG_PORT:-54329}
 #     with role scriptorium/scriptorium and database scriptorium_test.
