@@ -147,6 +147,43 @@ final class SiteLocator {
     }
 
     /**
+     * Whether the context, compared as loosely as {@link #uniquelyFound(Context)} does, stands at a place that only a
+     * copy shows: where another of {@code sites} is written in the form the original lacks there. A copy with 认真落实
+     * written 切实落实 shows 位置，切实 where the original has 位置，认真, so a site read by 位置，扎实 would read that
+     * neighbour's form as its own, though its own characters are nowhere in the leak.
+     */
+    boolean foundWhereOtherSitesWritten(Context c, List<VariationSite> sites) {
+        String t = original.text();
+        boolean needRight = c.form0().startsWith(c.form1()) || c.form1().startsWith(c.form0());
+        boolean needLeft = c.form0().endsWith(c.form1()) || c.form1().endsWith(c.form0());
+        int longest = Math.max(c.form0().length(), c.form1().length());
+        for (VariationSite o : sites) {
+            NormalText n = paragraphs.get(o.paragraph());
+            int at = paragraphStart[o.paragraph()] + n.offsets()[o.offset()];
+            int atEnd = paragraphStart[o.paragraph()] + n.offsets()[o.offset() + o.form0().length()];
+            String written = view(o.form1());
+            if (at == c.origin() || formsAlike(o)) {
+                continue;
+            }
+            int from = Math.max(0, at - c.left().length() - longest);
+            int to = Math.min(t.length(), atEnd + c.right().length() + longest);
+            String w = t.substring(from, at) + written + t.substring(atEnd, to);
+            int wAt = at - from;
+            // Every place whose context or form reaches what the copy writes (a 切实 written for 扎实 may stand in the
+            // context, as 一是扎实 before 推进); places farther off are the original's, which uniquelyFound has judged.
+            for (int s = 0; s < w.length(); s++) {
+                int inOriginal = s < wAt ? from + s : s >= wAt + written.length() ? atEnd + s - wAt - written.length()
+                        : -1;
+                if (inOriginal != c.origin() && hitAt(w, s, c, 2, false, needLeft, needRight) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+
+    /**
      * The site's context, cut at its neighbours among {@code sites}; null if there is too little to find it by, or if
      * either form is empty here or both look the same.
      */

@@ -139,14 +139,14 @@ public final class TextMarks {
         for (VariationSite site : sites) {
             List<VariationSite> cut = neighbours.get(site.paragraph());
             Found found = found(with.context(site, cut), false, leak.withPunctuation);
-            if (found == null || !accepted(original, site, cut, found)) {
+            if (found == null || !accepted(original, site, cut, sites, found)) {
                 // The side that disagreed may hold a placeholder the reader filled: try the context short of it.
                 Found beside = found(with.contextBesidePlaceholders(site, cut), true, leak.withPunctuation);
                 found = beside == null ? found : beside;
             }
             if (found == null) {
                 notFound.add(site);
-            } else if (accepted(original, site, cut, found)) {
+            } else if (accepted(original, site, cut, sites, found)) {
                 reads.add(new SiteRead(site.index(), found.hits().get(0).form1()));
             }
         }
@@ -157,11 +157,11 @@ public final class TextMarks {
             }
             List<VariationSite> cut = neighbours.get(site.paragraph());
             Found found = found(without.context(site, cut), false, leak.withoutPunctuation);
-            if (found == null || !acceptedWithoutPunctuation(without, found)) {
+            if (found == null || !acceptedWithoutPunctuation(without, sites, found)) {
                 Found beside = found(without.contextBesidePlaceholders(site, cut), true, leak.withoutPunctuation);
                 found = beside == null ? found : beside;
             }
-            if (found != null && acceptedWithoutPunctuation(without, found)) {
+            if (found != null && acceptedWithoutPunctuation(without, sites, found)) {
                 reads.add(new SiteRead(site.index(), found.hits().get(0).form1()));
             }
         }
@@ -185,15 +185,18 @@ public final class TextMarks {
         return hits.isEmpty() ? null : new Found(c, besidePlaceholders, hits);
     }
 
-    private static boolean accepted(Original original, VariationSite site, List<VariationSite> cut, Found f) {
+    private static boolean accepted(Original original, VariationSite site, List<VariationSite> cut,
+                                    List<VariationSite> sites, Found f) {
         return agree(f.hits()) && original.withPunctuation.uniquelyFound(f.context())
                 && (wholeContextSeen(f.hits(), f.context())
-                || (!f.besidePlaceholders() && standsAloneWithoutPunctuation(original, site, cut, f.context())));
+                || (!f.besidePlaceholders() && standsAloneWithoutPunctuation(original, site, cut, f.context())
+                && !original.withPunctuation.foundWhereOtherSitesWritten(f.context(), sites)));
     }
 
-    private static boolean acceptedWithoutPunctuation(SiteLocator without, Found f) {
+    private static boolean acceptedWithoutPunctuation(SiteLocator without, List<VariationSite> sites, Found f) {
         return agree(f.hits()) && without.uniquelyFound(f.context())
-                && (!f.besidePlaceholders() || wholeContextSeen(f.hits(), f.context()));
+                && (wholeContextSeen(f.hits(), f.context())
+                || (!f.besidePlaceholders() && !without.foundWhereOtherSitesWritten(f.context(), sites)));
     }
 
     /** The sites by paragraph: a context is cut only at sites of its own paragraph. */

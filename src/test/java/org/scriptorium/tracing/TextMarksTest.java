@@ -274,6 +274,16 @@ class TextMarksTest {
     }
 
     @Test
+    @DisplayName("a context that stands in the leak only where another site is written in its other form (位置，切实落实"
+            + " for 认真落实; 一是扎实推进 for 切实) reads nothing")
+    void contextMadeByAnotherSiteReadsNothing() {
+        // Speech 34 of seed 5: site 21 (位置，扎实做好) was read 切实 from site 59 written 切实落实 (位置，切实落实资金投入).
+        // Speech 118: site 8 (一是扎实推进) was read from another paragraph's 一是切实推进 written 扎实.
+        assertNoMisreads(5, 34, 151);
+        assertNoMisreads(5, 118, 23);
+    }
+
+    @Test
     @DisplayName("where the longer of two nested forms stands (伴随着, 为了), the shorter (随着, 为) is not read inside it,"
             + " though the character lost beside it looks like one wrong character")
     void longerFormBesideLostCharacter() {
