@@ -113,7 +113,10 @@ public final class TextMarks {
      * punctuation mark, only another mark). A site is read only if every place where its context stands says the same
      * form, and that context stands nowhere else in the original (if no place shows both sides of it, nowhere else in
      * the original without punctuation either, which a punctuation site never does); where the longer of two forms
-     * that extend one another stands in full (伴随着), the shorter (随着) is not read inside it.
+     * that extend one another stands in full (伴随着), the shorter (随着) is not read inside it. A site seen by one side
+     * of its context only is read only if no other site, written in the form the original lacks, makes that context
+     * stand at its own place too (位置，切实 where 位置，认真落实 is written 切实落实): a leak that has only the neighbour
+     * would otherwise give its form as the site's.
      * <p>
      * A site whose context is found nowhere is then looked for once more with punctuation and symbols removed from the
      * original and the leak alike, its context and uniqueness taken anew there (with the original's paragraphs run

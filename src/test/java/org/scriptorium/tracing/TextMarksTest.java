@@ -284,6 +284,22 @@ class TextMarksTest {
     }
 
     @Test
+    @DisplayName("位置，扎实 is not read from 位置，切实落实, which only a copy with 认真落实 written 切实落实 shows")
+    void neighbourWrittenInOtherFormIsNotTheSite() {
+        String p0 = "各级各部门要坚持因地制宜、分类施策，把预算绩效与财政管理摆在更加突出的位置，扎实做好督查问责机制。";
+        String p1 = "各级各部门要坚持系统观念，把预算绩效与财政管理摆在更加突出的位置，认真落实资金投入。";
+        List<VariationSite> two = List.of(
+                new VariationSite(0, 0, p0.indexOf("扎实"), "扎实", "切实", "w:切实/扎实"),
+                new VariationSite(1, 1, p1.indexOf("认真落实"), "认真落实", "切实落实", "w:认真落实/切实落实"));
+        String copy = String.join("\n", TextMarks.apply(List.of(p0, p1), two, new boolean[] {false, true}));
+        String excerpt = copy.substring(copy.indexOf('\n') + 1);
+
+        assertThat(TextMarks.read(List.of(p0, p1), two, excerpt)).containsExactly(new TextMarks.SiteRead(1, true));
+        assertThat(TextMarks.read(List.of(p0, p1), two, withoutPunctuation(excerpt)))
+                .containsExactly(new TextMarks.SiteRead(1, true));
+    }
+
+    @Test
     @DisplayName("where the longer of two nested forms stands (伴随着, 为了), the shorter (随着, 为) is not read inside it,"
             + " though the character lost beside it looks like one wrong character")
     void longerFormBesideLostCharacter() {
