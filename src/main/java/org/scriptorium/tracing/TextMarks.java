@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The robust layer: writes a member's symbols into a revision's sites, and reads them back from a leaked text. */
 public final class TextMarks {
@@ -141,16 +142,11 @@ public final class TextMarks {
         SiteLocator with = original.withPunctuation;
         for (VariationSite site : sites) {
             List<VariationSite> cut = neighbours.get(site.paragraph());
-            Found found = found(with.context(site, cut), false, leak.withPunctuation);
-            if (found == null || !accepted(original, site, cut, sites, found)) {
-                // The side that disagreed may hold a placeholder the reader filled: try the context short of it.
-                Found beside = found(with.contextBesidePlaceholders(site, cut), true, leak.withPunctuation);
-                found = beside == null ? found : beside;
-            }
-            if (found == null) {
+            Reading r = reading(with, site, cut, leak.withPunctuation, f -> accepted(original, site, cut, sites, f));
+            if (r == null) {
                 notFound.add(site);
-            } else if (accepted(original, site, cut, sites, found)) {
-                reads.add(new SiteRead(site.index(), found.hits().get(0).form1()));
+            } else if (r.accepted()) {
+                reads.add(new SiteRead(site.index(), r.found().hits().get(0).form1()));
             }
         }
         SiteLocator without = original.withoutPunctuation;
@@ -159,13 +155,10 @@ public final class TextMarks {
                 continue;
             }
             List<VariationSite> cut = neighbours.get(site.paragraph());
-            Found found = found(without.context(site, cut), false, leak.withoutPunctuation);
-            if (found == null || !acceptedWithoutPunctuation(without, sites, found)) {
-                Found beside = found(without.contextBesidePlaceholders(site, cut), true, leak.withoutPunctuation);
-                found = beside == null ? found : beside;
-            }
-            if (found != null && acceptedWithoutPunctuation(without, sites, found)) {
-                reads.add(new SiteRead(site.index(), found.hits().get(0).form1()));
+            Reading r = reading(without, site, cut, leak.withoutPunctuation,
+                    f -> acceptedWithoutPunctuation(without, sites, f));
+            if (r != null && r.accepted()) {
+                reads.add(new SiteRead(site.index(), r.found().hits().get(0).form1()));
             }
         }
         reads.sort(Comparator.comparingInt(SiteRead::site));
@@ -177,6 +170,29 @@ public final class TextMarks {
      * ({@code besidePlaceholders}), which must be seen whole, being shorter than the context the site was chosen by.
      */
     private record Found(SiteLocator.Context context, boolean besidePlaceholders, List<SiteLocator.Hit> hits) {
+    }
+
+    /** How a leak shows a site: where it was found, and whether that may be taken as the site's form. */
+    private record Reading(Found found, boolean accepted) {
+    }
+
+    /**
+     * The site in the leak by its whole context, or, when that is not found or not {@code accepted}, by its context
+     * short of the placeholders (the side that disagreed may hold one the reader filled); each judged once. Null if
+     * neither stands in the leak.
+     */
+    private static Reading reading(SiteLocator locator, VariationSite site, List<VariationSite> cut,
+                                   SiteLocator.Shingles leak, Predicate<Found> accepted) {
+        Found found = found(locator.context(site, cut), false, leak);
+        boolean taken = found != null && accepted.test(found);
+        if (!taken) {
+            Found beside = found(locator.contextBesidePlaceholders(site, cut), true, leak);
+            if (beside != null) {
+                found = beside;
+                taken = accepted.test(beside);
+            }
+        }
+        return found == null ? null : new Reading(found, taken);
     }
 
     /** The hits of the context in the leak; null if there is no context or it stands nowhere there. */
