@@ -256,6 +256,8 @@ class TextMarksTest {
     @DisplayName("copies of generated speeches, whole or in 300-character excerpts, with or without punctuation,"
             + " misread no site")
     void generatedSpeechesMisreadNothing() {
+        // Speech 34 read site 21 (位置，扎实做好) as 切实 from site 59 written 切实落实 (位置，切实落实资金投入) before the reader
+        // refused a context that another site, written in its other form, makes (neighbourWrittenInOtherFormIsNotTheSite).
         for (long d = 0; d < 40; d++) {
             assertNoMisreads(5, d, 151);
         }
@@ -269,18 +271,9 @@ class TextMarksTest {
         // paragraphs run together.
         assertNoMisreads(5, 32, 23);
         assertNoMisreads(5, 38, 23);
+        // Also speech 118 read site 8 (一是扎实推进) from another paragraph's 一是切实推进 written 扎实, until that refusal.
         assertNoMisreads(5, 118, 23);
         assertNoMisreads(9, 106, 23);
-    }
-
-    @Test
-    @DisplayName("a context that stands in the leak only where another site is written in its other form (位置，切实落实"
-            + " for 认真落实; 一是扎实推进 for 切实) reads nothing")
-    void contextMadeByAnotherSiteReadsNothing() {
-        // Speech 34 of seed 5: site 21 (位置，扎实做好) was read 切实 from site 59 written 切实落实 (位置，切实落实资金投入).
-        // Speech 118: site 8 (一是扎实推进) was read from another paragraph's 一是切实推进 written 扎实.
-        assertNoMisreads(5, 34, 151);
-        assertNoMisreads(5, 118, 23);
     }
 
     @Test
