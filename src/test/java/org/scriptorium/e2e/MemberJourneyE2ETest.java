@@ -59,6 +59,8 @@ class MemberJourneyE2ETest extends BrowserTest {
         assertThat(browser.findElements(By.id("paywall"))).isEmpty();
         // A value for a meaning fills its placeholders on the page (××镇 and 某某村 are places; XXX万亩 is a number).
         browser.findElement(By.cssSelector("input[data-meaning='place']")).sendKeys("青山");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> Marked.visible(d.findElement(By.id("doc-body"))
+                .getText()).contains("青山镇、青山村"));
         assertThat(Marked.visible(browser.findElement(By.id("doc-body")).getText()))
                 .contains("青山镇、青山村", "XXX万亩");
         // A click on one placeholder opens its own field, whose value wins over the meaning's there only.
@@ -67,6 +69,8 @@ class MemberJourneyE2ETest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.switchTo().activeElement()
                 .getAttribute("data-n") != null);
         browser.switchTo().activeElement().sendKeys("绿水");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> Marked.visible(d.findElement(By.id("doc-body"))
+                .getText()).contains("青山镇、绿水村"));
         assertThat(Marked.visible(browser.findElement(By.id("doc-body")).getText())).contains("青山镇、绿水村");
         // The TXT download link carries both, and the file has them.
         String href = browser.findElement(By.cssSelector("a[data-download][href*='format=txt']")).getAttribute("href");
