@@ -152,11 +152,13 @@ public class Consultations {
             throw notFound();
         }
         String clean = ConsultationInput.text(text);
-        acquire(messages, userId != null ? "u:" + userId : "c:" + id);
+        // The asker writes, whoever is signed in: a visitor's link opened in a signed-in browser still writes as 访客.
+        String askerId = stored.askerId();
+        acquire(messages, askerId != null ? "u:" + askerId : "c:" + id);
         transaction.executeWithoutResult(status -> {
             repository.lock(id);
             Instant now = clock.instant();
-            repository.insertMessage(id, new ConsultationRepository.StoredMessage(Ids.newId(), userId, false, clean,
+            repository.insertMessage(id, new ConsultationRepository.StoredMessage(Ids.newId(), askerId, false, clean,
                     null, now));
             repository.afterMessage(id, "ASKER", now);
         });

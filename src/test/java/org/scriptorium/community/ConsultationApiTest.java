@@ -121,6 +121,11 @@ class ConsultationApiTest extends IntegrationTest {
         assertThat(again.json().at("/consultation/awaitingAnswer").asBoolean()).isTrue();
         assertThat(ids(admin, "mine")).as("back with its assignee").contains(id);
         assertThat(ids(admin, "closed")).doesNotContain(id);
+
+        // The link opened in a signed-in browser still writes as the visitor, not as that account.
+        Api.Response holder = stranger.post("/api/v1/consultations/" + id + "/messages?token=" + token, Map.of("text", "还在吗？"));
+        assertThat(holder.status()).as(holder.text()).isEqualTo(200);
+        assertThat(holder.json().at("/messages/3/authorName").asString()).isEqualTo("访客");
     }
 
     @Test

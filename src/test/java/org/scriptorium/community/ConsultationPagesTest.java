@@ -60,7 +60,7 @@ class ConsultationPagesTest extends IntegrationTest {
         assertThat(location).contains("/consultations/");
         HttpResponse<String> thread = suspended.get(location.substring(location.indexOf("/consultations/")));
         assertThat(thread.statusCode()).isEqualTo(200);
-        assertThat(thread.body()).contains("我没有倒卖，请核实。", "等待回复");
+        assertThat(thread.body()).contains("我没有倒卖，请核实。", "待回复");
         assertThat(suspended.get("/me/consultations").body()).contains("账号暂停申诉");
     }
 
