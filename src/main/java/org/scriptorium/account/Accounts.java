@@ -303,6 +303,12 @@ public class Accounts {
         return repository.list(query == null ? "" : query.strip(), limit);
     }
 
+    // Issue 16, consultation: whom a conversation may be handed to.
+    /** Editors and administrators in good standing, by name: the staff a conversation may be assigned to. */
+    public List<Account> staff() {
+        return repository.staff().stream().filter(Account::staff).toList();
+    }
+
     public boolean anyAdministrator() {
         return repository.anyWithRole(Role.ADMIN);
     }

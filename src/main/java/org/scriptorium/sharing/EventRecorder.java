@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.scriptorium.community.ConsultationAnswered;
 import org.scriptorium.delivery.DeliveryLedger;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
@@ -84,6 +85,18 @@ class EventRecorder implements DisposableBean {
             eventLog.append(SharingEvent.Type.REPORT_DECIDED, event.reporterId(), null, null, null, event.reportId(),
                     null, now, now);
         }
+    }
+
+    // Issue 16, consultation: the asker of an answered conversation is told in the bell.
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void record(ConsultationAnswered event) {
+        Instant now = clock.instant();
+        eventLog.append(SharingEvent.Type.CONSULTATION_ANSWERED, event.askerId(), null, null, null, null, null, now, now);
+    }
+
+    @TransactionalEventListener
+    void announce(ConsultationAnswered event) {
+        announceSoon();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

@@ -161,6 +161,9 @@ public class NotificationCentre {
                     "/requests/" + event.requestId(), event.visibleAt(), unread);
             case REPORT_DECIDED -> new Item(event.id(), event.type(), "您的举报已有处理结果", null, "/me/reports",
                     event.visibleAt(), unread);
+            // Issue 16, consultation.
+            case CONSULTATION_ANSWERED -> new Item(event.id(), event.type(), "运营方回复了您的咨询", null,
+                    "/me/consultations", event.visibleAt(), unread);
         };
     }
 }

@@ -61,6 +61,10 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/materials", "/api/v1/materials/*",
                                 "/api/v1/passages", "/api/v1/suggest").permitAll()
+                        // Issue 16, consultation: a visitor asks, and reads and replies with their link's token.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consultations", "/api/v1/consultations/*/messages")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/consultations/*").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems.authenticationEntryPoint())

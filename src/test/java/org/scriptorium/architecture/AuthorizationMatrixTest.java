@@ -322,6 +322,37 @@ class AuthorizationMatrixTest extends IntegrationTest {
             row("DELETE", "/api/v1/admin/webhooks/{id}", Level.ADMIN, 404),
             row("GET", "/api/v1/admin/webhooks/{id}/deliveries", Level.ADMIN, 404),
 
+            // Issue 16, consultation: anyone asks (a visitor with an e-mail address, a suspended account too);
+            // a conversation is read by its asker, staff or the holder of a visitor's link; the inbox is staff's.
+            row("GET", "/consultations/new", Level.PUBLIC, 200),
+            row("POST", "/consultations/new", Level.PUBLIC, Body.form("text="), 200),
+            row("GET", "/consultations/sent", Level.PUBLIC, 200),
+            row("GET", "/consultations/{id}", Level.PUBLIC, 404),
+            row("POST", "/consultations/{id}/messages", Level.PUBLIC, Body.form("text=x"), 404),
+            row("GET", "/me/consultations", Level.SIGNED_IN, 200),
+            row("GET", "/admin/consultations", Level.STAFF, 200),
+            row("GET", "/admin/consultations/{id}", Level.STAFF, 404),
+            row("POST", "/admin/consultations/{id}/assign", Level.STAFF, Body.form(""), 404),
+            row("POST", "/admin/consultations/{id}/answer", Level.STAFF, Body.form("text=x"), 404),
+            row("POST", "/admin/consultations/{id}/insert", Level.STAFF, Body.form(""), 404),
+            row("POST", "/admin/consultations/{id}/close", Level.STAFF, Body.form(""), 404),
+            row("GET", "/admin/canned-replies", Level.STAFF, 200),
+            row("POST", "/admin/canned-replies", Level.STAFF, Body.form("title="), 302),
+            row("POST", "/admin/canned-replies/{id}", Level.STAFF, Body.form("title=x&text=x"), 302),
+            row("POST", "/admin/canned-replies/{id}/delete", Level.STAFF, Body.form(""), 302),
+            row("POST", "/api/v1/consultations", Level.PUBLIC, Body.json("{}"), 422),
+            row("GET", "/api/v1/me/consultations", Level.SIGNED_IN, 200),
+            row("GET", "/api/v1/consultations/{id}", Level.PUBLIC, 404),
+            row("POST", "/api/v1/consultations/{id}/messages", Level.PUBLIC, Body.json("{\"text\":\"x\"}"), 404),
+            row("GET", "/api/v1/admin/consultations", Level.STAFF, 200),
+            row("POST", "/api/v1/admin/consultations/{id}/assign", Level.STAFF, Body.json("{}"), 404),
+            row("POST", "/api/v1/admin/consultations/{id}/answer", Level.STAFF, Body.json("{\"text\":\"x\"}"), 404),
+            row("POST", "/api/v1/admin/consultations/{id}/close", Level.STAFF, 404),
+            row("GET", "/api/v1/admin/canned-replies", Level.STAFF, 200),
+            row("POST", "/api/v1/admin/canned-replies", Level.STAFF, Body.json("{}"), 422),
+            row("PUT", "/api/v1/admin/canned-replies/{id}", Level.STAFF, Body.json("{}"), 404),
+            row("DELETE", "/api/v1/admin/canned-replies/{id}", Level.STAFF, 404),
+
             // Spring Boot's error page: whoever asks for it directly is told there is nothing there.
             // Opened directly, the container's error dispatch has no error to tell of (web.ContainerErrors).
             row("GET", "/error", Level.PUBLIC, 404),
