@@ -10,6 +10,7 @@ import org.scriptorium.delivery.DeliveryLedger;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
 import org.scriptorium.library.Materials;
+import org.scriptorium.membership.MembershipEnding;
 import org.scriptorium.reports.ReportDecided;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,19 @@ class EventRecorder implements DisposableBean {
             eventLog.append(SharingEvent.Type.REPORT_DECIDED, event.reporterId(), null, null, null, event.reportId(),
                     null, now, now);
         }
+    }
+
+    // Issue 16, buying and renewal: the notice is saved with the record that it was given, or not at all.
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void record(MembershipEnding event) {
+        Instant now = clock.instant();
+        eventLog.append(SharingEvent.Type.MEMBERSHIP_ENDING, event.userId(), null, null, null, null,
+                event.endsOn().toString(), now, now);
+    }
+
+    @TransactionalEventListener
+    void announce(MembershipEnding event) {
+        announceSoon();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

@@ -161,6 +161,9 @@ public class NotificationCentre {
                     "/requests/" + event.requestId(), event.visibleAt(), unread);
             case REPORT_DECIDED -> new Item(event.id(), event.type(), "您的举报已有处理结果", null, "/me/reports",
                     event.visibleAt(), unread);
+            // Issue 16, buying and renewal:
+            case MEMBERSHIP_ENDING -> new Item(event.id(), event.type(), "您的会员将于 " + event.note() + " 到期",
+                    "会员期内兑换新的激活码，有效期自动顺延", "/me", event.visibleAt(), unread);
         };
     }
 }

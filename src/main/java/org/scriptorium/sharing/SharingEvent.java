@@ -24,7 +24,10 @@ public record SharingEvent(long id, Type type, String recipientId, String materi
         /** An editor fulfilled a request the recipient asked for or voted for, by linking a material. */
         REQUEST_FULFILLED,
         /** An editor decided a report the recipient filed. */
-        REPORT_DECIDED
+        REPORT_DECIDED,
+        // Issue 16, buying and renewal:
+        /** The recipient's membership ends within 7 days; {@code note} is the day it ends ({@code 2027-01-05}). */
+        MEMBERSHIP_ENDING
     }
 
     /** A publication for everyone who may see it, rather than a notice for one user. */

@@ -61,6 +61,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/materials", "/api/v1/materials/*",
                                 "/api/v1/passages", "/api/v1/suggest").permitAll()
+                        // Issue 16, buying and renewal: the plans on sale are public, like the /plans page.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/plans").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems.authenticationEntryPoint())
