@@ -41,6 +41,7 @@ class ExpiryNotices implements DisposableBean {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final MembershipRepository repository;
+    private final Memberships memberships;
     private final Accounts accounts;
     private final MailOutbox mail;
     private final ApplicationEventPublisher events;
@@ -53,11 +54,12 @@ class ExpiryNotices implements DisposableBean {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("expiry-notices").factory());
 
-    ExpiryNotices(MembershipRepository repository, Accounts accounts, MailOutbox mail, ApplicationEventPublisher events,
+    ExpiryNotices(MembershipRepository repository, Memberships memberships, Accounts accounts, MailOutbox mail, ApplicationEventPublisher events,
                   Clock clock, PlatformTransactionManager transactions, ScriptoriumProperties properties,
                   @Value("${scriptorium.public-url:}") String publicUrl,
                   @Value("${scriptorium.membership.expiry-check:PT1H}") Duration every) {
         this.repository = repository;
+        this.memberships = memberships;
         this.accounts = accounts;
         this.mail = mail;
         this.events = events;
@@ -125,13 +127,8 @@ class ExpiryNotices implements DisposableBean {
         // First, so that of two nodes the second fails here, before anything else is written.
         repository.recordExpiryNotice(userId, end, now);
         events.publishEvent(new MembershipEnding(userId, end, end.atZone(zone).toLocalDate()));
-        mail.queue(letter(account.get(), end, renewUrl(stored, end)));
+        mail.queue(letter(account.get(), end, memberships.renewUrl(stored, end)));
         return true;
-    }
-
-    private String renewUrl(List<MembershipRepository.StoredTerm> stored, Instant end) {
-        return stored.stream().filter(s -> s.term().endsAt().equals(end)).findFirst()
-                .flatMap(s -> repository.plan(s.planId())).filter(Plan::onSale).map(Plan::shopUrl).orElse(null);
     }
 
     private Letter letter(Account account, Instant end, String renewUrl) {

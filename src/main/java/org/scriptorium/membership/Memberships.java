@@ -351,7 +351,7 @@ public class Memberships {
                     .findFirst().orElse("");
             boolean suspended = accounts.find(userId).map(Account::suspended).orElse(false);
             return new MembershipStatus(planName, period.anchor(), period.endsAt(), period.backCatalogFrom(), suspended,
-                    period.daysLeft(now), renewUrl(stored, period));
+                    period.daysLeft(now), renewUrl(stored, period.endsAt()));
         });
     }
 
@@ -359,9 +359,9 @@ public class Memberships {
      * Where the member renews: the shop of the plan of the period's last term (what they bought most recently), while
      * that plan is on sale; otherwise null, and the member chooses among {@link #plansOnSale()}.
      */
-    private String renewUrl(List<MembershipRepository.StoredTerm> stored, MembershipPeriod period) {
+    String renewUrl(List<MembershipRepository.StoredTerm> stored, Instant periodEnd) {
         return stored.stream()
-                .filter(s -> s.term().endsAt().equals(period.endsAt()))
+                .filter(s -> s.term().endsAt().equals(periodEnd))
                 .findFirst()
                 .flatMap(s -> repository.plan(s.planId()))
                 .filter(Plan::onSale)

@@ -149,6 +149,9 @@ class BuyingAndRenewalTest extends IntegrationTest {
         JsonNode status = member.get("/api/v1/me").json().get("membership");
         assertThat(status.get("daysLeft").asLong()).isEqualTo(365);
         assertThat(status.get("renewUrl").asString()).isEqualTo(SHOP + "3");
+        String email = member.get("/api/v1/me").json().get("email").asString();
+        String me = new WebSession(port).signIn(email, Api.MEMBER_PASSWORD).get("/me").body();
+        assertThat(me).contains("id=\"days-left\">365<").containsPattern("id=\"renew\" href=\"" + java.util.regex.Pattern.quote(SHOP + "3") + "\"[^>]*>续费<");
         assertThat(admin.get("/api/v1/admin/code-batches").text()).contains(batchId).contains("淘宝");
     }
 
