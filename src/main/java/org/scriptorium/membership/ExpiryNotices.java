@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -106,6 +107,9 @@ class ExpiryNotices implements DisposableBean {
                 }
             } catch (DuplicateKeyException another) {
                 // Another node recorded this very notice first: it is told, once.
+            } catch (DataAccessException e) {
+                // One member's failure (a lock timeout, say) must not keep the others waiting; the next run retries.
+                log.warn("Expiry notices: could not tell user {}: {}", userId, e.toString());
             }
         }
         return told;

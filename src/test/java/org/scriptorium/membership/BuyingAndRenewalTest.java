@@ -156,6 +156,43 @@ class BuyingAndRenewalTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("the operator's page sets a price typed as ¥29.9, labels a batch and voids it, and refuses a bad link in Chinese")
+    void operatorPage() {
+        Api admin = api().asAdmin();
+        WebSession operator = new WebSession(port).signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
+        String name = "页面测试" + Words.unique();
+        operator.postForm("/admin/plans", "/admin/plans", Map.of("name", name, "durationDays", "30",
+                "backCatalogDays", "1095", "price", "¥29.9", "shopUrl", SHOP + "6", "description", ""));
+        JsonNode plan = null;
+        for (JsonNode p : admin.get("/api/v1/admin/plans").json()) {
+            if (p.get("name").asString().equals(name)) {
+                plan = p;
+            }
+        }
+        assertThat(plan).as("created").isNotNull();
+        assertThat(plan.get("price").decimalValue()).isEqualByComparingTo("29.9");
+        String planId = plan.get("id").asString();
+
+        operator.postForm("/admin/plans", "/admin/plans/" + planId, Map.of("name", name, "shopUrl", "ftp://x.example/"));
+        assertThat(operator.get("/admin/plans").body()).contains("购买链接须是以 http:// 或 https:// 开头的完整网址");
+
+        operator.postForm("/admin/plans", "/admin/plans/" + planId + "/codes", Map.of("count", "2", "channel", "线下"));
+        JsonNode batch = batchOf(admin, planId);
+        assertThat(batch.get("channel").asString()).isEqualTo("线下");
+        operator.postForm("/admin/plans", "/admin/batches/" + batch.get("id").asString() + "/void", Map.of());
+        assertThat(batchOf(admin, planId).get("voidedAt").isNull()).isFalse();
+    }
+
+    private static JsonNode batchOf(Api admin, String planId) {
+        for (JsonNode b : admin.get("/api/v1/admin/code-batches").json()) {
+            if (b.get("planId").asString().equals(planId)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no batch of " + planId);
+    }
+
+    @Test
     @DisplayName("the expiry notice writes one bell event and one letter 7 days before the end, not again, and anew after a renewal")
     void expiryNotice() {
         Api admin = api().asAdmin();
@@ -185,6 +222,31 @@ class BuyingAndRenewalTest extends IntegrationTest {
         expiryNotices.run();
         assertThat(bellEvents(userId)).isEqualTo(1);
         assertThat(member.get("/api/v1/me").json().get("membership").get("daysLeft").asLong()).isEqualTo(33);
+    }
+
+    @Test
+    @DisplayName("two nodes running the expiry job at once tell a member once")
+    void twoNodesAtOnce() throws Exception {
+        Api admin = api().asAdmin();
+        String planId = plan(admin, "并发测试" + Words.unique(), 10, null, null).get("id").asString();
+        Api member = api().newMember();
+        String userId = member.userId();
+        admin.post("/api/v1/admin/users/" + userId + "/grant", Map.of("planId", planId,
+                "startsAt", Instant.now().minus(Duration.ofDays(5)).toString()));
+
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<Integer> node = () -> {
+            start.await();
+            return expiryNotices.run();
+        };
+        try (var nodes = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = nodes.submit(node);
+            var second = nodes.submit(node);
+            first.get();
+            second.get();
+        }
+        assertThat(bellEvents(userId)).isEqualTo(1);
+        assertThat(letters(member.get("/api/v1/me").json().get("email").asString())).isEqualTo(1);
     }
 
     private int bellEvents(String userId) {
