@@ -55,8 +55,8 @@ class ExpiryNotices implements DisposableBean {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("expiry-notices").factory());
 
-    ExpiryNotices(MembershipRepository repository, Memberships memberships, Accounts accounts, MailOutbox mail, ApplicationEventPublisher events,
-                  Clock clock, PlatformTransactionManager transactions, ScriptoriumProperties properties,
+    ExpiryNotices(MembershipRepository repository, Memberships memberships, Accounts accounts, MailOutbox mail,
+                  ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, ScriptoriumProperties properties,
                   @Value("${scriptorium.public-url:}") String publicUrl,
                   @Value("${scriptorium.membership.expiry-check:PT1H}") Duration every) {
         this.repository = repository;
@@ -72,6 +72,7 @@ class ExpiryNotices implements DisposableBean {
         this.every = every;
     }
 
+    /** The first look one interval after start: a test's short-lived application never sends anything by itself. */
     @EventListener(ApplicationStartedEvent.class)
     void start() {
         long millis = Math.max(every.toMillis(), 1_000);

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Memberships {
 
     private static final int MAX_CODES_PER_BATCH = 10_000;
-
     private static final int MAX_CHANNEL = 40;
 
     private final MembershipRepository repository;
     private final Accounts accounts;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
@@ -136,6 +136,10 @@ public class Memberships {
         return plan(planId);
     }
 
+    private static Rejected planNotFound() {
+        return Rejected.notFound("PLAN_NOT_FOUND", "套餐不存在。", "No such plan.");
+    }
+
     private static Rejected planRetired(Plan plan) {
         return Rejected.conflict("PLAN_RETIRED", "套餐「" + plan.name() + "」已停售。", "The plan has been retired.");
     }
@@ -151,7 +155,7 @@ public class Memberships {
 
     /** @throws Rejected 404 for an unknown plan */
     public Plan plan(String planId) {
-        return repository.plan(planId).orElseThrow(() -> Rejected.notFound("PLAN_NOT_FOUND", "套餐不存在。", "No such plan."));
+        return repository.plan(planId).orElseThrow(Memberships::planNotFound);
     }
 
     /**
@@ -165,8 +169,7 @@ public class Memberships {
     @Transactional
     public GeneratedCodes generateCodes(String planId, int count, String channel, String createdBy) {
         // Locked, so a batch and the plan's retirement cannot pass each other.
-        Plan plan = repository.planForUpdate(planId)
-                .orElseThrow(() -> Rejected.notFound("PLAN_NOT_FOUND", "套餐不存在。", "No such plan."));
+        Plan plan = repository.planForUpdate(planId).orElseThrow(Memberships::planNotFound);
         if (plan.retiredAt() != null) {
             throw planRetired(plan);
         }
