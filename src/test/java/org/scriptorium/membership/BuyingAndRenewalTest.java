@@ -275,6 +275,11 @@ class BuyingAndRenewalTest extends IntegrationTest {
                 .contains("href=\"" + SHOP + "5\"").contains(">购买<")
                 .contains("/me/redeem?next=/materials/" + materialId).contains("已有卡密？去激活")
                 .doesNotContain("无链接" + name);
+        String freeId = admin.multipart("POST", "/api/v1/admin/materials",
+                Map.of("text", Speeches.RURAL_MEETING.replace("抓好农田水利", "抓好" + Words.unique()), "tier", "FREE"),
+                null, null).json().get("materialId").asString();
+        assertThat(new WebSession(port).get("/materials/" + freeId).body()).as("a free material asks only for signing in")
+                .contains("id=\"paywall\"").doesNotContain(name).doesNotContain("已有卡密");
 
         Api member = api().newMember();
         String email = member.get("/api/v1/me").json().get("email").asString();
