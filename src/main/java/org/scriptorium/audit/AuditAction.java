@@ -19,7 +19,11 @@ public enum AuditAction {
     NOTICE_RULE_DELETED("删除清理规则"),
     SYNONYMS_ADDED("添加同义词"),
     SYNONYMS_CHANGED("修改同义词"),
-    SYNONYMS_DELETED("删除同义词");
+    SYNONYMS_DELETED("删除同义词"),
+    // Issue 16, buying and renewal:
+    PLAN_CHANGED("修改套餐"),
+    PLAN_RETIRED("停售套餐"),
+    BATCH_VOIDED("作废激活码批次");
 
     private final String label;
 

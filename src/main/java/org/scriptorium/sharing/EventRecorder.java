@@ -11,6 +11,7 @@ import org.scriptorium.delivery.DeliveryLedger;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
 import org.scriptorium.library.Materials;
+import org.scriptorium.membership.MembershipEnding;
 import org.scriptorium.reports.ReportDecided;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +97,19 @@ class EventRecorder implements DisposableBean {
 
     @TransactionalEventListener
     void announce(ConsultationAnswered event) {
+        announceSoon();
+    }
+
+    // Issue 16, buying and renewal: the notice is saved with the record that it was given, or not at all.
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void record(MembershipEnding event) {
+        Instant now = clock.instant();
+        eventLog.append(SharingEvent.Type.MEMBERSHIP_ENDING, event.userId(), null, null, null, null,
+                event.endsOn().toString(), now, now);
+    }
+
+    @TransactionalEventListener
+    void announce(MembershipEnding event) {
         announceSoon();
     }
 

@@ -164,6 +164,9 @@ public class NotificationCentre {
             // Issue 16, consultation.
             case CONSULTATION_ANSWERED -> new Item(event.id(), event.type(), "运营方回复了您的咨询", null,
                     "/me/consultations", event.visibleAt(), unread);
+            // Issue 16, buying and renewal:
+            case MEMBERSHIP_ENDING -> new Item(event.id(), event.type(), "您的会员将于 " + event.note() + " 到期",
+                    "会员期内兑换新的激活码，有效期自动顺延", "/me", event.visibleAt(), unread);
         };
     }
 }

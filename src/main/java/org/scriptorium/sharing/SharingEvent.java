@@ -27,7 +27,10 @@ public record SharingEvent(long id, Type type, String recipientId, String materi
         REPORT_DECIDED,
         // Issue 16, consultation:
         /** Staff answered a conversation (咨询) the recipient opened. */
-        CONSULTATION_ANSWERED
+        CONSULTATION_ANSWERED,
+        // Issue 16, buying and renewal:
+        /** The recipient's membership ends within 7 days; {@code note} is the day it ends ({@code 2027-01-05}). */
+        MEMBERSHIP_ENDING
     }
 
     /** A publication for everyone who may see it, rather than a notice for one user. */

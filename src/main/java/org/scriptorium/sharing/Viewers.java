@@ -81,6 +81,13 @@ class Viewers {
             case MembershipEvent.Revoked r -> forget(r.userId());
             case MembershipEvent.CodesGenerated ignored -> {
             }
+            // Issue 16, buying and renewal: plans and batches change no one's terms.
+            case MembershipEvent.PlanChanged ignored -> {
+            }
+            case MembershipEvent.PlanRetired ignored -> {
+            }
+            case MembershipEvent.BatchVoided ignored -> {
+            }
         }
     }
 

@@ -65,6 +65,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultations", "/api/v1/consultations/*/messages")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/consultations/*").permitAll()
+                        // Issue 16, buying and renewal: the plans on sale are public, like the /plans page.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/plans").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems.authenticationEntryPoint())
