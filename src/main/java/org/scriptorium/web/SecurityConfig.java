@@ -52,6 +52,8 @@ class SecurityConfig {
                         // The end of a live event stream is an async dispatch of a request already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()
+                        // Issue 16, account/mail: a forgotten password is asked for and reset without signing in.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/password/forgot", "/api/v1/password/reset").permitAll()
                         // The audit log watches the editors too: only administrators read it.
                         .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole("ADMIN")
                         // Webhook secrets sign what is relayed in the library's name: administrators only.
@@ -81,6 +83,8 @@ class SecurityConfig {
                         .requestMatchers("/admin/audit", "/admin/audit/**", "/admin/audit.csv").hasRole("ADMIN")
                         .requestMatchers("/admin/webhooks", "/admin/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/admin/users/*/roles").hasRole("ADMIN")
+                        // Issue 16, account/mail: letters carry members' addresses and their links: administrators.
+                        .requestMatchers("/admin/mail", "/admin/mail/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers("/me/**", "/materials/*/download", "/reports/**", "/requests", "/requests/**")
                         .authenticated()
