@@ -18,27 +18,57 @@ class AccountPagesTest extends IntegrationTest {
         return "p" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
     }
 
-    /** What the sign-in page says right after registering through the form. */
-    private String registerThroughPage(String email, String password, String name) {
-        WebSession browser = new WebSession(port);
-        HttpResponse<String> posted = browser.postForm("/register", "/register",
-                Map.of("email", email, "password", password, "displayName", name));
-        assertThat(posted.statusCode()).isEqualTo(302);
-        assertThat(posted.headers().firstValue("Location").orElse("")).endsWith("/login");
-        return browser.get("/login").body();
+    @Test
+    @DisplayName("registering signs the new member in and goes on to ?next=; a taken address with another password signs nobody in and changes nothing")
+    void registrationSignsIn() {
+        WebSession newcomer = new WebSession(port);
+        HttpResponse<String> created = newcomer.postForm("/register", "/register",
+                Map.of("email", email(), "password", "another-secret-3", "displayName", "新人", "next", "/materials"));
+        assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/materials");
+        assertThat(newcomer.get("/me").statusCode()).as("signed in").isEqualTo(200);
+
+        String taken = email();
+        api().newMember(taken);
+        WebSession impostor = new WebSession(port);
+        HttpResponse<String> refused = impostor.postForm("/register", "/register",
+                Map.of("email", taken, "password", "another-secret-3", "displayName", "冒名者"));
+        assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(impostor.get("/login").body()).contains(AccountPages.REGISTERED);
+        assertThat(impostor.get("/me").statusCode()).as("not signed in").isEqualTo(302);
+        assertThat(api().post("/api/v1/auth/token", Map.of("email", taken, "password", "another-secret-3")).status())
+                .as("the taken account's password is unchanged").isEqualTo(401);
+
+        WebSession owner = new WebSession(port);
+        HttpResponse<String> again = owner.postForm("/register", "/register",
+                Map.of("email", taken, "password", Api.MEMBER_PASSWORD, "displayName", "本人"));
+        assertThat(again.headers().firstValue("Location").orElse("")).endsWith("/me");
+        assertThat(owner.get("/me").body()).contains("该邮箱已注册，已用您输入的密码为您登录");
     }
 
     @Test
-    @DisplayName("the registration page says the same for a taken address as for a new one")
-    void registrationPageRevealsNothing() {
-        String taken = email();
-        api().newMember(taken);
-        String forTaken = registerThroughPage(taken, "another-secret-3", "冒名者");
-        String forNew = registerThroughPage(email(), "another-secret-3", "新人");
-        assertThat(forTaken).contains(AccountPages.REGISTERED);
-        assertThat(forNew).contains(AccountPages.REGISTERED);
-        assertThat(api().post("/api/v1/auth/token", Map.of("email", taken, "password", "another-secret-3")).status())
-                .as("the taken account's password is unchanged").isEqualTo(401);
+    @DisplayName("signing in returns to the page that asked for it, or to ?next= when it is a path here; never to another site")
+    void signInReturns() {
+        String email = email();
+        api().newMember(email);
+        WebSession asked = new WebSession(port);
+        assertThat(asked.get("/me/notifications").headers().firstValue("Location").orElse("")).endsWith("/login");
+        HttpResponse<String> back = asked.postForm("/login", "/login", Map.of("email", email, "password", Api.MEMBER_PASSWORD));
+        assertThat(back.headers().firstValue("Location").orElse("")).contains("/me/notifications");
+
+        assertThat(new WebSession(port).get("/login?next=/materials/abc").body()).contains("value=\"/materials/abc\"");
+        HttpResponse<String> next = new WebSession(port).postForm("/login", "/login",
+                Map.of("email", email, "password", Api.MEMBER_PASSWORD, "next", "/materials/abc?q=1"));
+        assertThat(next.headers().firstValue("Location").orElse("")).endsWith("/materials/abc?q=1");
+        for (String elsewhere : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {
+            HttpResponse<String> home = new WebSession(port).postForm("/login", "/login",
+                    Map.of("email", email, "password", Api.MEMBER_PASSWORD, "next", elsewhere));
+            assertThat(home.headers().firstValue("Location").orElse("")).as(elsewhere)
+                    .doesNotContain("evil").endsWith("/");
+        }
+        HttpResponse<String> failed = new WebSession(port).postForm("/login", "/login",
+                Map.of("email", email, "password", "wrong-password", "next", "/materials/abc"));
+        assertThat(failed.headers().firstValue("Location").orElse("")).as("a failed try keeps where to go")
+                .contains("error=bad").contains("next=%2Fmaterials%2Fabc");
     }
 
     @Test

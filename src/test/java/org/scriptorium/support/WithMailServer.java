@@ -72,18 +72,29 @@ public interface WithMailServer {
 
         /** Every letter the running server received for {@code address}. */
         public static List<MimeMessage> lettersTo(String address) {
-            return Arrays.stream(running().getReceivedMessages()).filter(m -> to(m).equalsIgnoreCase(address)).toList();
+            return lettersTo(address, "");
+        }
+
+        /** Every letter the running server received for {@code address} whose subject contains {@code subject}. */
+        public static List<MimeMessage> lettersTo(String address, String subject) {
+            return Arrays.stream(running().getReceivedMessages())
+                    .filter(m -> to(m).equalsIgnoreCase(address) && subject(m).contains(subject)).toList();
         }
 
         /** Waits (up to 15 s) until {@code count} letters for {@code address} arrived, and returns them all. */
         public static List<MimeMessage> awaitLetters(String address, int count) {
+            return awaitLetters(address, "", count);
+        }
+
+        /** Waits (up to 15 s) until {@code count} letters with the subject arrived for the address; returns them. */
+        public static List<MimeMessage> awaitLetters(String address, String subject, int count) {
             Instant until = Instant.now().plus(Duration.ofSeconds(15));
-            List<MimeMessage> letters = lettersTo(address);
+            List<MimeMessage> letters = lettersTo(address, subject);
             while (letters.size() < count && Instant.now().isBefore(until)) {
                 running().waitForIncomingEmail(200, Integer.MAX_VALUE);
-                letters = lettersTo(address);
+                letters = lettersTo(address, subject);
             }
-            assertThat(letters).as("letters to " + address).hasSizeGreaterThanOrEqualTo(count);
+            assertThat(letters).as("letters to " + address + " about " + subject).hasSizeGreaterThanOrEqualTo(count);
             return letters;
         }
 
@@ -104,6 +115,14 @@ public interface WithMailServer {
                     .matcher(text(letter));
             assertThat(m.find()).as("a link to " + path + " in: " + text(letter)).isTrue();
             return m.group();
+        }
+
+        private static String subject(MimeMessage m) {
+            try {
+                return m.getSubject() == null ? "" : m.getSubject();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static String to(MimeMessage m) {
