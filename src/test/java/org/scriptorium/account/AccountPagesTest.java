@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Registration and password pages over real HTTP, and the password change on the API. */
 class AccountPagesTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static String email() {
         return "p" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
@@ -117,5 +124,22 @@ class AccountPagesTest extends IntegrationTest {
         assertThat(changed.headers().firstValue("Location").orElse("")).endsWith("/me");
         assertThat(browser.get("/me").body()).contains("密码已修改");
         assertThat(api().token(email, "县委办笔杆子的新密码")).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("without an SMTP host letters stay queued, and the administrators' outbox page lists them with their links cut short")
+    void outboxWithoutSmtp() {
+        String email = email();
+        api().newMember(email);
+        String body = jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? AND kind = 'EMAIL_VERIFICATION'")
+                .param(email).query(String.class).single();
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
+        assertThat(token.find()).isTrue();
+        String page = new WebSession(port).signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD).get("/admin/mail").body();
+        assertThat(page).contains("未配置 SMTP 服务器").contains(email).contains("待发送")
+                .contains("token=" + token.group(1).substring(0, 4) + "…")
+                .doesNotContain(token.group(1));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND sent_at IS NULL").param(email)
+                .query(Long.class).single()).isEqualTo(1);
     }
 }
