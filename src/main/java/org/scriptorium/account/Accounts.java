@@ -89,7 +89,8 @@ public class Accounts {
     /**
      * Registers a member, answering the same whether or not the address is already registered, so that
      * registration cannot be used to find out who has an account: the input is checked first (address, password
-     * rules, name), the password is hashed either way, and an existing account is left exactly as it was.
+     * rules, name), the password is hashed either way, and an existing account is left exactly as it was. A new
+     * account's verification letter is queued in the transaction that creates it.
      *
      * @return the new account, or empty when the address was already registered (the caller must answer the same)
      * @throws Rejected 422 {@code INVALID_EMAIL}, {@code WEAK_PASSWORD} (with the {@code rule} it broke) or

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
+import org.scriptorium.support.Speeches;
 import org.scriptorium.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +63,10 @@ class AccountPagesTest extends IntegrationTest {
         HttpResponse<String> back = asked.postForm("/login", "/login", Map.of("email", email, "password", Api.MEMBER_PASSWORD));
         assertThat(back.headers().firstValue("Location").orElse("")).contains("/me/notifications");
 
+        String materialId = api().asAdmin().multipart("POST", "/api/v1/admin/materials",
+                Map.of("text", Speeches.RURAL_MEETING), null, null).json().get("materialId").asString();
+        assertThat(new WebSession(port).get("/materials/" + materialId).body()).as("the paywall's sign-in link")
+                .contains("/login?next=/materials/" + materialId);
         assertThat(new WebSession(port).get("/login?next=/materials/abc").body()).contains("value=\"/materials/abc\"");
         HttpResponse<String> next = new WebSession(port).postForm("/login", "/login",
                 Map.of("email", email, "password", Api.MEMBER_PASSWORD, "next", "/materials/abc?q=1"));
