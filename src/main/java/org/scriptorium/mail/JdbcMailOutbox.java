@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.scriptorium.common.DbTime;
@@ -54,8 +55,11 @@ class JdbcMailOutbox implements MailOutbox {
                 .query(String.class).list();
     }
 
-    /** A letter this node holds while it sends it, and the attempt it is making (from 1). */
-    record Claimed(String id, Letter letter, int attempt) {
+    /**
+     * A letter this node holds while it sends it, the attempt it is making (from 1), and until when it holds it: the
+     * claim's own mark, so that a node whose claim was taken over changes nothing when it finishes.
+     */
+    record Claimed(String id, Letter letter, int attempt, Instant until) {
     }
 
     /**
@@ -65,39 +69,47 @@ class JdbcMailOutbox implements MailOutbox {
      * @return the letter, or empty when it was sent, is not due, has no attempts left or another node holds it
      */
     Optional<Claimed> claim(String id, Instant now, Instant until, int maxAttempts) {
+        // Milliseconds, which every database keeps: the claim is matched again by equality when it ends.
+        Instant mark = until.truncatedTo(ChronoUnit.MILLIS);
         int taken = jdbc.sql("""
                         UPDATE mail_outbox SET claimed_until = :until, attempts = attempts + 1
                          WHERE id = :id AND sent_at IS NULL AND next_attempt_at <= :now AND attempts < :max
                            AND (claimed_until IS NULL OR claimed_until <= :now)""")
-                .param("until", DbTime.of(until)).param("id", id).param("now", DbTime.of(now))
+                .param("until", DbTime.of(mark)).param("id", id).param("now", DbTime.of(now))
                 .param("max", maxAttempts).update();
         if (taken != 1) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT recipient, subject, body, kind, attempts FROM mail_outbox WHERE id = ?").param(id)
                 .query((rs, n) -> new Claimed(id, new Letter(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4)), rs.getInt(5)))
+                        rs.getString(4)), rs.getInt(5), mark))
                 .optional();
     }
 
-    /** The SMTP server accepted the letter. */
-    void markSent(String id, Instant at) {
-        jdbc.sql("UPDATE mail_outbox SET sent_at = ?, claimed_until = NULL, last_error = NULL WHERE id = ?")
-                .params(DbTime.of(at), id).update();
+    /**
+     * The SMTP server accepted the letter.
+     *
+     * @return false when the claim had run out and another node had taken the letter over (it may send it too)
+     */
+    boolean markSent(Claimed claim, Instant at) {
+        return jdbc.sql("UPDATE mail_outbox SET sent_at = ?, claimed_until = NULL, last_error = NULL WHERE id = ? AND claimed_until = ?")
+                .params(DbTime.of(at), claim.id(), DbTime.of(claim.until())).update() == 1;
     }
 
     /**
      * The attempt failed: the letter is due again at {@code nextAttemptAt}, or, when null, given up (its attempts
-     * are all used, so no look finds it due).
+     * are all used, so no look finds it due). Nothing changes when another node has taken the letter over.
      */
-    void markFailed(String id, Instant nextAttemptAt, int maxAttempts, String error) {
+    void markFailed(Claimed claim, Instant nextAttemptAt, int maxAttempts, String error) {
         String why = error == null ? "unknown error" : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
         if (nextAttemptAt == null) {
-            jdbc.sql("UPDATE mail_outbox SET claimed_until = NULL, last_error = ?, attempts = GREATEST(attempts, ?) WHERE id = ?")
-                    .params(why, maxAttempts, id).update();
+            jdbc.sql("""
+                            UPDATE mail_outbox SET claimed_until = NULL, last_error = ?, attempts = GREATEST(attempts, ?)
+                             WHERE id = ? AND claimed_until = ?""")
+                    .params(why, maxAttempts, claim.id(), DbTime.of(claim.until())).update();
         } else {
-            jdbc.sql("UPDATE mail_outbox SET claimed_until = NULL, last_error = ?, next_attempt_at = ? WHERE id = ?")
-                    .params(why, DbTime.of(nextAttemptAt), id).update();
+            jdbc.sql("UPDATE mail_outbox SET claimed_until = NULL, last_error = ?, next_attempt_at = ? WHERE id = ? AND claimed_until = ?")
+                    .params(why, DbTime.of(nextAttemptAt), claim.id(), DbTime.of(claim.until())).update();
         }
     }
 

@@ -127,12 +127,15 @@ class OutboxSender implements DisposableBean {
             helper.setSubject(claimed.letter().subject());
             helper.setText(claimed.letter().text(), false);
             smtp.send(message);
-            outbox.markSent(claimed.id(), clock.instant());
+            if (!outbox.markSent(claimed, clock.instant())) {
+                log.warn("Mail outbox: letter {} was sent after its claim ran out; another node may send it too",
+                        claimed.id());
+            }
             return true;
         } catch (MailException | MessagingException e) {
             Optional<Duration> wait = schedule.after(claimed.attempt());
             Instant next = wait.map(clock.instant()::plus).orElse(null);
-            outbox.markFailed(claimed.id(), next, schedule.maxAttempts(), describe(e));
+            outbox.markFailed(claimed, next, schedule.maxAttempts(), describe(e));
             log.warn("Mail outbox: letter {} ({}) not sent on attempt {}: {}; {}", claimed.id(),
                     claimed.letter().kind(), claimed.attempt(), describe(e),
                     next == null ? "given up" : "retrying at " + next);

@@ -162,11 +162,16 @@ class OutboxSenderTest extends IntegrationTest implements WithMailServer {
                 .query(Integer.class).single() >= 1);
         int max = settings.schedule().maxAttempts();
         Instant later = clock.instant().plus(Duration.ofHours(1)); // due by then, whatever the live sender did
-        assertThat(rows.claim(id, later, later.plus(Duration.ofMinutes(2)), max)).isPresent();
+        JdbcMailOutbox.Claimed first = rows.claim(id, later, later.plus(Duration.ofMinutes(2)), max).orElseThrow();
         assertThat(rows.claim(id, later, later.plus(Duration.ofMinutes(2)), max)).as("held by the first").isEmpty();
         assertThat(rows.claim(id, later.plus(Duration.ofMinutes(1)), later.plus(Duration.ofMinutes(3)), max))
                 .as("still held").isEmpty();
-        assertThat(rows.claim(id, later.plus(Duration.ofMinutes(2)), later.plus(Duration.ofMinutes(4)), max))
-                .as("the claim ran out").isPresent();
+        JdbcMailOutbox.Claimed second = rows.claim(id, later.plus(Duration.ofMinutes(2)),
+                later.plus(Duration.ofMinutes(4)), max).orElseThrow(() -> new AssertionError("the claim ran out"));
+        rows.markFailed(first, later, max, "the first node, finishing late");
+        assertThat(rows.markSent(first, later)).as("the first node's claim was taken over: it changes nothing").isFalse();
+        assertThat(sentAt(id)).isNull();
+        assertThat(rows.markSent(second, later.plus(Duration.ofMinutes(3)))).isTrue();
+        assertThat(sentAt(id)).isNotNull();
     }
 }
