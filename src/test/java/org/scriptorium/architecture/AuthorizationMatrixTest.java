@@ -175,6 +175,20 @@ class AuthorizationMatrixTest extends IntegrationTest {
             row("GET", "/me/password", Level.SIGNED_IN, 200),
             // A refusal (here the wrong current password) shows the password page again with the reason.
             row("POST", "/me/password", Level.SIGNED_IN, Body.form("currentPassword=not-the-password&newPassword=x"), 200),
+            // Issue 16, account/mail: forgotten passwords, address verification, the outbox. Refused bodies change
+            // nothing; a resent verification letter only queues one more letter.
+            row("GET", "/password/forgot", Level.PUBLIC, 200),
+            row("POST", "/password/forgot", Level.PUBLIC, Body.form("email="), 200),
+            row("GET", "/password/reset", Level.PUBLIC, 200),
+            row("POST", "/password/reset", Level.PUBLIC, Body.form("token=x&newPassword=x"), 200),
+            row("GET", "/email/verify", Level.PUBLIC, 200),
+            row("POST", "/me/email/verify", Level.SIGNED_IN, Body.form(""), 302),
+            row("POST", "/api/v1/password/forgot", Level.PUBLIC, Body.json("{}"), 422),
+            row("POST", "/api/v1/password/reset", Level.PUBLIC, Body.json("{}"), 400),
+            row("POST", "/api/v1/email/verify", Level.PUBLIC, Body.json("{}"), 400),
+            row("POST", "/api/v1/me/email/verification", Level.SIGNED_IN, Body.json("{}"), 202),
+            row("GET", "/admin/mail", Level.ADMIN, 200),
+            row("POST", "/admin/mail/{id}/retry", Level.ADMIN, Body.form(""), 302),
             row("PUT", "/api/v1/admin/users/{userId}/roles", Level.ADMIN, Body.json("{\"roles\":[]}"), 404),
             row("POST", "/admin/users/{userId}/roles", Level.ADMIN, Body.form("roles=EDITOR"), 302),
 
