@@ -141,10 +141,13 @@ class AccountPagesTest extends IntegrationTest {
         Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
         assertThat(token.find()).isTrue();
         String page = new WebSession(port).signIn(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD).get("/admin/mail").body();
-        assertThat(page).contains("未配置 SMTP 服务器").contains(email).contains("待发送")
+        assertThat(page).contains("未配置 SMTP 服务器").contains(email)
                 .contains("token=" + token.group(1).substring(0, 4) + "…")
                 .doesNotContain(token.group(1));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND sent_at IS NULL").param(email)
-                .query(Long.class).single()).isEqualTo(1);
+        // Every test context of this JVM shares one database, and a context with an SMTP server (WithMailServer) may
+        // already have sent the letter: the page must show the state the row is in, whichever it is.
+        boolean sent = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND sent_at IS NOT NULL")
+                .param(email).query(Long.class).single() == 1;
+        assertThat(page).contains(sent ? "已发送" : "待发送");
     }
 }
