@@ -16,11 +16,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scriptorium.support.Api;
+import org.scriptorium.support.Marked;
 import org.scriptorium.support.Speeches;
 
 /**
@@ -75,7 +77,7 @@ class ReaderBasicsE2ETest extends BrowserTest {
     }
 
     @Test
-    @DisplayName("favourite and history on /me, font switch remembered, ≤ 40 characters a line on a desktop, the bell inside 360 px, no console error")
+    @DisplayName("favourite and history on /me, 复制全文 with the marks, font switch remembered, ≤ 40 characters a line on a desktop, the bell inside 360 px, no console error")
     void readerBasics() throws IOException {
         Api admin = api().asAdmin();
         String planId = admin.post("/api/v1/admin/plans", Map.of("name", "三年会员", "durationDays", 1095, "backCatalogDays", 1095))
@@ -94,6 +96,18 @@ class ReaderBasicsE2ETest extends BrowserTest {
         browser.get(url("/materials/" + meeting));
         browser.findElement(By.id("favourite-button")).click();
         waiting().until(ExpectedConditions.textToBe(By.id("favourite-button"), "★ 已收藏"));
+        // 复制全文 copies the text as shown, invisible marks and the copy's notice included.
+        js().executeScript("Object.defineProperty(navigator, 'clipboard', {value: {writeText: function (text) {"
+                + "window.copied = text; return Promise.resolve(); }}});");
+        browser.findElement(By.id("copy-all")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("copy-all"), "已复制"));
+        String copied = (String) js().executeScript("return window.copied;");
+        String notice = browser.findElement(By.id("copy-notice")).getText();
+        assertThat(Marked.visible(copied)).startsWith("在全县春季农业生产工作会议上的讲话\n同志们：")
+                .contains("奋力夺取全年农业丰收").endsWith(notice);
+        assertThat(copied.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT))
+                .as("the copy's invisible marks are copied").isTrue();
+
         browser.get(url("/me"));
         assertThat(browser.findElement(By.id("shelf-favourites")).getText()).contains("在全县春季农业生产工作会议上的讲话");
 
@@ -165,5 +179,17 @@ class ReaderBasicsE2ETest extends BrowserTest {
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).as("console errors").isEmpty();
+
+        // A shared link's card: public facts only; in WeChat's own browser the downloads say how to get out of it.
+        String description = browser.findElement(By.cssSelector("meta[name='description']")).getAttribute("content");
+        assertThat(description).contains("讲话稿", "提纲：一、提高思想认识").doesNotContain("今天召开这次会议");
+        assertThat(browser.findElement(By.cssSelector("meta[property='og:type']")).getAttribute("content")).isEqualTo("article");
+        assertThat(browser.findElement(By.cssSelector("meta[property='og:description']")).getAttribute("content"))
+                .isEqualTo(description);
+        assertThat(browser.findElements(By.cssSelector(".wechat-hint"))).isEmpty();
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent",
+                "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36 MicroMessenger/8.0.47.2560 WeChat/arm64"));
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.cssSelector(".wechat-hint")).getText()).contains("在浏览器打开");
     }
 }
