@@ -176,13 +176,14 @@ public class Shelf {
     @EventListener
     void opened(MaterialOpened event) {
         try {
-            remember(event.userId(), event.materialId(), clock.instant());
+            remember(event.userId(), event.materialId(), clock.instant(), HISTORY_CAP);
         } catch (DataAccessException e) {
             log.warn("Could not note that {} opened {} in the reading history", event.userId(), event.materialId(), e);
         }
     }
 
-    void remember(String userId, String materialId, Instant at) {
+    /** Notes the opening and keeps the reader's newest {@code cap} entries (a parameter for the test's sake). */
+    void remember(String userId, String materialId, Instant at, int cap) {
         String update = "UPDATE reading_history SET opened_at = ? WHERE user_id = ? AND material_id = ?";
         if (jdbc.sql(update).params(DbTime.of(at), userId, materialId).update() == 0) {
             try {
@@ -193,12 +194,12 @@ public class Shelf {
                 jdbc.sql(update).params(DbTime.of(at), userId, materialId).update();
             }
         }
-        // Keep the newest HISTORY_CAP: drop whatever is older than the one at the cap.
+        // Keep the newest `cap`: drop whatever is older than the one at the cap.
         jdbc.sql("""
                 DELETE FROM reading_history WHERE user_id = :user AND opened_at < (
                   SELECT opened_at FROM reading_history WHERE user_id = :user
                   ORDER BY opened_at DESC LIMIT 1 OFFSET :cap)""")
-                .param("user", userId).param("cap", HISTORY_CAP - 1).update();
+                .param("user", userId).param("cap", cap - 1).update();
     }
 
     private List<Row> rows(String sql, String userId, int limit) {

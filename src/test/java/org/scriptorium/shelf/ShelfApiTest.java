@@ -2,6 +2,7 @@ package org.scriptorium.shelf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.Marked;
 import org.scriptorium.support.Speeches;
 import org.scriptorium.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The reader's shelf through the API: favourites, history and downloads, each the caller's own and behind the gate. */
@@ -21,6 +23,9 @@ class ShelfApiTest extends IntegrationTest {
 
     /** Sentences of the member material's body, which no list may carry. */
     private static final List<String> BODY = List.of("今天召开这次会议", "夺取全年农业丰收", "压实工作责任");
+
+    @Autowired
+    private Shelf shelf;
 
     private Api admin;
     private String memberMaterial;
@@ -145,6 +150,23 @@ class ShelfApiTest extends IntegrationTest {
 
         assertThat(reader.delete("/api/v1/me/history").status()).isEqualTo(204);
         assertThat(ids(reader.get("/api/v1/me/history"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("history keeps the newest entries up to its cap; opening one again moves it to the top")
+    void historyCap() {
+        String third = importText("关于加强基层治理的调研报告\n一、基本情况\n全县共有行政村一百二十个。", "FREE");
+        Api reader = api().newMember();
+        String userId = reader.userId();
+        Instant start = Instant.parse("2026-01-01T08:00:00Z");
+        shelf.remember(userId, memberMaterial, start, 2);
+        shelf.remember(userId, freeMaterial, start.plusSeconds(60), 2);
+        shelf.remember(userId, memberMaterial, start.plusSeconds(120), 2);
+        assertThat(ids(reader.get("/api/v1/me/history"))).containsExactly(memberMaterial, freeMaterial);
+        shelf.remember(userId, third, start.plusSeconds(180), 2);
+        assertThat(ids(reader.get("/api/v1/me/history"))).containsExactly(third, memberMaterial);
+        assertThat(reader.get("/api/v1/me/history").json().get(0).get("openedAt").asString())
+                .isEqualTo("2026-01-01T08:03:00Z");
     }
 
     @Test
