@@ -156,15 +156,35 @@
     }
   });
 
+  // Puts text on the clipboard and says so on the button; without the Clipboard API (a page over plain HTTP) through
+  // a selected, hidden text area.
+  function copyText(button, text) {
+    function done() {
+      button.textContent = '已复制';
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done);
+      return;
+    }
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    if (document.execCommand('copy')) {
+      done();
+    }
+    area.remove();
+  }
+
   // Copy buttons on passages: the text the reader may see goes to the clipboard.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('button[data-copy]');
-    if (!button || !navigator.clipboard) {
-      return;
+    if (button) {
+      copyText(button, button.getAttribute('data-copy'));
     }
-    navigator.clipboard.writeText(button.getAttribute('data-copy')).then(function () {
-      button.textContent = '已复制';
-    });
   });
 
   // The bell: the server tells this page of new events and the bell's contents are then fetched again. The stream
@@ -248,9 +268,80 @@
     connect(bell.getAttribute('data-stream-src'));
   }
 
+  // ---- Issue 16, reader basics: 复制全文, the font size, the floating outline. ----
+
+  // 复制全文: the title, the salutation and the text as the page shows them (with the reader's fill-ins and the copy's
+  // invisible marks, which are characters of the text), then the copy's notice, as a selection copied by hand gets.
+  function setUpCopyAll() {
+    var button = document.querySelector('[data-copy-all]');
+    var body = document.getElementById('doc-body');
+    if (!button || !body) {
+      return;
+    }
+    button.addEventListener('click', function () {
+      var lines = [];
+      var title = document.querySelector('.doc-title');
+      if (title) {
+        lines.push(title.textContent.trim());
+      }
+      body.querySelectorAll('h2, h3, h4, p').forEach(function (block) {
+        lines.push(block.textContent);
+      });
+      var notice = body.getAttribute('data-notice');
+      copyText(button, lines.join('\n') + (notice ? '\n\n' + notice : ''));
+    });
+  }
+
+  // The reading font size, remembered on this device.
+  var FONT_KEY = 'scriptorium.font';
+  var FONT_SIZES = ['small', 'medium', 'large'];
+  function applyFont(size) {
+    FONT_SIZES.forEach(function (s) {
+      document.documentElement.classList.toggle('font-' + s, s === size && s !== 'medium');
+    });
+    document.querySelectorAll('[data-font-switch] button').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-font') === size));
+    });
+  }
+  function setUpFontSwitch() {
+    var stored = null;
+    try {
+      stored = window.localStorage.getItem(FONT_KEY);
+    } catch (e) {
+      // storage refused (private mode): the size is kept for this page only
+    }
+    applyFont(FONT_SIZES.indexOf(stored) >= 0 ? stored : 'medium');
+    document.querySelectorAll('[data-font-switch] button').forEach(function (b) {
+      b.addEventListener('click', function () {
+        var size = b.getAttribute('data-font');
+        applyFont(size);
+        try {
+          window.localStorage.setItem(FONT_KEY, size);
+        } catch (e) {
+          // see above
+        }
+      });
+    });
+  }
+
+  // The floating outline closes once a heading is chosen, so the text is not hidden behind it.
+  function setUpFloatingOutline() {
+    var toc = document.getElementById('toc-float');
+    if (toc) {
+      toc.addEventListener('click', function (event) {
+        if (event.target.closest('a[href]')) {
+          toc.open = false;
+        }
+      });
+    }
+  }
+
   function setUp() {
     setUpFillIn();
     setUpBell();
+    setUpCopyAll();
+    setUpFontSwitch();
+    setUpFloatingOutline();
   }
 
   if (document.readyState === 'loading') {

@@ -378,6 +378,18 @@ class AuthorizationMatrixTest extends IntegrationTest {
             row("POST", "/api/v1/admin/canned-replies", Level.STAFF, Body.json("{}"), 422),
             row("PUT", "/api/v1/admin/canned-replies/{id}", Level.STAFF, Body.json("{}"), 404),
             row("DELETE", "/api/v1/admin/canned-replies/{id}", Level.STAFF, 404),
+            // Issue 16, reader basics: the caller's own shelf (favourites, history, downloads).
+            row("GET", "/api/v1/me/favourites", Level.SIGNED_IN, 200),
+            row("PUT", "/api/v1/me/favourites/{materialId}", Level.SIGNED_IN, 404),
+            row("DELETE", "/api/v1/me/favourites/{materialId}", Level.SIGNED_IN, 204),
+            row("GET", "/api/v1/me/history", Level.SIGNED_IN, 200),
+            row("DELETE", "/api/v1/me/history", Level.SIGNED_IN, 204),
+            row("GET", "/api/v1/me/downloads", Level.SIGNED_IN, 200),
+            row("GET", "/me/favourites", Level.SIGNED_IN, 200),
+            row("GET", "/me/history", Level.SIGNED_IN, 200),
+            row("GET", "/me/downloads", Level.SIGNED_IN, 200),
+            row("POST", "/me/favourites/{materialId}", Level.SIGNED_IN, Body.form("favourite=true"), 404),
+            row("POST", "/me/history/clear", Level.SIGNED_IN, Body.form(""), 302),
 
             // Spring Boot's error page: whoever asks for it directly is told there is nothing there.
             // Opened directly, the container's error dispatch has no error to tell of (web.ContainerErrors).
