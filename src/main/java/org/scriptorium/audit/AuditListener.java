@@ -11,6 +11,7 @@ import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.account.Role;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.community.GroupModeration;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
 import org.scriptorium.library.Materials;
@@ -58,6 +59,25 @@ class AuditListener {
                     "已暂停：" + u.previousReason(), "正常");
             case AccountEvent.RolesChanged r -> log.record(actor, AuditAction.ROLES_CHANGED, "USER", r.userId(),
                     "调整角色 " + r.email(), roles(r.before()), roles(r.after()));
+        }
+    }
+
+    /** Issue 16: staff's moderation in the groups. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void group(GroupModeration event) {
+        String actor = actor(event.actorId());
+        switch (event) {
+            case GroupModeration.MessageHidden h -> log.record(actor, AuditAction.GROUP_MESSAGE_HIDDEN, "GROUP_MESSAGE",
+                    h.messageId(), "隐藏「" + h.groupName() + "」中 " + email(h.authorId()) + " 的消息，理由：" + h.reason(),
+                    "显示", "已隐藏：" + h.reason());
+            case GroupModeration.MemberMuted m -> log.record(actor, AuditAction.GROUP_MEMBER_MUTED, "USER", m.userId(),
+                    "在「" + m.groupName() + "」禁言 " + email(m.userId()) + "，理由：" + m.reason(), null,
+                    "禁言至 " + m.until());
+            case GroupModeration.MemberRemoved r -> log.record(actor, AuditAction.GROUP_MEMBER_REMOVED, "USER",
+                    r.userId(), "将 " + email(r.userId()) + " 移出「" + r.groupName() + "」，理由：" + r.reason(), null,
+                    "已移出");
+            case GroupModeration.SanctionLifted l -> log.record(actor, AuditAction.GROUP_SANCTION_LIFTED, "USER",
+                    l.userId(), "解除 " + email(l.userId()) + " 在「" + l.groupName() + "」的禁言与移出", null, "正常");
         }
     }
 
