@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -108,9 +109,22 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
     private Instant sessionsLookedAt;
     private volatile boolean running;
 
+    /** Without groups: a group event is told to nobody (tests of the stream alone). */
+    LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
+                SharingProperties properties, Accounts accounts) {
+        this(viewers, access, materials, eventLog, clock, properties, accounts, (userId, groupId) -> false);
+    }
+
+    @Autowired
     LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
                 SharingProperties properties, Accounts accounts, ObjectProvider<GroupGate> groups) {
-        this.groups = groups.getIfAvailable(() -> (userId, groupId) -> false);
+        this(viewers, access, materials, eventLog, clock, properties, accounts,
+                groups.getIfAvailable(() -> (userId, groupId) -> false));
+    }
+
+    private LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
+                        SharingProperties properties, Accounts accounts, GroupGate groups) {
+        this.groups = groups;
         this.viewers = viewers;
         this.access = access;
         this.materials = materials;
