@@ -122,7 +122,7 @@ class GroupApiController {
     }
 
     @Operation(summary = "Post a message with an image (multipart)",
-            description = "`image` PNG or JPEG, at most 5 MB and 40 million pixels; it is re-encoded (metadata such as "
+            description = "`image` (or `file`) PNG or JPEG, at most 5 MB and 40 million pixels; it is re-encoded (metadata such as "
                     + "EXIF removed) and served only to accounts allowed in the group. Answers as the JSON form.")
     @Rejects(status = 403, codes = {"GROUP_CLOSED", "MUTED", "STAFF_ONLY"})
     @Rejects(status = 404, codes = "GROUP_NOT_FOUND")
@@ -135,8 +135,9 @@ class GroupApiController {
     ResponseEntity<Object> postWithImage(@PathVariable String id, @RequestParam(required = false) String text,
                                          @RequestParam(required = false) String replyTo,
                                          @RequestParam(required = false) Boolean pinned,
-                                         @RequestParam(required = false) MultipartFile image) {
-        return answer(chat.post(me(), id, text, replyTo, Boolean.TRUE.equals(pinned), bytes(image)));
+                                         @RequestParam(required = false) MultipartFile image,
+                                         @RequestParam(required = false) MultipartFile file) {
+        return answer(chat.post(me(), id, text, replyTo, Boolean.TRUE.equals(pinned), bytes(image != null ? image : file)));
     }
 
     @Operation(summary = "Mark a group read through a message")
@@ -202,8 +203,9 @@ class GroupApiController {
     @Rejects(status = 415, codes = "IMAGE_TYPE")
     @Rejects(status = 422, codes = {"IMAGE_EMPTY", "IMAGE_TOO_MANY_PIXELS", "IMAGE_UNREADABLE"})
     @PostMapping(path = "/admin/groups/{id}/qr", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    GroupJson qr(@PathVariable String id, @RequestParam(required = false) MultipartFile image) {
-        return GroupJson.of(chat.attachQr(id, bytes(image)), 0);
+    GroupJson qr(@PathVariable String id, @RequestParam(required = false) MultipartFile image,
+                 @RequestParam(required = false) MultipartFile file) {
+        return GroupJson.of(chat.attachQr(id, bytes(image != null ? image : file)), 0);
     }
 
     @Operation(summary = "Held and hidden messages of a group (staff)")
