@@ -273,8 +273,9 @@
     var base = '/api/v1/groups/' + encodeURIComponent(groupId);
     var oldestId = null;
     var readTimer = null;
+    // The page is Chinese whatever the browser's languages: so are the reasons the API gives.
     function csrf() {
-      var headers = {'Accept': 'application/json'};
+      var headers = {'Accept': 'application/json', 'Accept-Language': 'zh-CN'};
       var token = document.querySelector('meta[name="_csrf"]');
       var header = document.querySelector('meta[name="_csrf_header"]');
       if (token && header) {
@@ -381,7 +382,7 @@
     }
     function load(before) {
       var url = base + '/messages?limit=50' + (before ? '&before=' + encodeURIComponent(before) : '');
-      return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'Accept-Language': 'zh-CN'}})
         .then(function (r) { return r.ok ? r.json() : problem(r).then(function (d) { return Promise.reject(d); }); })
         .then(function (page) {
           // Newest first: each goes on top of what is drawn, so the oldest ends at the top.

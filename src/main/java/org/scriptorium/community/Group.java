@@ -13,7 +13,7 @@ record Group(String id, String name, GroupKind kind, String description, String 
              String qrImageId, Instant createdAt) {
 
     /** Whether staff attached an external QQ/WeChat group. */
-    boolean hasExternal() {
+    public boolean hasExternal() {
         return externalNumber != null || qrImageId != null;
     }
 }
