@@ -121,6 +121,11 @@ class GroupAccess implements GroupGate {
         return kept.value();
     }
 
+    /** Forgets what is kept of the account, so that the next question reads it afresh. */
+    void forget(String userId) {
+        readers.remove(userId);
+    }
+
     /** A group was created or edited here. */
     void groupsChanged() {
         groups = null;

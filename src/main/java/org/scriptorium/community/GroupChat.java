@@ -91,8 +91,9 @@ class GroupChat {
 
     /** The groups the account may enter, with its unread count in each. */
     List<Listed> groupsFor(String userId) {
+        access.forget(userId); // read once afresh: a code redeemed a moment ago opens the members' groups at once
         List<Group> open = access.groups().values().stream()
-                .filter(g -> access.verdictNow(userId, g) == GroupAccessRule.Verdict.OPEN).toList();
+                .filter(g -> access.verdict(userId, g) == GroupAccessRule.Verdict.OPEN).toList();
         Map<String, Integer> unread = repository.unread(userId, open.stream().map(Group::id).toList(),
                 clock.instant().minus(UNREAD_HORIZON));
         return open.stream().map(g -> new Listed(g, unread.getOrDefault(g.id(), 0))).toList();
