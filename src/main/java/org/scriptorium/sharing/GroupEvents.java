@@ -2,11 +2,6 @@ package org.scriptorium.sharing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,18 +12,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * all) and announced on the bus once that transaction commits, as {@link EventRecorder} does for other modules.
  */
 @Service
-public class GroupEvents implements DisposableBean {
-
-    private static final Logger log = LoggerFactory.getLogger(GroupEvents.class);
+public class GroupEvents {
 
     private final EventLog eventLog;
-    private final EventBus bus;
+    private final EventRecorder recorder;
     private final Clock clock;
-    private final ExecutorService announcer = Executors.newVirtualThreadPerTaskExecutor();
 
-    GroupEvents(EventLog eventLog, EventBus bus, Clock clock) {
+    GroupEvents(EventLog eventLog, EventRecorder recorder, Clock clock) {
         this.eventLog = eventLog;
-        this.bus = bus;
+        this.recorder = recorder;
         this.clock = clock;
     }
 
@@ -56,7 +48,7 @@ public class GroupEvents implements DisposableBean {
     /**
      * A message mentioned a staff member: a notice in their bell.
      *
-     * @param where what the bell says, e.g. {@code 「会员交流群」中 张三 提到了您}
+     * @param where what the bell says, e.g. {@code 张三 在「会员交流群」中提到了您：…}
      */
     public void mentioned(String staffId, String groupId, String messageId, String where) {
         Instant now = clock.instant();
@@ -66,30 +58,14 @@ public class GroupEvents implements DisposableBean {
 
     private void announceAfterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            announceSoon();
+            recorder.announceSoon();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                announceSoon();
+                recorder.announceSoon();
             }
         });
-    }
-
-    /** Off the poster's thread: the answer does not wait for NOTIFY. */
-    private void announceSoon() {
-        announcer.execute(() -> {
-            try {
-                bus.announce();
-            } catch (RuntimeException e) {
-                log.warn("announcing group events failed; nodes will find them at their next look", e);
-            }
-        });
-    }
-
-    @Override
-    public void destroy() {
-        announcer.shutdown();
     }
 }
