@@ -169,6 +169,34 @@ class GroupsApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("a reported message hidden by staff leaves open pages and the history; the reason is in the audit log")
+    void reportAndHide() throws Exception {
+        Api member = api().newMember();
+        Api reporter = api().newMember();
+        String id = post(member, freeGroup, "加我微信买资料").json().get("id").asString();
+        assertThat(reporter.post("/api/v1/groups/" + freeGroup + "/messages/" + id + "/report",
+                Map.of("reason", "倒卖")).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/admin/groups/reports").json().toString()).contains(id).contains("倒卖");
+        try (EventStream watching = EventStream.open(port, reporter.bearer())) {
+            assertThat(admin.post("/api/v1/admin/groups/" + freeGroup + "/messages/" + id + "/hide",
+                    Map.of("reason", "发布倒卖信息")).status()).isEqualTo(204);
+            EventStream.Event hidden = watching.next(e -> e.data().path("type").asString("")
+                    .equals("GROUP_MESSAGE_HIDDEN"), Duration.ofSeconds(10));
+            assertThat(hidden).isNotNull();
+            assertThat(hidden.data().get("messageId").asString()).isEqualTo(id);
+        }
+        assertThat(member.get("/api/v1/groups/" + freeGroup + "/messages").json().toString()).doesNotContain(id);
+        assertThat(admin.get("/api/v1/admin/groups/reports").json().toString()).doesNotContain(id);
+        assertThat(admin.get("/api/v1/admin/groups/" + freeGroup + "/moderation").json().get("hidden").toString())
+                .contains("发布倒卖信息");
+        assertThat(admin.get("/api/v1/admin/audit/export").text()).contains("GROUP_MESSAGE_HIDDEN").contains("发布倒卖信息");
+        // A stream resumed from before the message no longer carries its text.
+        try (EventStream replay = EventStream.resume(port, reporter.bearer(), 0)) {
+            assertThat(replay.next(e -> e.data().toString().contains("加我微信买资料"), Duration.ofSeconds(2))).isNull();
+        }
+    }
+
+    @Test
     @DisplayName("ten messages a minute: the eleventh is 429 RATE_LIMITED with Retry-After and a Chinese message")
     void rateLimited() {
         Api member = api().newMember();
