@@ -24,6 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class GroupAccess implements GroupGate {
 
     static final long TTL_NANOS = 60_000_000_000L;
+    private static final long MISS_RELOAD_NANOS = 1_000_000_000L;
     /** Past this many kept accounts, stale entries are dropped, so accounts that left do not stay in memory. */
     private static final int PRUNE_AT = 20_000;
 
@@ -81,7 +82,15 @@ class GroupAccess implements GroupGate {
         if (id == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(groups().get(id));
+        Group known = groups().get(id);
+        Kept<Map<String, Group>> kept = groups;
+        if (known == null && kept != null && System.nanoTime() - kept.loadedAt() > MISS_RELOAD_NANOS) {
+            // A group created on another node since the last read: read again (at most once a second, so unknown ids
+            // sent by a client cost little), rather than keep its messages from this node's streams for a minute.
+            groups = null;
+            known = groups().get(id);
+        }
+        return Optional.ofNullable(known);
     }
 
     /** Every group, by id. */
