@@ -11,6 +11,7 @@ import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.account.Role;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.community.GroupModeration;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
 import org.scriptorium.library.Materials;
@@ -62,6 +63,25 @@ class AuditListener {
         }
     }
 
+    /** Issue 16: staff's moderation in the groups. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void group(GroupModeration event) {
+        String actor = actor(event.actorId());
+        switch (event) {
+            case GroupModeration.MessageHidden h -> log.record(actor, AuditAction.GROUP_MESSAGE_HIDDEN, "GROUP_MESSAGE",
+                    h.messageId(), "隐藏「" + h.groupName() + "」中 " + email(h.authorId()) + " 的消息，理由：" + h.reason(),
+                    "显示", "已隐藏：" + h.reason());
+            case GroupModeration.MemberMuted m -> log.record(actor, AuditAction.GROUP_MEMBER_MUTED, "USER", m.userId(),
+                    "在「" + m.groupName() + "」禁言 " + email(m.userId()) + "，理由：" + m.reason(), null,
+                    "禁言至 " + m.until());
+            case GroupModeration.MemberRemoved r -> log.record(actor, AuditAction.GROUP_MEMBER_REMOVED, "USER",
+                    r.userId(), "将 " + email(r.userId()) + " 移出「" + r.groupName() + "」，理由：" + r.reason(), null,
+                    "已移出");
+            case GroupModeration.SanctionLifted l -> log.record(actor, AuditAction.GROUP_SANCTION_LIFTED, "USER",
+                    l.userId(), "解除 " + email(l.userId()) + " 在「" + l.groupName() + "」的禁言与移出", null, "正常");
+        }
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void membership(MembershipEvent event) {
         switch (event) {
@@ -87,6 +107,9 @@ class AuditListener {
                             + (v.channel() == null ? "" : "（" + v.channel() + "）"),
                     "有效，未兑换 " + v.unredeemed() + " 个", "已作废：" + v.unredeemed() + " 个未兑换的激活码失效，已兑换的 "
                             + (v.count() - v.unredeemed()) + " 个不受影响");
+            case MembershipEvent.Redeemed ignored -> {
+                // the member's own act, kept with the code (who redeemed it, when)
+            }
         }
     }
 

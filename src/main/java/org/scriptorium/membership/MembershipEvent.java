@@ -8,7 +8,8 @@ import java.time.Instant;
  */
 public sealed interface MembershipEvent
         permits MembershipEvent.Granted, MembershipEvent.Revoked, MembershipEvent.CodesGenerated,
-                MembershipEvent.PlanChanged, MembershipEvent.PlanRetired, MembershipEvent.BatchVoided {
+                MembershipEvent.PlanChanged, MembershipEvent.PlanRetired, MembershipEvent.BatchVoided,
+                MembershipEvent.Redeemed {
 
     /**
      * A plan was granted by hand (by an editor, or as a reward).
@@ -44,5 +45,13 @@ public sealed interface MembershipEvent
     /** A batch was voided; {@code unredeemed} of its codes stopped working, the redeemed ones keep their terms. */
     record BatchVoided(String batchId, String planName, String channel, int count, int unredeemed, String voidedBy)
             implements MembershipEvent {
+    }
+
+    /**
+     * A member redeemed an activation code, adding a term (not audited: the member's own act, kept with the code).
+     * Caches of who may read what (the group gate, the stream's viewers) listen for it, so a new member is let in at
+     * once rather than when the cache next expires.
+     */
+    record Redeemed(String userId, String planId, String planName) implements MembershipEvent {
     }
 }

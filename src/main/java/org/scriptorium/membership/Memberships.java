@@ -312,6 +312,7 @@ public class Memberships {
                     "This code has already been redeemed.");
         }
         addTerm(userId, plan, null, "CODE", code, null, now);
+        events.publishEvent(new MembershipEvent.Redeemed(userId, plan.id(), plan.name()));
         return status(userId).orElseThrow();
     }
 

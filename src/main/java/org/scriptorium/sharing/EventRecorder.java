@@ -139,8 +139,11 @@ class EventRecorder implements DisposableBean {
         announceSoon();
     }
 
-    /** On another thread: the publisher does not wait, and NOTIFY there runs outside the finished transaction. */
-    private void announceSoon() {
+    /**
+     * On another thread: the publisher does not wait, and NOTIFY there runs outside the finished transaction. Also
+     * {@link GroupEvents}'s way to announce.
+     */
+    void announceSoon() {
         announcer.execute(() -> {
             try {
                 bus.announce();

@@ -79,6 +79,7 @@ class Viewers {
         switch (event) {
             case MembershipEvent.Granted g -> forget(g.userId());
             case MembershipEvent.Revoked r -> forget(r.userId());
+            case MembershipEvent.Redeemed r -> forget(r.userId());
             case MembershipEvent.CodesGenerated ignored -> {
             }
             // Issue 16, buying and renewal: plans and batches change no one's terms.

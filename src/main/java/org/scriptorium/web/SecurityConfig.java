@@ -96,6 +96,8 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers("/me/**", "/materials/*/download", "/reports/**", "/requests", "/requests/**")
                         .authenticated()
+                        // Issue 16, groups:
+                        .requestMatchers("/groups", "/groups/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")
