@@ -19,6 +19,7 @@ import org.scriptorium.library.Material;
 import org.scriptorium.library.Materials;
 import org.scriptorium.mail.Letter;
 import org.scriptorium.mail.MailOutbox;
+import org.scriptorium.sharing.ConsultationAnswered;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.scriptorium.community.ConsultationAnswered;
 import org.scriptorium.delivery.DeliveryLedger;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;

@@ -208,7 +208,7 @@ class BuyingAndRenewalTest extends IntegrationTest {
         expiryNotices.run();
         assertThat(bellEvents(userId)).isEqualTo(1);
         assertThat(letters(email)).isEqualTo(1);
-        String letter = jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ?").param(email).query(String.class).single();
+        String letter = jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? AND kind = 'MEMBERSHIP_ENDING'").param(email).query(String.class).single();
         assertThat(letter).contains("到期").contains(SHOP + "4");
         JsonNode bell = member.get("/api/v1/notifications").json().get("items");
         assertThat(bell.toString()).contains("MEMBERSHIP_ENDING").contains("您的会员将于");
