@@ -406,7 +406,7 @@
       if (m.image) {
         var img = element('img', 'message-image');
         img.src = m.image.url;
-        img.alt = '图片';
+        img.alt = m.author.name + ' 发的图片';
         img.width = m.image.width;
         img.height = m.image.height;
         img.loading = 'lazy';
@@ -415,6 +415,7 @@
       var actions = element('div', 'message-actions');
       var reply = element('button', 'link reply', '回复');
       reply.type = 'button';
+      reply.setAttribute('aria-label', '回复 ' + m.author.name);
       reply.addEventListener('click', function () {
         document.getElementById('reply-to').value = m.id;
         document.getElementById('replying-to').textContent = m.author.name + '：' + (m.text || '[图片]').slice(0, 30);
