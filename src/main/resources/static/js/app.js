@@ -470,6 +470,8 @@
       markRead(m.id);
     }
     function load(before) {
+      // History is not news: only messages that arrive while the page is open are read out (aria-live).
+      list.setAttribute('aria-live', 'off');
       var url = base + '/messages?limit=50' + (before ? '&before=' + encodeURIComponent(before) : '');
       return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'Accept-Language': 'zh-CN'}})
         .then(function (r) { return r.ok ? r.json() : problem(r).then(function (d) { return Promise.reject(d); }); })
@@ -490,6 +492,7 @@
           older.hidden = !page.more;
           page.loaded = true;
           list.setAttribute('data-loaded', 'true');
+          list.setAttribute('aria-live', 'polite');
         })
         .catch(function (detail) { error.textContent = String(detail); error.hidden = false; });
     }
