@@ -406,7 +406,7 @@
       if (m.image) {
         var img = element('img', 'message-image');
         img.src = m.image.url;
-        img.alt = '图片';
+        img.alt = m.author.name + ' 发的图片';
         img.width = m.image.width;
         img.height = m.image.height;
         img.loading = 'lazy';
@@ -415,6 +415,7 @@
       var actions = element('div', 'message-actions');
       var reply = element('button', 'link reply', '回复');
       reply.type = 'button';
+      reply.setAttribute('aria-label', '回复 ' + m.author.name);
       reply.addEventListener('click', function () {
         document.getElementById('reply-to').value = m.id;
         document.getElementById('replying-to').textContent = m.author.name + '：' + (m.text || '[图片]').slice(0, 30);
@@ -469,6 +470,8 @@
       markRead(m.id);
     }
     function load(before) {
+      // History is not news: only messages that arrive while the page is open are read out (aria-live).
+      list.setAttribute('aria-live', 'off');
       var url = base + '/messages?limit=50' + (before ? '&before=' + encodeURIComponent(before) : '');
       return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'Accept-Language': 'zh-CN'}})
         .then(function (r) { return r.ok ? r.json() : problem(r).then(function (d) { return Promise.reject(d); }); })
@@ -489,6 +492,7 @@
           older.hidden = !page.more;
           page.loaded = true;
           list.setAttribute('data-loaded', 'true');
+          list.setAttribute('aria-live', 'polite');
         })
         .catch(function (detail) { error.textContent = String(detail); error.hidden = false; });
     }

@@ -42,7 +42,8 @@ class BuyingJourneyE2ETest extends BrowserTest {
         browser.get(url("/materials/" + materialId));
         WebElement paywall = browser.findElement(By.id("paywall"));
         assertThat(paywall.getText()).contains(name, "¥199", "一年内阅读全部会员资料", "购买", "已有卡密？去激活");
-        WebElement buy = paywall.findElement(By.cssSelector("a.offer-buy"));
+        // Its own plan's link: other tests of the same application may have put plans on sale too.
+        WebElement buy = paywall.findElement(By.cssSelector("a.offer-buy[aria-label^='购买" + name + "']"));
         assertThat(buy.getAttribute("href")).isEqualTo("https://item.taobao.com/item.htm?id=42");
         assertThat(buy.getAttribute("target")).isEqualTo("_blank");
         Object overflow = ((JavascriptExecutor) browser).executeScript(
