@@ -375,10 +375,20 @@
       return response.json().then(function (body) { return body.detail || body.title || '发送失败。'; },
         function () { return '发送失败（' + response.status + '）。'; });
     }
+    // Times in the library's zone, as the pages drawn on the server show them, whatever the phone is set to.
+    var zone = page.getAttribute('data-zone') || undefined;
+    var clock;
+    try {
+      clock = new Intl.DateTimeFormat('zh-CN', {timeZone: zone, month: 'numeric', day: 'numeric', hour: '2-digit',
+        minute: '2-digit', hourCycle: 'h23'});
+    } catch (e) {
+      clock = new Intl.DateTimeFormat('zh-CN', {month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit',
+        hourCycle: 'h23'});
+    }
     function when(iso) {
-      var d = new Date(iso);
-      function two(n) { return (n < 10 ? '0' : '') + n; }
-      return (d.getMonth() + 1) + '月' + d.getDate() + '日 ' + two(d.getHours()) + ':' + two(d.getMinutes());
+      var parts = {};
+      clock.formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+      return parts.month + '月' + parts.day + '日 ' + parts.hour + ':' + parts.minute;
     }
     function element(tag, cls, text) {
       var e = document.createElement(tag);

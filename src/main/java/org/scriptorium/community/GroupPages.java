@@ -1,8 +1,10 @@
 package org.scriptorium.community;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import org.scriptorium.account.Account;
 import org.scriptorium.common.Rejected;
+import org.scriptorium.common.ScriptoriumProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +29,12 @@ class GroupPages {
     private final GroupChat chat;
     private final GroupAccess access;
 
-    GroupPages(GroupChat chat, GroupAccess access) {
+    private final ZoneId zone;
+
+    GroupPages(GroupChat chat, GroupAccess access, ScriptoriumProperties properties) {
         this.chat = chat;
         this.access = access;
+        this.zone = properties.zone();
     }
 
     @GetMapping("/groups")
@@ -47,6 +52,7 @@ class GroupPages {
         model.addAttribute("pinned", chat.pinned(me, id));
         model.addAttribute("groupStaff", access.staff(me));
         model.addAttribute("me", me);
+        model.addAttribute("zone", zone.getId()); // the script draws times in it, as server-drawn pages do
         return GROUP;
     }
 

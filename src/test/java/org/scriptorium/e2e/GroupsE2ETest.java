@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +77,11 @@ class GroupsE2ETest extends BrowserTest {
                     .as("the page was not reloaded").isEqualTo(true);
             assertThat(browser.findElements(By.cssSelector("#messages li.message"))).as("drawn once for its author")
                     .hasSize(1);
+            // In the library's zone (Asia/Shanghai), as server-drawn pages show times, not in the browser's (UTC here).
+            DateTimeFormatter shown = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+            ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Shanghai"));
+            assertThat(other.findElement(By.cssSelector("#messages li.message .meta")).getText())
+                    .isIn(shown.format(now), shown.format(now.minusMinutes(1)));
         } finally {
             other.quit();
         }
