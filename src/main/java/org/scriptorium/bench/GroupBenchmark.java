@@ -201,7 +201,8 @@ class GroupBenchmark implements ApplicationRunner {
                 result.get("streams"), result.get("accepted"), result.get("deliveries"), result.get("p50") / 1e3,
                 result.get("p95") / 1e3, result.get("p99") / 1e3, result.get("max") / 1e3, result.get("lost"),
                 result.get("streamsLosing"), result.get("duplicated"), result.get("streamsDuplicating"));
-        System.out.println();
+        System.out.printf("%nOn the streams that never dropped: p99 %.0f ms, max %.0f ms. ", result.get("steadyP99") / 1e3,
+                result.get("steadyMax") / 1e3);
         System.out.printf("Reconnects: %,d streams dropped once for %.0f s and came back with Last-Event-ID: %,d messages "
                         + "lost and %,d duplicated on them; %,d reconnects the server caused (stream time up, slow client)%n",
                 result.get("dropped"), dropSeconds, result.get("droppedLost"), result.get("droppedDuplicated"),

@@ -284,15 +284,16 @@ public final class GroupStreamClient {
                 s.idMatched = 0;
                 continue;
             }
-            if (s.lineStart && s.idMatched < ID.length && b == ID[s.idMatched]) {
+            s.lineStart = false;
+            if (s.idMatched >= 0 && b == ID[s.idMatched]) {
                 if (++s.idMatched == ID.length) {
                     s.readingId = true;
                     s.id = 0;
+                    s.idMatched = -1;
                 }
             } else {
-                s.idMatched = ID.length; // not an id line
+                s.idMatched = -1; // not an id line
             }
-            s.lineStart = false;
             if (b == MARKER[s.markerMatched]) {
                 if (++s.markerMatched == MARKER.length) {
                     s.markerMatched = 0;
@@ -320,7 +321,9 @@ public final class GroupStreamClient {
             }
         }
         long[] latencies = new long[streams.length * accepted.size()];
+        long[] steady = new long[latencies.length];
         int n = 0;
+        int m = 0;
         long lost = 0;
         long duplicated = 0;
         int streamsLosing = 0;
@@ -337,12 +340,15 @@ public final class GroupStreamClient {
             answered++;
             long ownLost = 0;
             long ownDuplicated = 0;
-            for (long[] m : accepted) {
-                int seq = (int) m[0];
+            for (long[] message : accepted) {
+                int seq = (int) message[0];
                 if (s.copies[seq] == 0) {
                     ownLost++;
                 } else {
-                    latencies[n++] = s.arrivedMicros[seq] - m[1];
+                    latencies[n++] = s.arrivedMicros[seq] - message[1];
+                    if (s.plannedDrops == 0 && s.unplannedDrops == 0) {
+                        steady[m++] = latencies[n - 1];
+                    }
                     ownDuplicated += s.copies[seq] - 1;
                 }
             }
@@ -366,6 +372,10 @@ public final class GroupStreamClient {
         System.out.println("RESULT p95 " + percentile(sorted, 0.95));
         System.out.println("RESULT p99 " + percentile(sorted, 0.99));
         System.out.println("RESULT max " + (n == 0 ? -1 : sorted[n - 1]));
+        long[] steadySorted = Arrays.copyOf(steady, m);
+        Arrays.sort(steadySorted);
+        System.out.println("RESULT steadyP99 " + percentile(steadySorted, 0.99));
+        System.out.println("RESULT steadyMax " + (m == 0 ? -1 : steadySorted[m - 1]));
         System.out.println("RESULT lost " + lost);
         System.out.println("RESULT duplicated " + duplicated);
         System.out.println("RESULT streamsLosing " + streamsLosing);
