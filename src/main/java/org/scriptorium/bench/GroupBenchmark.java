@@ -91,27 +91,8 @@ class GroupBenchmark implements ApplicationRunner {
         Account admin = accounts.create("bench-group-admin-" + run + "@bench.example", PASSWORD, "压测管理员",
                 EnumSet.of(Role.MEMBER, Role.ADMIN));
         String adminToken = accounts.issueToken(admin.email(), PASSWORD, null).token();
-        String planId = memberships.createPlan("压测会员-" + run, 365, 3650).id();
-        long setupStart = System.nanoTime();
-        // Argon2 makes accounts slow to create: two at a time, one per core
-        String[] tokens = new String[members];
-        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < members; i++) {
-                int n = i;
-                done.add(pool.submit(() -> {
-                    String email = "bench-group-" + run + "-" + n + "@bench.example";
-                    Account account = accounts.register(email, PASSWORD, "压测会员" + n).orElseThrow();
-                    memberships.grant(account.id(), planId, clock.instant(), admin.id());
-                    tokens[n] = accounts.issueToken(email, PASSWORD, null).token();
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        }
-        System.out.printf("%,d members made in %.0f s%n", members, (System.nanoTime() - setupStart) / 1e9);
+        String[] tokens = members(members, run, admin.id(), Path.of(option(args, "bench.members-file",
+                Path.of(option(args, "scriptorium.data-dir", ".")).resolve("bench-group-members.txt").toString())));
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
@@ -207,6 +188,42 @@ class GroupBenchmark implements ApplicationRunner {
                         + "lost and %,d duplicated on them; %,d reconnects the server caused (stream time up, slow client)%n",
                 result.get("dropped"), dropSeconds, result.get("droppedLost"), result.get("droppedDuplicated"),
                 result.get("unplannedReconnects"));
+    }
+
+    /**
+     * The members' API tokens: read from {@code file} when an earlier run with this data directory left enough there
+     * (Argon2 makes 2,000 accounts take minutes on two cores), else made now, two at a time, and written there.
+     */
+    private String[] members(int count, String run, String adminId, Path file) throws Exception {
+        if (Files.exists(file)) {
+            List<String> saved = Files.readAllLines(file);
+            if (saved.size() >= count) {
+                System.out.printf("%,d members from %s%n", count, file);
+                return saved.subList(0, count).toArray(String[]::new);
+            }
+        }
+        long start = System.nanoTime();
+        String planId = memberships.createPlan("压测会员-" + run, 3650, 3650).id();
+        String[] tokens = new String[count];
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    String email = "bench-group-" + run + "-" + n + "@bench.example";
+                    Account account = accounts.register(email, PASSWORD, "压测会员" + n).orElseThrow();
+                    memberships.grant(account.id(), planId, clock.instant(), adminId);
+                    tokens[n] = accounts.issueToken(email, PASSWORD, null).token();
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        Files.write(file, List.of(tokens));
+        System.out.printf("%,d members made in %.0f s (saved in %s)%n", count, (System.nanoTime() - start) / 1e9, file);
+        return tokens;
     }
 
     private static HttpRequest json(String url, String token, Map<String, String> body) {
