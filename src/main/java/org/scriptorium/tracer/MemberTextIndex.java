@@ -23,21 +23,24 @@ import org.scriptorium.common.text.Winnowing;
  * every stored fingerprint inside a copied run is found. A personalised copy differs from the original at variation
  * sites (about one changed word every 70 characters) and fill-ins; the k-grams between them still match.
  *
- * <p>Evidence for a material is the number of the message's distinct k-grams found among its fingerprints, except
- * k-grams also found in a FREE material (free text may be quoted) and stock phrases (found in more than
- * {@value #STOCK} materials). The text is held when one material has at least {@value #HOLD_AT}: about 45 characters
- * copied in a row; an 80-character excerpt of a copy shows some 14, 300 characters some 55, while chat lines, quotes
- * of official phrases and public documents not in the library showed at most 4 (docs/BENCHMARKS.md, "Leak guard").
- * Requiring it of one material keeps a message built of stock-ish phrases found in different materials clear.
+ * <p>Evidence for a material is the longest run of the text made of its stored k-grams, in prepared characters: its
+ * k-grams no more than {@value #GAP} characters apart (winnowing keeps one in every 8, and a changed word spoils a few)
+ * continue one run. K-grams also found in a FREE material (free text may be quoted) or in more than {@value #STOCK}
+ * materials (stock phrases of official writing) are no one's: they neither count nor break a run. The text is held
+ * when one material's run reaches {@value #HOLD_AT} characters (about 70 as typed, punctuation included). Measured
+ * (docs/BENCHMARKS.md, "Leak guard", {@code bench-guard}): excerpts of members' copies of real documents run 64–67
+ * characters at 80 typed, 100 at 120; chat lines and quotes of official phrases at most 8, FREE text 33, public
+ * documents outside the library 25. Requiring one material keeps a message of phrases found in different materials
+ * clear.
  *
  * <p>The index is a log-structured set of immutable segments, each a pair of parallel arrays (key, material ordinal)
  * sorted by key, merged with its predecessor while at least a quarter of its size: 8 bytes per posting. Keys found in
  * more than {@value #STOCK} materials collapse into one posting at merges. 32-bit keys collide by chance for about one
- * k-gram in 500 at 10,000 materials, each time with a random material: never {@value #HOLD_AT} times with one.
+ * k-gram in 1,000 at 10,000 materials, each time with a random material: an isolated k-gram, far below a run.
  */
 public final class MemberTextIndex {
 
-    /** Least evidence (distinct k-grams of one material's member-only fingerprints) that holds a text. */
+    /** Least evidence (the longest run of one material's member-only text, in prepared characters) that holds a text. */
     public static final int HOLD_AT = 60;
     /**
      * Characters between two k-grams of a material's text that still continue one run of it: the gap winnowing leaves
@@ -54,7 +57,7 @@ public final class MemberTextIndex {
      * What an inspection found.
      *
      * @param materialId the material with the most evidence; null when none has any
-     * @param evidence   its evidence: distinct k-grams of the text found among its member-only fingerprints
+     * @param evidence   its evidence: the longest run of its member-only text in the prepared text, in characters
      * @param grams      the text's k-grams after preparation
      */
     public record Inspection(String materialId, int evidence, int grams) {
