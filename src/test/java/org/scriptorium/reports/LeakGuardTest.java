@@ -17,6 +17,7 @@ import org.scriptorium.support.Marked;
 import org.scriptorium.support.Speeches;
 import org.scriptorium.support.Words;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The leak guard in the running application: a pasted member copy opens a case with the tracer's result. */
@@ -24,6 +25,8 @@ class LeakGuardTest extends IntegrationTest {
 
     @Autowired
     LeakGuard guard;
+    @Autowired
+    TransactionTemplate transaction;
 
     private static String importMaterial(Api admin, String text, String tier) {
         Map<String, String> fields = new HashMap<>();
@@ -106,6 +109,13 @@ class LeakGuardTest extends IntegrationTest {
         assertThat(named.get("suspects").get(0).get("userId").asString()).isEqualTo(leaker.userId());
 
         // one case per held message
+        assertThat(admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").json().size()).isEqualTo(2);
+
+        // in the caller's transaction: a message whose posting fails leaves no case behind
+        transaction.executeWithoutResult(status -> {
+            assertThat(guard.inspect(posterId, pasted, "免费群「交流群」消息")).isInstanceOf(LeakGuard.Verdict.Held.class);
+            status.setRollbackOnly();
+        });
         assertThat(admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").json().size()).isEqualTo(2);
     }
 }
