@@ -6,6 +6,7 @@
 #   - a throw-away PostgreSQL cluster on 127.0.0.1:${SCRIPTORIUM_TEST_PG_PORT:-54329}
 #     with role scriptorium/scriptorium and database scriptorium_test.
 #   - the OpenAPI linter, @redocly/cli from the npm registry, under ${SCRIPTORIUM_TEST_NPM_DIR:-/tmp/scriptorium-test-npm}
+#   - Lighthouse (accessibility test) from the npm registry, under ${SCRIPTORIUM_TEST_LIGHTHOUSE_DIR:-~/.cache/scriptorium-lighthouse}
 #
 # Idempotent: run it as often as you like; a server already answering on the port is reused.
 # Concurrent runs are serialised with a lock file. Run by `./mvnw verify` (phase
@@ -246,6 +247,27 @@ if [ "$(redocly_v)" != "$REDOCLY_VERSION" ]; then
 fi
 
 # ---------------------------------------------------------------------------
+# 3b. Issue 16, reader basics: Lighthouse for e2e.AccessibilityLighthouseTest (the accessibility score of the reader's
+#     pages), from the npm registry, pinned, under ${SCRIPTORIUM_TEST_LIGHTHOUSE_DIR:-~/.cache/scriptorium-lighthouse}
+#     (the test's default; -Dscriptorium.test.lighthouse.dir names another). 12.x is the newest line that runs on
+#     Node.js 20 (13.x needs Node.js >= 22.19). Not fatal here: without it the test fails and says why (or is skipped
+#     with -Dscriptorium.test.lighthouse.skip=true).
+# ---------------------------------------------------------------------------
+LIGHTHOUSE_VERSION=12.8.2
+LIGHTHOUSE_DIR="${SCRIPTORIUM_TEST_LIGHTHOUSE_DIR:-$HOME/.cache/scriptorium-lighthouse}"
+lighthouse_v() { "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" --version 2>/dev/null | head -n1 || true; }
+if [ "$(lighthouse_v)" != "$LIGHTHOUSE_VERSION" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    log "installing lighthouse@$LIGHTHOUSE_VERSION into $LIGHTHOUSE_DIR"
+    mkdir -p "$LIGHTHOUSE_DIR"
+    npm install --prefix "$LIGHTHOUSE_DIR" --no-audit --no-fund --loglevel=error --save-exact \
+      "lighthouse@$LIGHTHOUSE_VERSION" >&2 9>&- || log "WARNING: npm could not install lighthouse; the accessibility test will fail"
+  else
+    log "WARNING: npm is missing (Node.js >= 18.20 and npm are needed); the accessibility test will fail"
+  fi
+fi
+
+# ---------------------------------------------------------------------------
 # 4. Report
 # ---------------------------------------------------------------------------
 major_of() { grep -oE '[0-9]+(\.[0-9]+)+' | head -n1 | cut -d. -f1; }
@@ -253,4 +275,4 @@ chromium_v="$(/usr/bin/chromium --version 2>/dev/null | major_of || true)"
 driver_v="$(/usr/bin/chromedriver --version 2>/dev/null | major_of || true)"
 server_v="$(PGCONNECT_TIMEOUT=10 PGPASSWORD="$PG_PASSWORD" psql -X -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d "$PG_DB" \
   -tAc 'show server_version' 2>/dev/null | major_of || true)"
-echo "test services: chromium ${chromium_v:-?}, chromedriver ${driver_v:-?}, postgresql ${server_v:-?} on $PG_HOST:$PG_PORT db $PG_DB, redocly $(redocly_v)"
+echo "test services: chromium ${chromium_v:-?}, chromedriver ${driver_v:-?}, postgresql ${server_v:-?} on $PG_HOST:$PG_PORT db $PG_DB, redocly $(redocly_v), lighthouse $(lighthouse_v)"

@@ -156,15 +156,35 @@
     }
   });
 
+  // Puts text on the clipboard and says so on the button; without the Clipboard API (a page over plain HTTP) through
+  // a selected, hidden text area.
+  function copyText(button, text) {
+    function done() {
+      button.textContent = '已复制';
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done);
+      return;
+    }
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    if (document.execCommand('copy')) {
+      done();
+    }
+    area.remove();
+  }
+
   // Copy buttons on passages: the text the reader may see goes to the clipboard.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('button[data-copy]');
-    if (!button || !navigator.clipboard) {
-      return;
+    if (button) {
+      copyText(button, button.getAttribute('data-copy'));
     }
-    navigator.clipboard.writeText(button.getAttribute('data-copy')).then(function () {
-      button.textContent = '已复制';
-    });
   });
 
   // The bell: the server tells this page of new events and the bell's contents are then fetched again. The stream
@@ -238,6 +258,13 @@
       };
       events.onmessage = function (event) {
         lastId = event.lastEventId || lastId;
+        // Issue 16, groups: a group message goes to the group page (setUpGroup), not to the bell.
+        var data = null;
+        try { data = JSON.parse(event.data); } catch (ignored) { data = null; }
+        if (data && (data.type === 'GROUP_MESSAGE' || data.type === 'GROUP_MESSAGE_HIDDEN')) {
+          document.dispatchEvent(new CustomEvent('scriptorium:group', {detail: data}));
+          return;
+        }
         // Several events at once (a replay) make one refresh.
         if (!timer) {
           timer = setTimeout(refresh, 200);
@@ -248,9 +275,285 @@
     connect(bell.getAttribute('data-stream-src'));
   }
 
+  // ---- Issue 16, reader basics: 复制全文, the font size, the floating outline. ----
+
+  // 复制全文: the title, the salutation and the text as the page shows them (with the reader's fill-ins and the copy's
+  // invisible marks, which are characters of the text), then the copy's notice, as a selection copied by hand gets.
+  function setUpCopyAll() {
+    var button = document.querySelector('[data-copy-all]');
+    var body = document.getElementById('doc-body');
+    if (!button || !body) {
+      return;
+    }
+    button.addEventListener('click', function () {
+      var lines = [];
+      var title = document.querySelector('.doc-title');
+      if (title) {
+        lines.push(title.textContent.trim());
+      }
+      body.querySelectorAll('h2, h3, h4, p').forEach(function (block) {
+        lines.push(block.textContent);
+      });
+      var notice = body.getAttribute('data-notice');
+      copyText(button, lines.join('\n') + (notice ? '\n\n' + notice : ''));
+    });
+  }
+
+  // The reading font size, remembered on this device.
+  var FONT_KEY = 'scriptorium.font';
+  var FONT_SIZES = ['small', 'medium', 'large'];
+  function applyFont(size) {
+    FONT_SIZES.forEach(function (s) {
+      document.documentElement.classList.toggle('font-' + s, s === size && s !== 'medium');
+    });
+    document.querySelectorAll('[data-font-switch] button').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-font') === size));
+    });
+  }
+  function setUpFontSwitch() {
+    var stored = null;
+    try {
+      stored = window.localStorage.getItem(FONT_KEY);
+    } catch (e) {
+      // storage refused (private mode): the size is kept for this page only
+    }
+    applyFont(FONT_SIZES.indexOf(stored) >= 0 ? stored : 'medium');
+    document.querySelectorAll('[data-font-switch] button').forEach(function (b) {
+      b.addEventListener('click', function () {
+        var size = b.getAttribute('data-font');
+        applyFont(size);
+        try {
+          window.localStorage.setItem(FONT_KEY, size);
+        } catch (e) {
+          // see above
+        }
+      });
+    });
+  }
+
+  // The floating outline closes once a heading is chosen, so the text is not hidden behind it.
+  function setUpFloatingOutline() {
+    var toc = document.getElementById('toc-float');
+    if (toc) {
+      toc.addEventListener('click', function (event) {
+        if (event.target.closest('a[href]')) {
+          toc.open = false;
+        }
+      });
+    }
+  }
+
+  // Issue 16, groups: the group page. Its messages come from the API (the newest page, then older pages on request)
+  // and from the live stream (the bell's EventSource passes GROUP_MESSAGE events on as 'scriptorium:group'); each
+  // message is drawn once, whichever way it came. Text is set as text, never as HTML.
+  function setUpGroup() {
+    var page = document.getElementById('group');
+    if (!page) {
+      return;
+    }
+    var groupId = page.getAttribute('data-group-id');
+    var staff = page.getAttribute('data-staff') === 'true';
+    var list = document.getElementById('messages');
+    var older = document.getElementById('older');
+    var form = document.getElementById('composer');
+    var error = document.getElementById('composer-error');
+    var note = document.getElementById('composer-note');
+    var base = '/api/v1/groups/' + encodeURIComponent(groupId);
+    var oldestId = null;
+    var readTimer = null;
+    // The page is Chinese whatever the browser's languages: so are the reasons the API gives.
+    function csrf() {
+      var headers = {'Accept': 'application/json', 'Accept-Language': 'zh-CN'};
+      var token = document.querySelector('meta[name="_csrf"]');
+      var header = document.querySelector('meta[name="_csrf_header"]');
+      if (token && header) {
+        headers[header.content] = token.content;
+      }
+      return headers;
+    }
+    function problem(response) {
+      return response.json().then(function (body) { return body.detail || body.title || '发送失败。'; },
+        function () { return '发送失败（' + response.status + '）。'; });
+    }
+    function when(iso) {
+      var d = new Date(iso);
+      function two(n) { return (n < 10 ? '0' : '') + n; }
+      return (d.getMonth() + 1) + '月' + d.getDate() + '日 ' + two(d.getHours()) + ':' + two(d.getMinutes());
+    }
+    function element(tag, cls, text) {
+      var e = document.createElement(tag);
+      if (cls) { e.className = cls; }
+      if (text !== undefined && text !== null) { e.textContent = text; }
+      return e;
+    }
+    function draw(m) {
+      var item = element('li', 'message' + (m.pinned ? ' pinned' : ''));
+      item.id = 'm-' + m.id;
+      item.setAttribute('data-id', m.id);
+      var head = element('div', 'message-head');
+      head.append(element('strong', 'author', m.author.name));
+      if (m.author.staff) {
+        head.append(element('span', 'chip staff', '管理员'));
+      }
+      head.append(element('span', 'meta', when(m.at)));
+      item.append(head);
+      if (m.replyTo) {
+        item.append(element('blockquote', 'reply-quote', m.replyTo.author + '：' + m.replyTo.excerpt));
+      }
+      if (m.text) {
+        item.append(element('p', 'message-text', m.text));
+      }
+      if (m.image) {
+        var img = element('img', 'message-image');
+        img.src = m.image.url;
+        img.alt = '图片';
+        img.width = m.image.width;
+        img.height = m.image.height;
+        img.loading = 'lazy';
+        item.append(img);
+      }
+      var actions = element('div', 'message-actions');
+      var reply = element('button', 'link reply', '回复');
+      reply.type = 'button';
+      reply.addEventListener('click', function () {
+        document.getElementById('reply-to').value = m.id;
+        document.getElementById('replying-to').textContent = m.author.name + '：' + (m.text || '[图片]').slice(0, 30);
+        document.getElementById('replying').hidden = false;
+        document.getElementById('composer-text').focus();
+      });
+      actions.append(reply);
+      var report = element('button', 'link report', '举报');
+      report.type = 'button';
+      report.addEventListener('click', function () {
+        var reason = window.prompt('举报理由：');
+        if (!reason) { return; }
+        fetch(base + '/messages/' + m.id + '/report', {method: 'POST', credentials: 'same-origin',
+          headers: Object.assign(csrf(), {'Content-Type': 'application/json'}), body: JSON.stringify({reason: reason})})
+          .then(function (r) { report.textContent = r.ok ? '已举报' : '举报失败'; });
+      });
+      actions.append(report);
+      if (staff) {
+        var hide = element('button', 'link hide', '隐藏');
+        hide.type = 'button';
+        hide.addEventListener('click', function () {
+          var reason = window.prompt('隐藏理由（记入审计日志）：');
+          if (!reason) { return; }
+          fetch('/api/v1/admin/groups/' + encodeURIComponent(groupId) + '/messages/' + m.id + '/hide', {method: 'POST',
+            credentials: 'same-origin', headers: Object.assign(csrf(), {'Content-Type': 'application/json'}),
+            body: JSON.stringify({reason: reason})}).then(function (r) { if (r.ok) { item.remove(); } });
+        });
+        actions.append(hide);
+      }
+      item.append(actions);
+      return item;
+    }
+    function markRead(id) {
+      clearTimeout(readTimer);
+      readTimer = setTimeout(function () {
+        fetch(base + '/read', {method: 'POST', credentials: 'same-origin',
+          headers: Object.assign(csrf(), {'Content-Type': 'application/json'}), body: JSON.stringify({through: id})});
+      }, 500);
+    }
+    function append(m) {
+      if (document.getElementById('m-' + m.id)) {
+        return;
+      }
+      var nearBottom = window.innerHeight + window.scrollY >= document.body.scrollHeight - 120;
+      list.append(draw(m));
+      if (oldestId === null) {
+        oldestId = m.id;
+      }
+      if (nearBottom) {
+        list.lastChild.scrollIntoView({block: 'end'});
+      }
+      markRead(m.id);
+    }
+    function load(before) {
+      var url = base + '/messages?limit=50' + (before ? '&before=' + encodeURIComponent(before) : '');
+      return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'Accept-Language': 'zh-CN'}})
+        .then(function (r) { return r.ok ? r.json() : problem(r).then(function (d) { return Promise.reject(d); }); })
+        .then(function (page) {
+          // Newest first: each goes on top of what is drawn, so the oldest ends at the top.
+          var first = list.firstChild;
+          page.messages.slice().reverse().forEach(function (m) {
+            if (!document.getElementById('m-' + m.id)) {
+              list.insertBefore(draw(m), first);
+            }
+          });
+          if (page.messages.length) {
+            oldestId = page.messages[page.messages.length - 1].id;
+            if (!before) {
+              markRead(page.messages[0].id);
+            }
+          }
+          older.hidden = !page.more;
+          page.loaded = true;
+          list.setAttribute('data-loaded', 'true');
+        })
+        .catch(function (detail) { error.textContent = String(detail); error.hidden = false; });
+    }
+    older.addEventListener('click', function () { load(oldestId); });
+    document.getElementById('reply-cancel').addEventListener('click', function () {
+      document.getElementById('reply-to').value = '';
+      document.getElementById('replying').hidden = true;
+    });
+    document.addEventListener('scriptorium:group', function (event) {
+      var data = event.detail;
+      if (data.groupId !== groupId) {
+        return;
+      }
+      if (data.type === 'GROUP_MESSAGE' && data.message) {
+        append(data.message);
+      } else if (data.type === 'GROUP_MESSAGE_HIDDEN') {
+        var gone = document.getElementById('m-' + data.messageId);
+        if (gone) { gone.remove(); }
+      }
+    });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      error.hidden = true;
+      note.hidden = true;
+      var body = new FormData(form);
+      var file = document.getElementById('composer-image');
+      if (!file.files.length) {
+        body.delete('image');
+      }
+      var send = document.getElementById('composer-send');
+      send.disabled = true;
+      fetch(base + '/messages', {method: 'POST', credentials: 'same-origin', headers: csrf(), body: body})
+        .then(function (r) {
+          if (r.status === 201) {
+            return r.json().then(function (m) {
+              append(m);
+              form.reset();
+              document.getElementById('reply-to').value = '';
+              document.getElementById('replying').hidden = true;
+            });
+          }
+          if (r.status === 202) {
+            form.reset();
+            note.textContent = '消息未发出：其中疑似含有会员专享资料的原文，已交管理员审核。';
+            note.hidden = false;
+            return null;
+          }
+          return problem(r).then(function (detail) {
+            error.textContent = detail;
+            error.hidden = false;
+          });
+        })
+        .catch(function () { error.textContent = '网络异常，消息未发出。'; error.hidden = false; })
+        .then(function () { send.disabled = false; });
+    });
+    load(null);
+  }
+
   function setUp() {
     setUpFillIn();
     setUpBell();
+    setUpCopyAll();
+    setUpFontSwitch();
+    setUpFloatingOutline();
+    setUpGroup();
   }
 
   if (document.readyState === 'loading') {

@@ -98,6 +98,14 @@ class AccountRepository {
         jdbc.sql("SELECT id FROM users WHERE id = ? OR roles LIKE '%ADMIN%' FOR UPDATE").param(id).query(String.class).list();
     }
 
+    // Issue 16, consultation: the staff a conversation may be assigned to.
+    /** Accounts with a staff role that are not suspended, by name. */
+    List<Account> staff() {
+        return jdbc.sql("""
+                SELECT * FROM users WHERE (roles LIKE '%EDITOR%' OR roles LIKE '%ADMIN%') AND suspended_at IS NULL
+                ORDER BY display_name, id""").query(AccountRepository::map).list();
+    }
+
     boolean anyWithRole(Role role) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE roles LIKE ?").param("%" + role.name() + "%")
                 .query(Long.class).single() > 0;

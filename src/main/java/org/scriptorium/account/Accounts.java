@@ -43,12 +43,15 @@ public class Accounts {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final EmailVerifications verifications;
     private final Duration tokenLifetime;
     /** Hashed once so that a sign-in for an unknown address costs as much as one for a known address. */
     private final String unknownAccountHash;
 
     Accounts(AccountRepository repository, PasswordEncoder passwords, Clock clock, ScriptoriumProperties properties,
-             ApplicationEventPublisher events, JdbcClient jdbc, PlatformTransactionManager transactions) {
+             ApplicationEventPublisher events, JdbcClient jdbc, PlatformTransactionManager transactions,
+             EmailVerifications verifications) {
+        this.verifications = verifications;
         this.repository = repository;
         this.passwords = passwords;
         this.clock = clock;
@@ -86,7 +89,8 @@ public class Accounts {
     /**
      * Registers a member, answering the same whether or not the address is already registered, so that
      * registration cannot be used to find out who has an account: the input is checked first (address, password
-     * rules, name), the password is hashed either way, and an existing account is left exactly as it was.
+     * rules, name), the password is hashed either way, and an existing account is left exactly as it was. A new
+     * account's verification letter is queued in the transaction that creates it.
      *
      * @return the new account, or empty when the address was already registered (the caller must answer the same)
      * @throws Rejected 422 {@code INVALID_EMAIL}, {@code WEAK_PASSWORD} (with the {@code rule} it broke) or
@@ -99,7 +103,11 @@ public class Accounts {
             return Optional.empty();
         }
         try {
-            return Optional.of(transaction.execute(status -> insert(candidate, hash, EnumSet.of(Role.MEMBER))));
+            return Optional.of(transaction.execute(status -> {
+                Account account = insert(candidate, hash, EnumSet.of(Role.MEMBER));
+                verifications.send(account); // issue 16: the letter is queued with the account, or neither is
+                return account;
+            }));
         } catch (DuplicateKeyException raced) {
             return Optional.empty();
         }
@@ -271,6 +279,26 @@ public class Accounts {
         return ended.plus(1, ChronoUnit.MICROS);
     }
 
+    /**
+     * Sets a new password without the current one (the caller checked a reset link) and ends every session and
+     * token of the account, as a password change does. The new password must keep the rules.
+     *
+     * @throws Rejected 422 {@code WEAK_PASSWORD} (with {@code rule}); 404 when there is no such account
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    Account resetPassword(String userId, String newPassword) {
+        passwordPolicy.require(newPassword);
+        Account account = get(userId);
+        repository.updatePasswordHash(userId, passwords.encode(newPassword));
+        endSessions(userId, null);
+        return account;
+    }
+
+    /** Forgets the failed sign-ins counted for the address (its owner just proved it by e-mail). */
+    void clearSignInFailures(String email) {
+        throttle.succeeded(normaliseEmail(email), null);
+    }
+
     /** The account that carries a member number, as printed in a copy's notice. */
     public Optional<Account> findByMemberNumber(long number) {
         return repository.findByMemberNumber(number);
@@ -301,6 +329,12 @@ public class Accounts {
     /** Accounts whose address or name contains the query, newest first. */
     public List<Account> search(String query, int limit) {
         return repository.list(query == null ? "" : query.strip(), limit);
+    }
+
+    // Issue 16, consultation: whom a conversation may be handed to.
+    /** Editors and administrators in good standing, by name: the staff a conversation may be assigned to. */
+    public List<Account> staff() {
+        return repository.staff().stream().filter(Account::staff).toList();
     }
 
     public boolean anyAdministrator() {

@@ -4,10 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import org.scriptorium.common.Rejected;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +14,6 @@ import org.springframework.stereotype.Component;
 class PasswordChanges {
 
     private final Accounts accounts;
-    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     PasswordChanges(Accounts accounts) {
         this.accounts = accounts;
@@ -31,11 +26,7 @@ class PasswordChanges {
         Instant signedIn = accounts.changePassword(me.userId(), currentPassword, newPassword, me.tokenId().orElse(null),
                 request.getRemoteAddr());
         if (me.tokenId().isEmpty() && request.getSession(false) != null) {
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(AccountPrincipal.authenticated(me.signedInAt(signedIn), accounts.get(me.userId())));
-            SecurityContextHolder.setContext(context);
-            request.changeSessionId();
-            sessions.saveContext(context, request, response);
+            BrowserSignIn.signIn(me.signedInAt(signedIn), accounts.get(me.userId()), request, response);
         }
     }
 }

@@ -19,7 +19,16 @@ public enum AuditAction {
     NOTICE_RULE_DELETED("删除清理规则"),
     SYNONYMS_ADDED("添加同义词"),
     SYNONYMS_CHANGED("修改同义词"),
-    SYNONYMS_DELETED("删除同义词");
+    SYNONYMS_DELETED("删除同义词"),
+    // Issue 16, buying and renewal:
+    PLAN_CHANGED("修改套餐"),
+    PLAN_RETIRED("停售套餐"),
+    BATCH_VOIDED("作废激活码批次"),
+    // Issue 16, groups:
+    GROUP_MESSAGE_HIDDEN("隐藏群消息"),
+    GROUP_MEMBER_MUTED("群内禁言"),
+    GROUP_MEMBER_REMOVED("移出群聊"),
+    GROUP_SANCTION_LIFTED("解除群内处理");
 
     private final String label;
 

@@ -11,12 +11,14 @@ import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.account.Role;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.community.GroupModeration;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
 import org.scriptorium.library.Materials;
 import org.scriptorium.library.NoticeRule;
 import org.scriptorium.library.NoticeRuleEvent;
 import org.scriptorium.membership.MembershipEvent;
+import org.scriptorium.membership.Plan;
 import org.scriptorium.reports.ReportDecided;
 import org.scriptorium.reports.ReportStatus;
 import org.scriptorium.search.SynonymEvent;
@@ -61,6 +63,25 @@ class AuditListener {
         }
     }
 
+    /** Issue 16: staff's moderation in the groups. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void group(GroupModeration event) {
+        String actor = actor(event.actorId());
+        switch (event) {
+            case GroupModeration.MessageHidden h -> log.record(actor, AuditAction.GROUP_MESSAGE_HIDDEN, "GROUP_MESSAGE",
+                    h.messageId(), "隐藏「" + h.groupName() + "」中 " + email(h.authorId()) + " 的消息，理由：" + h.reason(),
+                    "显示", "已隐藏：" + h.reason());
+            case GroupModeration.MemberMuted m -> log.record(actor, AuditAction.GROUP_MEMBER_MUTED, "USER", m.userId(),
+                    "在「" + m.groupName() + "」禁言 " + email(m.userId()) + "，理由：" + m.reason(), null,
+                    "禁言至 " + m.until());
+            case GroupModeration.MemberRemoved r -> log.record(actor, AuditAction.GROUP_MEMBER_REMOVED, "USER",
+                    r.userId(), "将 " + email(r.userId()) + " 移出「" + r.groupName() + "」，理由：" + r.reason(), null,
+                    "已移出");
+            case GroupModeration.SanctionLifted l -> log.record(actor, AuditAction.GROUP_SANCTION_LIFTED, "USER",
+                    l.userId(), "解除 " + email(l.userId()) + " 在「" + l.groupName() + "」的禁言与移出", null, "正常");
+        }
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void membership(MembershipEvent event) {
         switch (event) {
@@ -70,9 +91,32 @@ class AuditListener {
             case MembershipEvent.Revoked r -> log.record(actor(null), AuditAction.MEMBERSHIP_REVOKED, "USER", r.userId(),
                     "终止 " + email(r.userId()) + " 的会员", period(r.endedBefore()), "无有效会员");
             case MembershipEvent.CodesGenerated c -> log.record(actor(c.createdBy()), AuditAction.CODES_GENERATED,
-                    "BATCH", c.batchId(), "为「" + c.planName() + "」生成 " + c.count() + " 个激活码", null,
+                    "BATCH", c.batchId(), "为「" + c.planName() + "」生成 " + c.count() + " 个激活码"
+                            + (c.channel() == null ? "" : "（" + c.channel() + "）"), null,
                     "批次 " + c.batchId() + "，共 " + c.count() + " 个");
+            // Issue 16, buying and renewal:
+            case MembershipEvent.PlanChanged p -> log.record(actor(p.changedBy()), AuditAction.PLAN_CHANGED, "PLAN",
+                    p.after().id(), p.renamed()
+                            ? "将套餐「" + p.before().name() + "」改名为「" + p.after().name() + "」"
+                            : "修改套餐「" + p.after().name() + "」的价格、说明或购买链接",
+                    plan(p.before()), plan(p.after()));
+            case MembershipEvent.PlanRetired r -> log.record(actor(r.retiredBy()), AuditAction.PLAN_RETIRED, "PLAN",
+                    r.planId(), "停售套餐「" + r.planName() + "」", "在售", "已停售（不再生成激活码；已有会员期和激活码不变）");
+            case MembershipEvent.BatchVoided v -> log.record(actor(v.voidedBy()), AuditAction.BATCH_VOIDED, "BATCH",
+                    v.batchId(), "作废「" + v.planName() + "」的激活码批次 " + v.batchId()
+                            + (v.channel() == null ? "" : "（" + v.channel() + "）"),
+                    "有效，未兑换 " + v.unredeemed() + " 个", "已作废：" + v.unredeemed() + " 个未兑换的激活码失效，已兑换的 "
+                            + (v.count() - v.unredeemed()) + " 个不受影响");
+            case MembershipEvent.Redeemed ignored -> {
+                // the member's own act, kept with the code (who redeemed it, when)
+            }
         }
+    }
+
+    private static String plan(Plan plan) {
+        return "名称：" + plan.name() + "；价格：" + (plan.price() == null ? "无" : plan.priceLabel())
+                + "；购买链接：" + (plan.shopUrl() == null ? "无" : plan.shopUrl())
+                + "；说明：" + (plan.description() == null ? "无" : plan.description());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

@@ -86,6 +86,27 @@ public class DeliveryLedger {
                 .query(String.class).list());
     }
 
+    /** One file a user downloaded: which material and revision, in which format, when. */
+    public record Download(String materialId, int revision, String format, Instant downloadedAt) {
+    }
+
+    /**
+     * The files (TXT, DOCX or PDF) the user downloaded, newest first, at most {@code limit}: the reader's 我的下载
+     * (issue 16, reader basics). Reading on a page, through the API or copying a passage is not a download.
+     */
+    public List<Download> downloads(String userId, int limit) {
+        return jdbc.sql("""
+                SELECT material_id, revision, format, delivered_at FROM deliveries
+                WHERE user_id = :user AND format IN (:formats)
+                ORDER BY delivered_at DESC, id LIMIT :limit""")
+                .param("user", userId)
+                .param("formats", DOWNLOAD_FORMATS)
+                .param("limit", Math.clamp(limit, 1, 10_000))
+                .query((rs, n) -> new Download(rs.getString("material_id"), rs.getInt("revision"), rs.getString("format"),
+                        DbTime.toInstant(rs.getObject("delivered_at", OffsetDateTime.class))))
+                .list();
+    }
+
     /** The distinct users who received an earlier revision than {@code revision} of a material, in any format. */
     public List<String> recipientsBefore(String materialId, int revision) {
         return jdbc.sql("SELECT DISTINCT user_id FROM deliveries WHERE material_id = ? AND revision < ?")

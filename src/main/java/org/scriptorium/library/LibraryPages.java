@@ -5,11 +5,13 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.scriptorium.account.AccountPrincipal;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.search.MaterialQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +29,15 @@ class LibraryPages {
     private final MaterialAccess access;
     private final LibrarySearch search;
     private final ZoneId zone;
+    private final ApplicationEventPublisher events;
 
-    LibraryPages(Materials materials, MaterialAccess access, LibrarySearch search, ScriptoriumProperties properties) {
+    LibraryPages(Materials materials, MaterialAccess access, LibrarySearch search, ScriptoriumProperties properties,
+                 ApplicationEventPublisher events) {
         this.materials = materials;
         this.access = access;
         this.search = search;
         this.zone = properties.zone();
+        this.events = events;
     }
 
     /**
@@ -144,11 +149,33 @@ class LibraryPages {
         model.addAttribute("fillIns", FillInField.of(title, salutation, lines));
     }
 
+    /**
+     * The page's description for search engines and shared-link cards (WeChat): kind, date, length and the outline's
+     * first headings, all of which everyone who may open the page sees; never a line of the text.
+     */
+    String describe(MaterialView view) {
+        Material m = view.material();
+        StringBuilder text = new StringBuilder(m.kind()).append(" · ")
+                .append(m.publishedAt() == null ? "" : java.time.LocalDate.ofInstant(m.publishedAt(), zone))
+                .append(" · ").append(view.characters()).append(" 字");
+        List<String> headings = view.outline().stream().filter(h -> h.level() == 1).limit(4)
+                .map(h -> h.number() + h.heading()).toList();
+        if (!headings.isEmpty()) {
+            text.append(" · 提纲：").append(String.join("；", headings));
+        }
+        return text.length() > 150 ? text.substring(0, 149) + "…" : text.toString();
+    }
+
     @GetMapping("/materials/{id}")
     String read(@PathVariable String id, Model model) {
-        MaterialView view = access.view(id, AccountPrincipal.currentUserId());
+        Optional<String> userId = AccountPrincipal.currentUserId();
+        MaterialView view = access.view(id, userId);
         reading(view, model);
         model.addAttribute("elements", ElementsBox.of(view.elements()));
+        // Issue 16, reader basics: the reader's history, and what a shared link's card says (public facts only).
+        userId.ifPresent(user -> events.publishEvent(new MaterialOpened(user, view.material().id())));
+        model.addAttribute("pageDescription", describe(view));
+        model.addAttribute("pageType", "article");
         return READ;
     }
 }

@@ -31,6 +31,8 @@ class MembershipPages {
     static final String PLANS = "membership/admin-plans";
     static final String USERS = "membership/admin-users";
     static final String USER = "membership/admin-user";
+    static final String OFFERS = "membership/plans";
+    static final String REDEEM = "membership/redeem";
 
     private final Memberships memberships;
     private final Accounts accounts;
@@ -46,19 +48,53 @@ class MembershipPages {
     String me(Model model) {
         String userId = currentUser();
         model.addAttribute("terms", memberships.terms(userId));
+        model.addAttribute("offers", memberships.plansOnSale());
         return ME;
     }
 
+    /** The plans on sale, for anyone (issue 16, buying and renewal). */
+    @GetMapping("/plans")
+    String offers(Model model) {
+        model.addAttribute("offers", memberships.plansOnSale());
+        return OFFERS;
+    }
+
+    /** Redemption on a page of its own, reached from the paywall: {@code next} is where to go once redeemed. */
+    @GetMapping("/me/redeem")
+    String redeemPage(@RequestParam(required = false) String next, Model model) {
+        model.addAttribute("next", localPath(next));
+        return REDEEM;
+    }
+
     @PostMapping("/me/redeem")
-    String redeem(@RequestParam String code, jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+    String redeem(@RequestParam String code, @RequestParam(required = false) String next,
+                  jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+        String back = localPath(next);
         try {
             MembershipStatus status = memberships.redeem(currentUser(), code, request.getRemoteAddr());
             redirect.addFlashAttribute("message", "兑换成功！会员有效期至 "
                     + status.endsAt().atZone(zone).toLocalDate() + "。");
+            return "redirect:" + (back == null ? "/me" : back);
         } catch (Rejected e) {
             redirect.addFlashAttribute("error", e.chinese());
+            if (back == null) {
+                return "redirect:/me";
+            }
+            redirect.addAttribute("next", back);
+            return "redirect:/me/redeem";
         }
-        return "redirect:/me";
+    }
+
+    /**
+     * A path on this site to return to, or null: never another site ({@code //host}, {@code /\host}), so the
+     * redemption form cannot be made into an open redirect.
+     */
+    static String localPath(String next) {
+        if (next == null || next.length() > 500 || !next.startsWith("/") || next.startsWith("//")
+                || next.chars().anyMatch(c -> c < ' ' || c == '\\')) {
+            return null;
+        }
+        return next;
     }
 
     @GetMapping("/admin/plans")
@@ -70,20 +106,61 @@ class MembershipPages {
 
     @PostMapping("/admin/plans")
     String createPlan(@RequestParam String name, @RequestParam int durationDays, @RequestParam int backCatalogDays,
-                      RedirectAttributes redirect) {
+                      @RequestParam(required = false) String price, @RequestParam(required = false) String description,
+                      @RequestParam(required = false) String shopUrl, RedirectAttributes redirect) {
+        return onPlans(redirect, () -> "已创建套餐「" + memberships.createPlan(name, durationDays, backCatalogDays,
+                PlanListing.of(price(price), description, shopUrl)).name() + "」。");
+    }
+
+    @PostMapping("/admin/plans/{planId}")
+    String changePlan(@PathVariable String planId, @RequestParam String name,
+                      @RequestParam(required = false) String price, @RequestParam(required = false) String description,
+                      @RequestParam(required = false) String shopUrl, RedirectAttributes redirect) {
+        return onPlans(redirect, () -> "已保存套餐「" + memberships.changePlan(planId, name,
+                PlanListing.of(price(price), description, shopUrl), currentUser()).name() + "」。");
+    }
+
+    @PostMapping("/admin/plans/{planId}/retire")
+    String retirePlan(@PathVariable String planId, RedirectAttributes redirect) {
+        return onPlans(redirect, () -> "已停售套餐「" + memberships.retirePlan(planId, currentUser()).name()
+                + "」：不再生成激活码，已有会员期和激活码不变。");
+    }
+
+    @PostMapping("/admin/batches/{batchId}/void")
+    String voidBatch(@PathVariable String batchId, RedirectAttributes redirect) {
+        return onPlans(redirect, () -> {
+            CodeBatch batch = memberships.voidBatch(batchId, currentUser());
+            return "已作废批次 " + batch.id() + "：" + (batch.count() - batch.redeemed()) + " 个未兑换的激活码失效。";
+        });
+    }
+
+    private static String onPlans(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
         try {
-            Plan plan = memberships.createPlan(name, durationDays, backCatalogDays);
-            redirect.addFlashAttribute("message", "已创建套餐「" + plan.name() + "」。");
+            redirect.addFlashAttribute("message", action.get());
         } catch (Rejected e) {
             redirect.addFlashAttribute("error", e.chinese());
         }
         return "redirect:/admin/plans";
     }
 
-    @PostMapping("/admin/plans/{planId}/codes")
-    String generate(@PathVariable String planId, @RequestParam int count, RedirectAttributes redirect) {
+    /** A price typed in 元 ("199", "19.9"); blank for none. */
+    private static java.math.BigDecimal price(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
         try {
-            Memberships.GeneratedCodes codes = memberships.generateCodes(planId, count, currentUser());
+            return new java.math.BigDecimal(typed.strip().replace("¥", "").replace("￥", "").strip());
+        } catch (NumberFormatException e) {
+            throw Rejected.ofField(422, "INVALID_PRICE", "price", "价格须是数字（单位：元），如 199 或 19.9。",
+                    "The price must be a number of yuan, such as 199 or 19.9.");
+        }
+    }
+
+    @PostMapping("/admin/plans/{planId}/codes")
+    String generate(@PathVariable String planId, @RequestParam int count, @RequestParam(required = false) String channel,
+                    RedirectAttributes redirect) {
+        try {
+            Memberships.GeneratedCodes codes = memberships.generateCodes(planId, count, channel, currentUser());
             redirect.addFlashAttribute("message", "已为「" + codes.plan().name() + "」生成 " + codes.codes().size() + " 个激活码。");
             redirect.addFlashAttribute("newCodes", codes.codes());
             redirect.addFlashAttribute("newBatch", codes.batchId());

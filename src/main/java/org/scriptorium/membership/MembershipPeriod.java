@@ -55,4 +55,20 @@ public record MembershipPeriod(Instant anchor, Instant endsAt, Duration backCata
         Objects.requireNonNull(now, "now");
         return !now.isBefore(anchor) && now.isBefore(endsAt);
     }
+
+    /**
+     * Whole days left of the period at {@code now}, counted up: 1 on its last day (even its last minute), 0 once it
+     * has ended. A period that has not begun counts from {@code now} all the same.
+     *
+     * @throws NullPointerException if {@code now} is null
+     */
+    public long daysLeft(Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (!now.isBefore(endsAt)) {
+            return 0;
+        }
+        Duration left = Duration.between(now, endsAt);
+        long days = left.toDays();
+        return left.equals(Duration.ofDays(days)) ? days : days + 1;
+    }
 }

@@ -25,9 +25,29 @@ class MembershipRepository {
     }
 
     void insertPlan(Plan plan) {
-        jdbc.sql("INSERT INTO plans (id, name, duration_days, back_catalog_days, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(plan.id(), plan.name(), plan.durationDays(), plan.backCatalogDays(), DbTime.of(plan.createdAt()))
+        jdbc.sql("""
+                INSERT INTO plans (id, name, duration_days, back_catalog_days, created_at, price, description, shop_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(plan.id(), plan.name(), plan.durationDays(), plan.backCatalogDays(), DbTime.of(plan.createdAt()),
+                        plan.price(), plan.description(), plan.shopUrl())
                 .update();
+    }
+
+    /** Replaces the plan's name and shop face. */
+    void updatePlan(String id, String name, PlanListing listing) {
+        jdbc.sql("UPDATE plans SET name = ?, price = ?, description = ?, shop_url = ? WHERE id = ?")
+                .params(name, listing.price(), listing.description(), listing.shopUrl(), id).update();
+    }
+
+    /** Retires the plan; false when it was retired already (by somebody else first). */
+    boolean retirePlan(String id, Instant at) {
+        return jdbc.sql("UPDATE plans SET retired_at = ? WHERE id = ? AND retired_at IS NULL")
+                .params(DbTime.of(at), id).update() == 1;
+    }
+
+    /** The plan's row, locked until the transaction ends: a batch is not generated for a plan being retired. */
+    Optional<Plan> planForUpdate(String id) {
+        return jdbc.sql("SELECT * FROM plans WHERE id = ? FOR UPDATE").param(id).query(MembershipRepository::plan).optional();
     }
 
     List<Plan> plans() {
@@ -38,9 +58,15 @@ class MembershipRepository {
         return jdbc.sql("SELECT * FROM plans WHERE id = ?").param(id).query(MembershipRepository::plan).optional();
     }
 
-    void insertBatch(String id, String planId, int count, String createdBy, Instant at) {
-        jdbc.sql("INSERT INTO code_batches (id, plan_id, code_count, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(id, planId, count, createdBy, DbTime.of(at)).update();
+    void insertBatch(String id, String planId, int count, String channel, String createdBy, Instant at) {
+        jdbc.sql("INSERT INTO code_batches (id, plan_id, code_count, channel, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, planId, count, channel, createdBy, DbTime.of(at)).update();
+    }
+
+    /** Voids the batch; false when it was voided already. */
+    boolean voidBatch(String id, String voidedBy, Instant at) {
+        return jdbc.sql("UPDATE code_batches SET voided_at = ?, voided_by = ? WHERE id = ? AND voided_at IS NULL")
+                .params(DbTime.of(at), voidedBy, id).update() == 1;
     }
 
     void insertCode(String code, String planId, String batchId, Instant at) {
@@ -49,15 +75,23 @@ class MembershipRepository {
     }
 
     List<CodeBatch> batches() {
-        return jdbc.sql("""
-                SELECT b.id, b.plan_id, p.name, b.code_count, b.created_at,
-                       (SELECT COUNT(*) FROM activation_codes c WHERE c.batch_id = b.id AND c.redeemed_by IS NOT NULL) AS redeemed
-                FROM code_batches b JOIN plans p ON p.id = b.plan_id
-                ORDER BY b.created_at DESC""")
-                .query((rs, n) -> new CodeBatch(rs.getString("id"), rs.getString("plan_id"), rs.getString("name"),
-                        rs.getInt("code_count"), rs.getInt("redeemed"),
-                        DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class))))
-                .list();
+        return jdbc.sql(BATCHES + " ORDER BY b.created_at DESC").query(MembershipRepository::batch).list();
+    }
+
+    Optional<CodeBatch> batch(String id) {
+        return jdbc.sql(BATCHES + " WHERE b.id = ?").param(id).query(MembershipRepository::batch).optional();
+    }
+
+    private static final String BATCHES = """
+            SELECT b.id, b.plan_id, p.name, b.code_count, b.created_at, b.channel, b.voided_at,
+                   (SELECT COUNT(*) FROM activation_codes c WHERE c.batch_id = b.id AND c.redeemed_by IS NOT NULL) AS redeemed
+            FROM code_batches b JOIN plans p ON p.id = b.plan_id""";
+
+    private static CodeBatch batch(ResultSet rs, int row) throws SQLException {
+        return new CodeBatch(rs.getString("id"), rs.getString("plan_id"), rs.getString("name"),
+                rs.getInt("code_count"), rs.getInt("redeemed"),
+                DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)), rs.getString("channel"),
+                DbTime.toInstant(rs.getObject("voided_at", OffsetDateTime.class)));
     }
 
     List<String> codesOfBatch(String batchId) {
@@ -65,14 +99,26 @@ class MembershipRepository {
                 .query(String.class).list();
     }
 
-    /** The plan of an unused code, if the code exists and has not been redeemed. */
-    Optional<String> planOfCode(String code) {
-        return jdbc.sql("SELECT plan_id FROM activation_codes WHERE code = ?").param(code).query(String.class).optional();
+    /** A stored code: its plan, whether it was redeemed, and whether its batch is voided. */
+    record StoredCode(String planId, boolean redeemed, boolean voided) {
     }
 
-    /** Marks a code redeemed; false when somebody redeemed it first. */
+    /** The code, if it exists. */
+    Optional<StoredCode> code(String code) {
+        return jdbc.sql("""
+                SELECT c.plan_id, c.redeemed_by, b.voided_at FROM activation_codes c JOIN code_batches b ON b.id = c.batch_id
+                WHERE c.code = ?""").param(code)
+                .query((rs, n) -> new StoredCode(rs.getString("plan_id"), rs.getString("redeemed_by") != null,
+                        rs.getObject("voided_at") != null))
+                .optional();
+    }
+
+    /** Marks a code redeemed; false when somebody redeemed it first or its batch was voided meanwhile. */
     boolean markRedeemed(String code, String userId, Instant at) {
-        return jdbc.sql("UPDATE activation_codes SET redeemed_by = ?, redeemed_at = ? WHERE code = ? AND redeemed_by IS NULL")
+        return jdbc.sql("""
+                UPDATE activation_codes SET redeemed_by = ?, redeemed_at = ?
+                WHERE code = ? AND redeemed_by IS NULL
+                  AND batch_id IN (SELECT id FROM code_batches WHERE voided_at IS NULL)""")
                 .params(userId, DbTime.of(at), code).update() == 1;
     }
 
@@ -110,8 +156,29 @@ class MembershipRepository {
                 Duration.ofDays(rs.getInt("back_catalog_days")));
     }
 
+    /** Users with a term ending in {@code (from, to]}: those a reminder may be due for. */
+    List<String> usersWithTermsEnding(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT DISTINCT user_id FROM memberships WHERE ends_at > ? AND ends_at <= ? AND revoked_at IS NULL""")
+                .params(DbTime.of(from), DbTime.of(to)).query(String.class).list();
+    }
+
+    /** The period ends the user has been told of. */
+    List<Instant> noticedEnds(String userId) {
+        return jdbc.sql("SELECT period_ends_at FROM membership_expiry_notices WHERE user_id = ?").param(userId)
+                .query((rs, n) -> DbTime.toInstant(rs.getObject("period_ends_at", OffsetDateTime.class))).list();
+    }
+
+    /** Records the expiry notice of one period end; throws DuplicateKeyException when it was recorded before. */
+    void recordExpiryNotice(String userId, Instant periodEndsAt, Instant at) {
+        jdbc.sql("INSERT INTO membership_expiry_notices (user_id, period_ends_at, noticed_at) VALUES (?, ?, ?)")
+                .params(userId, DbTime.of(periodEndsAt), DbTime.of(at)).update();
+    }
+
     private static Plan plan(ResultSet rs, int row) throws SQLException {
         return new Plan(rs.getString("id"), rs.getString("name"), rs.getInt("duration_days"),
-                rs.getInt("back_catalog_days"), DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)));
+                rs.getInt("back_catalog_days"), DbTime.toInstant(rs.getObject("created_at", OffsetDateTime.class)),
+                rs.getBigDecimal("price") == null ? null : PlanListing.plain(rs.getBigDecimal("price")), rs.getString("description"), rs.getString("shop_url"),
+                DbTime.toInstant(rs.getObject("retired_at", OffsetDateTime.class)));
     }
 }

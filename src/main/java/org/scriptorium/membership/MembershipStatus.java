@@ -10,6 +10,9 @@ import java.time.Instant;
  * @param endsAt          when the period ends (exclusive)
  * @param backCatalogFrom the earliest publication time the member may read
  * @param suspended       whether the operator has suspended the account
+ * @param daysLeft        whole days left of the period, counted up ({@link MembershipPeriod#daysLeft})
+ * @param renewUrl        the shop of the plan the member bought last, while it is on sale; else null
  */
-public record MembershipStatus(String planName, Instant anchor, Instant endsAt, Instant backCatalogFrom, boolean suspended) {
+public record MembershipStatus(String planName, Instant anchor, Instant endsAt, Instant backCatalogFrom, boolean suspended,
+                               long daysLeft, String renewUrl) {
 }

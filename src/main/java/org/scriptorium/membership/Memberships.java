@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Memberships {
 
     private static final int MAX_CODES_PER_BATCH = 10_000;
+    private static final int MAX_CHANNEL = 40;
 
     private final MembershipRepository repository;
     private final Accounts accounts;
+    private final ZoneId zone;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
@@ -47,6 +50,7 @@ public class Memberships {
         this.clock = clock;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.zone = properties.zone();
         ScriptoriumProperties.Redeem redeem = properties.redeem() == null
                 ? new ScriptoriumProperties.Redeem(10, 30, 60) : properties.redeem();
         Duration window = Duration.ofMinutes(redeem.lockMinutes() > 0 ? redeem.lockMinutes() : 60);
@@ -57,51 +61,125 @@ public class Memberships {
     }
 
     /**
-     * Creates a plan.
+     * Creates a plan that is not sold in a shop (granted by hand, or given as a reward).
      *
      * @throws Rejected 422 for an empty name, a duration outside 1–36,500 days or a window outside 0–36,500 days
      */
     @Transactional
     public Plan createPlan(String name, int durationDays, int backCatalogDays) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 100) {
-            throw Rejected.invalid("INVALID_PLAN_NAME", "请填写 1 到 100 个字的套餐名称。", "Enter a plan name of 1 to 100 characters.");
-        }
+        return createPlan(name, durationDays, backCatalogDays, PlanListing.NONE);
+    }
+
+    /**
+     * Creates a plan with its shop face.
+     *
+     * @param listing its price, description and shop, as {@link PlanListing#of} checked them
+     * @throws Rejected 422 for an empty name, a duration outside 1–36,500 days or a window outside 0–36,500 days
+     */
+    @Transactional
+    public Plan createPlan(String name, int durationDays, int backCatalogDays, PlanListing listing) {
+        String clean = planName(name);
         if (durationDays < 1 || durationDays > 36_500) {
             throw Rejected.invalid("INVALID_DURATION", "会员时长须在 1 到 36500 天之间。", "The duration must be 1 to 36,500 days.");
         }
         if (backCatalogDays < 0 || backCatalogDays > 36_500) {
             throw Rejected.invalid("INVALID_BACK_CATALOG", "可回溯天数须在 0 到 36500 天之间。", "The back-catalogue window must be 0 to 36,500 days.");
         }
-        Plan plan = new Plan(Ids.newId(), clean, durationDays, backCatalogDays, clock.instant());
+        Plan plan = new Plan(Ids.newId(), clean, durationDays, backCatalogDays, clock.instant(), listing.price(),
+                listing.description(), listing.shopUrl(), null);
         repository.insertPlan(plan);
         return plan;
+    }
+
+    private static String planName(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 100) {
+            throw Rejected.ofField(422, "INVALID_PLAN_NAME", "name", "请填写 1 到 100 个字的套餐名称。",
+                    "Enter a plan name of 1 to 100 characters.");
+        }
+        return clean;
+    }
+
+    /**
+     * Renames a plan and replaces its shop face. Terms already given keep their length; their members see the new
+     * name. Nothing is saved or logged when nothing changes.
+     *
+     * @return the plan as it is now
+     * @throws Rejected 404 for an unknown plan, 422 for an empty or over-long name
+     */
+    @Transactional
+    public Plan changePlan(String planId, String name, PlanListing listing, String changedBy) {
+        Plan before = plan(planId);
+        String clean = planName(name);
+        Plan after = new Plan(before.id(), clean, before.durationDays(), before.backCatalogDays(), before.createdAt(),
+                listing.price(), listing.description(), listing.shopUrl(), before.retiredAt());
+        if (!after.equals(before)) {
+            repository.updatePlan(planId, clean, listing);
+            events.publishEvent(new MembershipEvent.PlanChanged(before, after, changedBy));
+        }
+        return after;
+    }
+
+    /**
+     * Retires a plan: no new code batches, no longer offered to buyers. Terms already given stay, and codes already
+     * generated still redeem unless their batch is voided.
+     *
+     * @throws Rejected 404 for an unknown plan, 409 {@code PLAN_RETIRED} when it is retired already
+     */
+    @Transactional
+    public Plan retirePlan(String planId, String retiredBy) {
+        Plan plan = plan(planId);
+        if (!repository.retirePlan(planId, clock.instant())) {
+            throw planRetired(plan);
+        }
+        events.publishEvent(new MembershipEvent.PlanRetired(plan.id(), plan.name(), retiredBy));
+        return plan(planId);
+    }
+
+    private static Rejected planNotFound() {
+        return Rejected.notFound("PLAN_NOT_FOUND", "套餐不存在。", "No such plan.");
+    }
+
+    private static Rejected planRetired(Plan plan) {
+        return Rejected.conflict("PLAN_RETIRED", "套餐「" + plan.name() + "」已停售。", "The plan has been retired.");
     }
 
     public List<Plan> plans() {
         return repository.plans();
     }
 
+    /** The plans offered to buyers ({@link Plan#onSale()}), oldest first. */
+    public List<Plan> plansOnSale() {
+        return repository.plans().stream().filter(Plan::onSale).toList();
+    }
+
     /** @throws Rejected 404 for an unknown plan */
     public Plan plan(String planId) {
-        return repository.plan(planId).orElseThrow(() -> Rejected.notFound("PLAN_NOT_FOUND", "套餐不存在。", "No such plan."));
+        return repository.plan(planId).orElseThrow(Memberships::planNotFound);
     }
 
     /**
      * Generates a batch of single-use activation codes for a plan.
      *
+     * @param channel where the batch is sold (淘宝, 闲鱼, 线下…): trimmed, blank for none
      * @return the batch and its codes, in the grouped form members type
-     * @throws Rejected 404 for an unknown plan, 422 for a count outside 1–10,000
+     * @throws Rejected 404 for an unknown plan, 409 {@code PLAN_RETIRED} for a retired one, 422 for a count outside
+     *                  1–10,000 or a channel over 40 characters or with control characters
      */
     @Transactional
-    public GeneratedCodes generateCodes(String planId, int count, String createdBy) {
-        Plan plan = plan(planId);
+    public GeneratedCodes generateCodes(String planId, int count, String channel, String createdBy) {
+        // Locked, so a batch and the plan's retirement cannot pass each other.
+        Plan plan = repository.planForUpdate(planId).orElseThrow(Memberships::planNotFound);
+        if (plan.retiredAt() != null) {
+            throw planRetired(plan);
+        }
         if (count < 1 || count > MAX_CODES_PER_BATCH) {
             throw Rejected.invalid("INVALID_COUNT", "每批可生成 1 到 10000 个激活码。", "A batch holds 1 to 10,000 codes.");
         }
+        String label = channel(channel);
         Instant now = clock.instant();
         String batchId = Ids.newId();
-        repository.insertBatch(batchId, plan.id(), count, createdBy, now);
+        repository.insertBatch(batchId, plan.id(), count, label, createdBy, now);
         List<String> codes = new ArrayList<>(count);
         while (codes.size() < count) {
             String code = ActivationCodes.generate(random);
@@ -112,23 +190,60 @@ public class Memberships {
                 // 100 bits make this practically impossible; drawing again keeps the promise anyway.
             }
         }
-        events.publishEvent(new MembershipEvent.CodesGenerated(batchId, plan.id(), plan.name(), codes.size(), createdBy));
-        return new GeneratedCodes(batchId, plan, codes);
+        events.publishEvent(new MembershipEvent.CodesGenerated(batchId, plan.id(), plan.name(), codes.size(), label,
+                createdBy));
+        return new GeneratedCodes(batchId, plan, label, codes);
     }
 
-    /** A batch just generated. */
-    public record GeneratedCodes(String batchId, Plan plan, List<String> codes) {
+    private static String channel(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String clean = typed.strip();
+        // Control characters would break the CSV's rows and the admin page's table; a channel is a short label.
+        if (clean.length() > MAX_CHANNEL || clean.chars().anyMatch(Character::isISOControl)) {
+            throw Rejected.ofField(422, "INVALID_CHANNEL", "channel", "销售渠道最多 40 个字，且不能含换行等控制字符。",
+                    "The channel may be at most 40 characters, without control characters.");
+        }
+        return clean;
+    }
+
+    /** A batch just generated; {@code channel} as stored (trimmed, null for none). */
+    public record GeneratedCodes(String batchId, Plan plan, String channel, List<String> codes) {
     }
 
     public List<CodeBatch> batches() {
         return repository.batches();
     }
 
-    /** The codes of a batch as CSV for the operator's shop. */
-    public String batchCsv(String batchId) {
-        CodeBatch batch = batches().stream().filter(b -> b.id().equals(batchId)).findFirst()
+    /** @throws Rejected 404 {@code BATCH_NOT_FOUND} for an unknown batch */
+    public CodeBatch batch(String batchId) {
+        return repository.batch(batchId)
                 .orElseThrow(() -> Rejected.notFound("BATCH_NOT_FOUND", "该批次不存在。", "No such batch."));
-        return CodeBatchCsv.write(batch.planName(), repository.codesOfBatch(batchId));
+    }
+
+    /** The codes of a batch as CSV for the operator's shop ({@link CodeBatchCsv}). */
+    public String batchCsv(String batchId) {
+        return CodeBatchCsv.write(batch(batchId), repository.codesOfBatch(batchId), zone);
+    }
+
+    /**
+     * Voids a batch: its unredeemed codes stop working at once (redeeming one answers {@code CODE_VOIDED}); the codes
+     * already redeemed keep their terms.
+     *
+     * @return the batch as it is now
+     * @throws Rejected 404 {@code BATCH_NOT_FOUND}, 409 {@code BATCH_VOIDED} when it is voided already
+     */
+    @Transactional
+    public CodeBatch voidBatch(String batchId, String voidedBy) {
+        CodeBatch batch = batch(batchId);
+        if (!repository.voidBatch(batchId, voidedBy, clock.instant())) {
+            throw Rejected.conflict("BATCH_VOIDED", "该批次已作废。", "The batch has been voided already.");
+        }
+        CodeBatch voided = batch(batchId);
+        events.publishEvent(new MembershipEvent.BatchVoided(batchId, voided.planName(), voided.channel(), voided.count(),
+                voided.count() - voided.redeemed(), voidedBy));
+        return voided;
     }
 
     /**
@@ -163,7 +278,9 @@ public class Memberships {
         try {
             return transaction.execute(status -> redeemNow(userId, typedCode));
         } catch (Rejected e) {
-            guess = e.code().equals("CODE_INVALID") || e.code().equals("CODE_ALREADY_REDEEMED");
+            // A voided code is a real one, but trying them in bulk is still trying codes.
+            guess = e.code().equals("CODE_INVALID") || e.code().equals("CODE_ALREADY_REDEEMED")
+                    || e.code().equals("CODE_VOIDED");
             throw e;
         } finally {
             if (!guess) {
@@ -182,12 +299,20 @@ public class Memberships {
             throw new Rejected(403, "ACCOUNT_SUSPENDED", "账号已被暂停，无法兑换激活码。", "The account is suspended and cannot redeem codes.");
         }
         String code = ActivationCodes.normalise(typedCode).orElseThrow(Memberships::invalidCode);
-        Plan plan = repository.planOfCode(code).map(this::plan).orElseThrow(Memberships::invalidCode);
+        MembershipRepository.StoredCode stored = repository.code(code).orElseThrow(Memberships::invalidCode);
+        if (stored.voided() && !stored.redeemed()) {
+            throw voidedCode();
+        }
+        Plan plan = plan(stored.planId());
         Instant now = clock.instant();
         if (!repository.markRedeemed(code, userId, now)) {
-            throw Rejected.conflict("CODE_ALREADY_REDEEMED", "该激活码已被使用。", "This code has already been redeemed.");
+            // Redeemed by somebody else first, or its batch voided since we looked.
+            boolean voided = repository.code(code).map(c -> c.voided() && !c.redeemed()).orElse(false);
+            throw voided ? voidedCode() : Rejected.conflict("CODE_ALREADY_REDEEMED", "该激活码已被使用。",
+                    "This code has already been redeemed.");
         }
         addTerm(userId, plan, null, "CODE", code, null, now);
+        events.publishEvent(new MembershipEvent.Redeemed(userId, plan.id(), plan.name()));
         return status(userId).orElseThrow();
     }
 
@@ -229,8 +354,23 @@ public class Memberships {
                     .map(MembershipRepository.StoredTerm::planName)
                     .findFirst().orElse("");
             boolean suspended = accounts.find(userId).map(Account::suspended).orElse(false);
-            return new MembershipStatus(planName, period.anchor(), period.endsAt(), period.backCatalogFrom(), suspended);
+            return new MembershipStatus(planName, period.anchor(), period.endsAt(), period.backCatalogFrom(), suspended,
+                    period.daysLeft(now), renewUrl(stored, period.endsAt()));
         });
+    }
+
+    /**
+     * Where the member renews: the shop of the plan of the period's last term (what they bought most recently), while
+     * that plan is on sale; otherwise null, and the member chooses among {@link #plansOnSale()}.
+     */
+    String renewUrl(List<MembershipRepository.StoredTerm> stored, Instant periodEnd) {
+        return stored.stream()
+                .filter(s -> s.term().endsAt().equals(periodEnd))
+                .findFirst()
+                .flatMap(s -> repository.plan(s.planId()))
+                .filter(Plan::onSale)
+                .map(Plan::shopUrl)
+                .orElse(null);
     }
 
     /** Every term of the user, oldest first (revoked ones left out). */
@@ -250,6 +390,11 @@ public class Memberships {
                 ? MembershipPeriods.nextTerm(terms(userId), now, plan.duration(), plan.backCatalog())
                 : new MembershipTerm(startsAt, startsAt.plus(plan.duration()), plan.backCatalog());
         repository.insertTerm(Ids.newId(), userId, plan.id(), term, source, code, grantedBy, now);
+    }
+
+    private static Rejected voidedCode() {
+        return Rejected.conflict("CODE_VOIDED", "该激活码所在的批次已作废，无法兑换。如您是从正规渠道购买的，请联系售卖方。",
+                "This code's batch has been voided; it can no longer be redeemed. Contact the seller.");
     }
 
     private static Rejected invalidCode() {

@@ -38,6 +38,28 @@ class EventLog {
         return key.getKey().longValue();
     }
 
+    /**
+     * Appends a group event (issue 16): a message posted or hidden (for everyone allowed in the group, so no
+     * recipient), or a mention (for the one staff member mentioned); returns its id.
+     */
+    long appendGroup(SharingEvent.Type type, String recipientId, String groupId, String messageId, String note,
+                     String payload, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO sharing_events (event_type, recipient_id, group_id, message_id, note, payload, visible_at,
+                                            occurred_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(type.name(), recipientId, groupId, messageId, note, payload, DbTime.of(now), DbTime.of(now))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Blanks the text a group message's event carries, once staff hid it: a replay no longer tells it. */
+    void redactGroupMessage(String messageId) {
+        jdbc.sql("UPDATE sharing_events SET payload = NULL WHERE message_id = ? AND event_type = ?")
+                .params(messageId, SharingEvent.Type.GROUP_MESSAGE.name()).update();
+    }
+
     /** The same notice for each of several users, in one batch. */
     void appendForEach(Collection<String> recipients, SharingEvent.Type type, String materialId, Integer revision,
                        String requestId, String note, Instant now) {
@@ -94,11 +116,14 @@ class EventLog {
                 .query(EventLog::row).list();
     }
 
-    /** The newest rows a user might be told of, newest first. */
+    /**
+     * The newest rows a user might be told of, newest first: the bell's. Group messages are left out (they are
+     * counted per group, as unread messages); a mention, addressed to its recipient, is kept.
+     */
     List<SharingEvent> newestForUser(String userId, Instant now, int limit) {
         return jdbc.sql("""
                 SELECT * FROM sharing_events
-                WHERE visible_at <= ? AND (recipient_id IS NULL OR recipient_id = ?)
+                WHERE visible_at <= ? AND (recipient_id = ? OR (recipient_id IS NULL AND group_id IS NULL))
                 ORDER BY id DESC LIMIT ?""")
                 .params(DbTime.of(now), userId, limit)
                 .query(EventLog::row).list();
@@ -115,6 +140,7 @@ class EventLog {
                 rs.getString("recipient_id"), rs.getString("material_id"), rs.getObject("revision", Integer.class),
                 rs.getString("request_id"), rs.getString("report_id"), rs.getString("note"),
                 DbTime.toInstant(rs.getObject("visible_at", OffsetDateTime.class)),
-                DbTime.toInstant(rs.getObject("occurred_at", OffsetDateTime.class)));
+                DbTime.toInstant(rs.getObject("occurred_at", OffsetDateTime.class)),
+                rs.getString("group_id"), rs.getString("message_id"), rs.getString("payload"));
     }
 }

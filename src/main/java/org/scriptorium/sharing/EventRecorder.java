@@ -10,6 +10,7 @@ import org.scriptorium.delivery.DeliveryLedger;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
 import org.scriptorium.library.Materials;
+import org.scriptorium.membership.MembershipEnding;
 import org.scriptorium.reports.ReportDecided;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,31 @@ class EventRecorder implements DisposableBean {
         }
     }
 
+    // Issue 16, consultation: the asker of an answered conversation is told in the bell.
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void record(ConsultationAnswered event) {
+        Instant now = clock.instant();
+        eventLog.append(SharingEvent.Type.CONSULTATION_ANSWERED, event.askerId(), null, null, null, null, null, now, now);
+    }
+
+    @TransactionalEventListener
+    void announce(ConsultationAnswered event) {
+        announceSoon();
+    }
+
+    // Issue 16, buying and renewal: the notice is saved with the record that it was given, or not at all.
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void record(MembershipEnding event) {
+        Instant now = clock.instant();
+        eventLog.append(SharingEvent.Type.MEMBERSHIP_ENDING, event.userId(), null, null, null, null,
+                event.endsOn().toString(), now, now);
+    }
+
+    @TransactionalEventListener
+    void announce(MembershipEnding event) {
+        announceSoon();
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void record(RequestEvent event) {
         Instant now = clock.instant();
@@ -112,8 +138,11 @@ class EventRecorder implements DisposableBean {
         announceSoon();
     }
 
-    /** On another thread: the publisher does not wait, and NOTIFY there runs outside the finished transaction. */
-    private void announceSoon() {
+    /**
+     * On another thread: the publisher does not wait, and NOTIFY there runs outside the finished transaction. Also
+     * {@link GroupEvents}'s way to announce.
+     */
+    void announceSoon() {
         announcer.execute(() -> {
             try {
                 bus.announce();

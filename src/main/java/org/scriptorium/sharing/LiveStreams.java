@@ -25,6 +25,8 @@ import org.scriptorium.membership.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -101,12 +103,28 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
     private final Clock clock;
     private final SharingProperties.Stream settings;
     private final Accounts accounts;
+    /** Issue 16: who may read a group; the groups module's, or "nobody" where it is absent. */
+    private final GroupGate groups;
     /** Up to when sessions ended on any node have been looked for; see {@link #endSessionsEndedElsewhere}. */
     private Instant sessionsLookedAt;
     private volatile boolean running;
 
+    /** Without groups: a group event is told to nobody (tests of the stream alone). */
     LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
                 SharingProperties properties, Accounts accounts) {
+        this(viewers, access, materials, eventLog, clock, properties, accounts, (userId, groupId) -> false);
+    }
+
+    @Autowired
+    LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
+                SharingProperties properties, Accounts accounts, ObjectProvider<GroupGate> groups) {
+        this(viewers, access, materials, eventLog, clock, properties, accounts,
+                groups.getIfAvailable(() -> (userId, groupId) -> false));
+    }
+
+    private LiveStreams(Viewers viewers, MaterialAccess access, Materials materials, EventLog eventLog, Clock clock,
+                        SharingProperties properties, Accounts accounts, GroupGate groups) {
+        this.groups = groups;
         this.viewers = viewers;
         this.access = access;
         this.materials = materials;
@@ -315,6 +333,11 @@ class LiveStreams implements SmartLifecycle, DisposableBean {
 
     /** What the user is sent of the event: its JSON, or {@link Delivery#NOT_TOLD}. */
     private String told(String userId, SharingEvent event, Material material) {
+        if (event.groupMessage()) {
+            // Issue 16: told by the group's rule as it stands when sent (or replayed); a hidden message's text is gone.
+            boolean blank = event.type() == SharingEvent.Type.GROUP_MESSAGE && event.payload() == null;
+            return !blank && groups.mayRead(userId, event.groupId()) ? event.json(null) : Delivery.NOT_TOLD;
+        }
         Viewers.Viewer viewer = viewers.get(userId);
         Access materialAccess = material == null ? null : access.access(material, viewer.reader());
         if (!Audience.tells(event, userId, material, materialAccess, viewer.follows())) {

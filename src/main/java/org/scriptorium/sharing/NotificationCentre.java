@@ -82,7 +82,7 @@ public class NotificationCentre {
             }
             // A reader who follows a material and received it hears of its revision twice in the log: say it once.
             String key = event.type() + "/" + event.materialId() + "/" + event.revision() + "/" + event.requestId()
-                    + "/" + event.reportId();
+                    + "/" + event.reportId() + "/" + event.messageId();
             if (!seen.add(key)) {
                 continue;
             }
@@ -161,6 +161,17 @@ public class NotificationCentre {
                     "/requests/" + event.requestId(), event.visibleAt(), unread);
             case REPORT_DECIDED -> new Item(event.id(), event.type(), "您的举报已有处理结果", null, "/me/reports",
                     event.visibleAt(), unread);
+            // Issue 16, consultation.
+            case CONSULTATION_ANSWERED -> new Item(event.id(), event.type(), "运营方回复了您的咨询", null,
+                    "/me/consultations", event.visibleAt(), unread);
+            // Issue 16, buying and renewal:
+            case MEMBERSHIP_ENDING -> new Item(event.id(), event.type(), "您的会员将于 " + event.note() + " 到期",
+                    "会员期内兑换新的激活码，有效期自动顺延", "/me", event.visibleAt(), unread);
+            // Issue 16, groups: a mention is a notice; messages themselves never reach the bell's list (EventLog).
+            case GROUP_MENTION -> new Item(event.id(), event.type(), event.note() == null ? "有人在群聊中提到了您" : event.note(),
+                    null, "/groups/" + event.groupId() + "#m-" + event.messageId(), event.visibleAt(), unread);
+            case GROUP_MESSAGE, GROUP_MESSAGE_HIDDEN -> new Item(event.id(), event.type(), "群聊新消息", null,
+                    "/groups/" + event.groupId(), event.visibleAt(), unread);
         };
     }
 }

@@ -79,7 +79,15 @@ class Viewers {
         switch (event) {
             case MembershipEvent.Granted g -> forget(g.userId());
             case MembershipEvent.Revoked r -> forget(r.userId());
+            case MembershipEvent.Redeemed r -> forget(r.userId());
             case MembershipEvent.CodesGenerated ignored -> {
+            }
+            // Issue 16, buying and renewal: plans and batches change no one's terms.
+            case MembershipEvent.PlanChanged ignored -> {
+            }
+            case MembershipEvent.PlanRetired ignored -> {
+            }
+            case MembershipEvent.BatchVoided ignored -> {
             }
         }
     }

@@ -76,7 +76,9 @@ class ApiDocs {
             "reports", "Reseller reports: filing for members, the review queue and decisions for editors.",
             "sharing", "Live events, notifications, follows, the requests board and webhooks.",
             "audit", "The log of operator actions (administrators).",
-            "imports", "Batch imports of an archive of documents, run in the background (editors).");
+            "imports", "Batch imports of an archive of documents, run in the background (editors).",
+            // Issue 16: consultation and the groups share the package.
+            "community", "Consultation (咨询) with the operator: conversations, the staff inbox, canned replies; the groups (会员群 / 免费群): messages, unread counts, reports, staff's moderation.");
 
     static {
         // A live event stream is text, not the emitter object that writes it.

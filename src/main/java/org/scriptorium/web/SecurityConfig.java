@@ -7,6 +7,7 @@ import org.scriptorium.account.Accounts;
 import org.scriptorium.account.BearerTokenFilter;
 import org.scriptorium.account.EndedSessionFilter;
 import org.scriptorium.account.PasswordAuthenticationProvider;
+import org.scriptorium.account.SignInLanding;
 import org.scriptorium.sharing.StreamServer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +53,9 @@ class SecurityConfig {
                         // The end of a live event stream is an async dispatch of a request already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()
+                        // Issue 16, account/mail: a forgotten password is asked for and reset without signing in.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/password/forgot", "/api/v1/password/reset",
+                                "/api/v1/email/verify").permitAll()
                         // The audit log watches the editors too: only administrators read it.
                         .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole("ADMIN")
                         // Webhook secrets sign what is relayed in the library's name: administrators only.
@@ -61,6 +65,12 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/materials", "/api/v1/materials/*",
                                 "/api/v1/passages", "/api/v1/suggest").permitAll()
+                        // Issue 16, consultation: a visitor asks, and reads and replies with their link's token.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consultations", "/api/v1/consultations/*/messages")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/consultations/*").permitAll()
+                        // Issue 16, buying and renewal: the plans on sale are public, like the /plans page.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/plans").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems.authenticationEntryPoint())
@@ -81,19 +91,25 @@ class SecurityConfig {
                         .requestMatchers("/admin/audit", "/admin/audit/**", "/admin/audit.csv").hasRole("ADMIN")
                         .requestMatchers("/admin/webhooks", "/admin/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/admin/users/*/roles").hasRole("ADMIN")
+                        // Issue 16, account/mail: letters carry members' addresses and their links: administrators.
+                        .requestMatchers("/admin/mail", "/admin/mail/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasAnyRole("ADMIN", "EDITOR")
                         .requestMatchers("/me/**", "/materials/*/download", "/reports/**", "/requests", "/requests/**")
                         .authenticated()
+                        // Issue 16, groups:
+                        .requestMatchers("/groups", "/groups/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")
-                        .defaultSuccessUrl("/", false)
+                        // Issue 16, account: back to ?next= (a local path) or the page that asked for sign-in.
+                        .successHandler(new SignInLanding())
                         .failureHandler((request, response, exception) -> response.sendRedirect(
                                 request.getContextPath() + "/login?error="
                                         + (exception instanceof PasswordAuthenticationProvider.SignInRefused refused
                                         ? "locked&wait=" + refused.minutes()
-                                        : exception instanceof LockedException ? "locked" : "bad")))
+                                        : exception instanceof LockedException ? "locked" : "bad")
+                                        + SignInLanding.carriedNext(request)))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 // The error page says why (a missing CSRF token reads differently from a missing role).

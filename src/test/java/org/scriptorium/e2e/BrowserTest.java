@@ -16,7 +16,12 @@ abstract class BrowserTest extends IntegrationTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browsers.headlessChromium();
+        browser = Browsers.headlessChromium(keepsConsole());
+    }
+
+    /** Whether the test reads the page's console ({@link Browsers#headlessChromium(boolean)}). */
+    boolean keepsConsole() {
+        return false;
     }
 
     @AfterEach

@@ -42,6 +42,14 @@ public final class Browsers {
 
   /** A headless Chromium with a phone-sized window (412x915) and a fresh profile. Quit it after use. */
   public static WebDriver headlessChromium() {
+    return headlessChromium(false);
+  }
+
+  /**
+   * As {@link #headlessChromium()}; with {@code consoleLog} the page's console is kept for
+   * {@code manage().logs().get(LogType.BROWSER)} (issue 16: a page must log no error).
+   */
+  public static WebDriver headlessChromium(boolean consoleLog) {
     Path driver = Path.of(System.getProperty(DRIVER_PROPERTY, DEFAULT_DRIVER));
     Path chromium = Path.of(System.getProperty(CHROMIUM_PROPERTY, DEFAULT_CHROMIUM));
     if (!Files.isExecutable(driver) || !Files.isExecutable(chromium)) {
@@ -70,6 +78,9 @@ public final class Browsers {
         "--disable-sync",
         "--window-size=412,915",
         "--user-data-dir=" + profile);
+    if (consoleLog) {
+      options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    }
 
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(driver.toFile())

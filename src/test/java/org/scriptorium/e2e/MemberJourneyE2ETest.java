@@ -25,11 +25,8 @@ class MemberJourneyE2ETest extends BrowserTest {
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("displayName")).sendKeys("县委办笔杆子");
         browser.findElement(By.name("password")).sendKeys("member-pass-1");
+        // Registration signs in at once (issue 16): no second sign-in.
         browser.findElement(By.cssSelector("#register-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
-        assertThat(browser.findElement(By.name("email")).getAttribute("value")).isEqualTo(email);
-        browser.findElement(By.name("password")).sendKeys("member-pass-1");
-        browser.findElement(By.cssSelector("#login-form button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector(".site-header nav a[href='/me']"), "县委办笔杆子"));
     }
 

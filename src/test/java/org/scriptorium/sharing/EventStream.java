@@ -17,13 +17,16 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of {@code GET /api/v1/events} for tests: reads the stream on a thread of its own and keeps each event. */
-final class EventStream implements AutoCloseable {
+/**
+ * A client of {@code GET /api/v1/events} for tests: reads the stream on a thread of its own and keeps each event.
+ * Public for the groups' tests (issue 16).
+ */
+public final class EventStream implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One server-sent event: its id and its data as JSON. */
-    record Event(long id, JsonNode data) {
+    public record Event(long id, JsonNode data) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -56,11 +59,11 @@ final class EventStream implements AutoCloseable {
     }
 
     /** The main port's stream, with a bearer token. */
-    static EventStream open(int port, String token) {
+    public static EventStream open(int port, String token) {
         return new EventStream("http://127.0.0.1:" + port + "/api/v1/events", token, null);
     }
 
-    static EventStream resume(int port, String token, long lastEventId) {
+    public static EventStream resume(int port, String token, long lastEventId) {
         return new EventStream("http://127.0.0.1:" + port + "/api/v1/events", token, lastEventId);
     }
 
@@ -107,7 +110,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** The next event matching, waiting at most {@code timeout}; null if none came. */
-    Event next(Predicate<Event> matching, Duration timeout) throws InterruptedException {
+    public Event next(Predicate<Event> matching, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();

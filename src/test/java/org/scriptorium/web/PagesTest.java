@@ -136,7 +136,7 @@ class PagesTest extends IntegrationTest {
         assertThat(csvLink.find()).isTrue();
         HttpResponse<String> csv = get(csvLink.group(1));
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(csv.body().lines().toList()).hasSize(4).first().asString().endsWith("code,plan");
+        assertThat(csv.body().lines().toList()).hasSize(4).first().asString().endsWith("code,plan,batch,channel,created_at");
 
         String userId = api().newMember().get("/api/v1/me").json().get("userId").asString();
         String userPage = get("/admin/users/" + userId).body();
