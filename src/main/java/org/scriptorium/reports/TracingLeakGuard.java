@@ -3,7 +3,11 @@ package org.scriptorium.reports;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.scriptorium.common.Ids;
 import org.scriptorium.library.Material;
 import org.scriptorium.library.MaterialEvent;
@@ -16,7 +20,7 @@ import org.scriptorium.tracer.TraceResult;
 import org.scriptorium.tracer.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,6 +39,8 @@ class TracingLeakGuard implements LeakGuard {
     private static final Logger log = LoggerFactory.getLogger(TracingLeakGuard.class);
     /** How the held text is named in the tracer's notes. */
     private static final String PIECE = "被拦截的消息";
+    /** How long a message waits for the first indexing of the library after start-up. */
+    static final Duration LOAD_WAIT = Duration.ofSeconds(30);
 
     private final MemberTextIndex index = new MemberTextIndex();
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
@@ -56,9 +62,9 @@ class TracingLeakGuard implements LeakGuard {
     }
 
     /**
-     * Judges the text; when held, opens the case in the caller's transaction (or one of its own). Waits, the first
-     * time after start-up, until the library is indexed (seconds at 10,000 materials), rather than let text through
-     * unchecked.
+     * Judges the text; when held, opens the case in the caller's transaction (or one of its own). Right after
+     * start-up it waits for the library to be indexed, rather than let text through unchecked, but at most
+     * {@link #LOAD_WAIT}: the caller holds a database connection meanwhile.
      */
     @Override
     @Transactional
@@ -66,7 +72,15 @@ class TracingLeakGuard implements LeakGuard {
         if (text == null || text.isBlank()) {
             return new Verdict.Clear();
         }
-        loaded.join();
+        try {
+            loaded.get(LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Leak guard: the library is still being indexed; judging with what is indexed so far");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // never completed exceptionally
+        }
         MemberTextIndex.Inspection found = index.inspect(text);
         if (!found.held()) {
             return new Verdict.Clear();
@@ -90,8 +104,11 @@ class TracingLeakGuard implements LeakGuard {
         return new Verdict.Held(id);
     }
 
-    /** Indexes the library once the application is up, in the background. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Indexes the library once the application has started, in the background; before the command runners, which
+     * may post messages themselves (bench-group).
+     */
+    @EventListener(ApplicationStartedEvent.class)
     void load() {
         Thread.ofVirtual().name("leak-guard-index").start(() -> {
             try {
