@@ -128,6 +128,10 @@ class GroupBenchmark implements ApplicationRunner {
                 (System.nanoTime() - connectStart) / 1e9);
         Thread.sleep(3_000);
 
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long serverCpu0 = os.getProcessCpuTime();
+        long clientCpu0 = client.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         long[] sentMicros = new long[messages];
         int[] status = new int[messages];
         long startNanos = System.nanoTime();
@@ -156,6 +160,9 @@ class GroupBenchmark implements ApplicationRunner {
             t.join();
         }
         double postingSeconds = (System.nanoTime() - startNanos) / 1e9;
+        double serverCores = (os.getProcessCpuTime() - serverCpu0) / 1e9 / postingSeconds;
+        double clientCores = (client.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) - clientCpu0) / 1e9
+                / postingSeconds;
         Thread.sleep(10_000); // the last messages' way to every stream, and the last reconnects
         Map<Integer, Integer> answers = new LinkedHashMap<>();
         List<String> sends = new ArrayList<>();
@@ -175,7 +182,9 @@ class GroupBenchmark implements ApplicationRunner {
         Files.deleteIfExists(requestFile);
         Files.deleteIfExists(sendsFile);
 
-        System.out.printf("%n%,d messages posted in %.1f s; answers %s%n%n", messages, postingSeconds, answers);
+        System.out.printf("%n%,d messages posted in %.1f s; answers %s; CPU while posting: server %.2f cores, stream "
+                + "client %.2f cores (of %d)%n%n", messages, postingSeconds, answers, serverCores, clientCores,
+                Runtime.getRuntime().availableProcessors());
         System.out.println("| streams | messages accepted | deliveries | p50 | p95 | p99 | max | lost | duplicated |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         System.out.printf("| %,d | %,d | %,d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %,d (on %d streams) | %,d (on %d streams) |%n",
@@ -188,6 +197,8 @@ class GroupBenchmark implements ApplicationRunner {
                         + "lost and %,d duplicated on them; %,d reconnects the server caused (stream time up, slow client)%n",
                 result.get("dropped"), dropSeconds, result.get("droppedLost"), result.get("droppedDuplicated"),
                 result.get("unplannedReconnects"));
+        System.out.printf("Events seen with a lower id than the one before them (a reconnect then asks again for what "
+                + "came between): %,d%n", result.get("outOfOrder"));
     }
 
     /**

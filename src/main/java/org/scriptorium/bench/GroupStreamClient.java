@@ -61,6 +61,7 @@ public final class GroupStreamClient {
         long reopenAtNanos = Long.MAX_VALUE;
         int plannedDrops;
         int unplannedDrops;
+        int outOfOrder;
 
         Stream(int index, int messages) {
             this.index = index;
@@ -260,6 +261,9 @@ public final class GroupStreamClient {
                     continue;
                 }
                 s.readingId = false;
+                if (s.id < s.lastEventId) {
+                    s.outOfOrder++; // a reconnect now would ask for events after this one again
+                }
                 s.lastEventId = s.id;
             }
             if (s.readingSeq) {
@@ -333,6 +337,7 @@ public final class GroupStreamClient {
         long droppedDuplicated = 0;
         int unplanned = 0;
         int answered = 0;
+        long outOfOrder = 0;
         for (Stream s : streams) {
             if (!s.everAnswered) {
                 continue;
@@ -357,6 +362,7 @@ public final class GroupStreamClient {
             streamsLosing += ownLost > 0 ? 1 : 0;
             streamsDuplicating += ownDuplicated > 0 ? 1 : 0;
             unplanned += s.unplannedDrops;
+            outOfOrder += s.outOfOrder;
             if (s.plannedDrops > 0) {
                 dropped++;
                 droppedLost += ownLost;
@@ -384,6 +390,7 @@ public final class GroupStreamClient {
         System.out.println("RESULT droppedLost " + droppedLost);
         System.out.println("RESULT droppedDuplicated " + droppedDuplicated);
         System.out.println("RESULT unplannedReconnects " + unplanned);
+        System.out.println("RESULT outOfOrder " + outOfOrder);
         System.out.println("RESULT END");
         System.out.flush();
     }

@@ -67,7 +67,7 @@ class LeakGuardTest extends IntegrationTest {
         String copy = leaker.get("/api/v1/materials/" + materialId).json().get("text").asString();
         Api poster = api().newMember();
         String posterId = poster.userId();
-        String casesBefore = admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").text();
+        int casesBefore = admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").json().size();
 
         // chat lines and FREE text pass, and open nothing
         List<String> chat = Files.readAllLines(Path.of("src/test/resources/guard/chat-lines.txt"));
@@ -77,7 +77,7 @@ class LeakGuardTest extends IntegrationTest {
         String freeCopy = Marked.visible(poster.get("/api/v1/materials/" + freeId).json().get("text").asString());
         assertThat(guard.inspect(posterId, excerpt(freeCopy, 200, 300), "免费群「交流群」"))
                 .isInstanceOf(LeakGuard.Verdict.Clear.class);
-        assertThat(admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").text()).isEqualTo(casesBefore);
+        assertThat(admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").json().size()).isEqualTo(casesBefore);
 
         String pasted = excerpt(copy, 1_000, 300);
         LeakGuard.Verdict verdict = guard.inspect(posterId, pasted, "免费群「交流群」消息");
@@ -109,13 +109,42 @@ class LeakGuardTest extends IntegrationTest {
         assertThat(named.get("suspects").get(0).get("userId").asString()).isEqualTo(leaker.userId());
 
         // one case per held message
-        assertThat(admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").json().size()).isEqualTo(2);
+        int cases = admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").json().size();
+        assertThat(cases).isEqualTo(casesBefore + 2);
 
         // in the caller's transaction: a message whose posting fails leaves no case behind
         transaction.executeWithoutResult(status -> {
             assertThat(guard.inspect(posterId, pasted, "免费群「交流群」消息")).isInstanceOf(LeakGuard.Verdict.Held.class);
             status.setRollbackOnly();
         });
-        assertThat(admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").json().size()).isEqualTo(2);
+        assertThat(admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").json().size()).isEqualTo(cases);
+    }
+
+    @Test
+    @DisplayName("pasting 300 characters of a member's copy into the free group posts nothing and opens a case; a chat line posts")
+    void freeGroupPaste() {
+        Api admin = api().asAdmin();
+        String materialId = importMaterial(admin, Speeches.longSpeech(Words.unique()), "MEMBER");
+        Api leaker = member(admin);
+        String copy = leaker.get("/api/v1/materials/" + materialId).json().get("text").asString();
+        String group = admin.post("/api/v1/admin/groups", Map.of("name", "交流群" + Words.unique(), "kind", "FREE"))
+                .json().get("id").asString();
+        Api poster = api().newMember();
+
+        Api.Response held = poster.post("/api/v1/groups/" + group + "/messages", Map.of("text", excerpt(copy, 3_000, 300)));
+        assertThat(held.status()).isEqualTo(202);
+        assertThat(held.json().get("status").asString()).isEqualTo("HELD");
+        String caseId = held.json().get("caseId").asString();
+        Api.Response chat = poster.post("/api/v1/groups/" + group + "/messages", Map.of("text", "谢谢群主分享，收藏了"));
+        assertThat(chat.status()).isEqualTo(201);
+
+        JsonNode history = leaker.get("/api/v1/groups/" + group + "/messages").json().get("messages");
+        assertThat(history.size()).as("only the chat line is shown").isEqualTo(1);
+        assertThat(history.get(0).get("text").asString()).isEqualTo("谢谢群主分享，收藏了");
+        JsonNode report = admin.get("/api/v1/admin/reports/" + caseId).json().get("report");
+        assertThat(report.get("kind").asString()).isEqualTo("LEAK_GUARD");
+        assertThat(report.get("subject").get("userId").asString()).isEqualTo(poster.userId());
+        assertThat(report.get("where").asString()).contains("交流群");
+        assertThat(report.get("trace").get("materials").get(0).get("materialId").asString()).isEqualTo(materialId);
     }
 }
