@@ -47,6 +47,7 @@ public final class GroupStreamClient {
         boolean answered;
         boolean everAnswered;
         long lastEventId = -1;
+        long pendingId = -1;
         // parser
         boolean lineStart = true;
         int idMatched;
@@ -55,7 +56,8 @@ public final class GroupStreamClient {
         int markerMatched;
         boolean readingSeq;
         int seq;
-        boolean sawNewline;
+        int pendingSeq = -1;
+        int pendingArrival;
         // reconnects
         long dropAtNanos = Long.MAX_VALUE;
         long reopenAtNanos = Long.MAX_VALUE;
@@ -222,7 +224,8 @@ public final class GroupStreamClient {
         stream.readingId = false;
         stream.markerMatched = 0;
         stream.readingSeq = false;
-        stream.sawNewline = true;
+        stream.pendingSeq = -1;
+        stream.pendingId = -1;
         channel.register(selector, SelectionKey.OP_CONNECT, stream);
     }
 
@@ -261,10 +264,8 @@ public final class GroupStreamClient {
                     continue;
                 }
                 s.readingId = false;
-                if (s.id < s.lastEventId) {
-                    s.outOfOrder++; // a reconnect now would ask for events after this one again
-                }
-                s.lastEventId = s.id;
+                s.pendingId = s.id; // the last event id once this event is whole, as EventSource keeps it
+
             }
             if (s.readingSeq) {
                 if (b >= '0' && b <= '9') {
@@ -272,17 +273,28 @@ public final class GroupStreamClient {
                     continue;
                 }
                 s.readingSeq = false;
-                if (s.seq < s.copies.length && s.sawNewline) {
-                    // first sighting in this event
-                    s.sawNewline = false;
-                    if (s.copies[s.seq]++ == 0) {
-                        s.arrivedMicros[s.seq] = (int) (nowMicros() - startMicros);
-                    }
+                if (s.seq < s.copies.length && s.pendingSeq < 0) {
+                    // first sighting in this event; it counts once the event is whole, as EventSource dispatches it
+                    s.pendingSeq = s.seq;
+                    s.pendingArrival = (int) (nowMicros() - startMicros);
                 }
             }
             if (b == '\n') {
                 if (s.lineStart) {
-                    s.sawNewline = true; // a blank line ends an event: the next marker is a new arrival
+                    // a blank line ends an event: its message arrived, and the next marker is a new arrival
+                    if (s.pendingSeq >= 0) {
+                        if (s.copies[s.pendingSeq]++ == 0) {
+                            s.arrivedMicros[s.pendingSeq] = s.pendingArrival;
+                        }
+                        s.pendingSeq = -1;
+                    }
+                    if (s.pendingId >= 0) {
+                        if (s.pendingId < s.lastEventId) {
+                            s.outOfOrder++; // a reconnect now would ask for events after the higher one
+                        }
+                        s.lastEventId = s.pendingId;
+                        s.pendingId = -1;
+                    }
                 }
                 s.lineStart = true;
                 s.idMatched = 0;
@@ -378,6 +390,30 @@ public final class GroupStreamClient {
         System.out.println("RESULT p95 " + percentile(sorted, 0.95));
         System.out.println("RESULT p99 " + percentile(sorted, 0.99));
         System.out.println("RESULT max " + (n == 0 ? -1 : sorted[n - 1]));
+        // per message, over the streams that never dropped: when the first and the last of them had it (before the
+        // fan-out, or in it?)
+        long[] first = new long[accepted.size()];
+        long[] last = new long[accepted.size()];
+        for (int k = 0; k < accepted.size(); k++) {
+            int seq = (int) accepted.get(k)[0];
+            long lo = Long.MAX_VALUE;
+            long hi = Long.MIN_VALUE;
+            for (Stream s : streams) {
+                if (s.everAnswered && s.plannedDrops == 0 && s.unplannedDrops == 0 && s.copies[seq] > 0) {
+                    lo = Math.min(lo, s.arrivedMicros[seq] - accepted.get(k)[1]);
+                    hi = Math.max(hi, s.arrivedMicros[seq] - accepted.get(k)[1]);
+                }
+            }
+            first[k] = lo;
+            last[k] = hi;
+        }
+        // none when every stream dropped at least once
+        first = Arrays.stream(first).filter(v -> v != Long.MAX_VALUE).sorted().toArray();
+        last = Arrays.stream(last).filter(v -> v != Long.MIN_VALUE).sorted().toArray();
+        System.out.println("RESULT firstP50 " + percentile(first, 0.50));
+        System.out.println("RESULT firstP99 " + percentile(first, 0.99));
+        System.out.println("RESULT lastP50 " + percentile(last, 0.50));
+        System.out.println("RESULT lastP99 " + percentile(last, 0.99));
         long[] steadySorted = Arrays.copyOf(steady, m);
         Arrays.sort(steadySorted);
         System.out.println("RESULT steadyP99 " + percentile(steadySorted, 0.99));
