@@ -21,7 +21,9 @@ public class ScriptoriumApplication {
 
     /** Commands that run once without the web server and exit, e.g. {@code java -jar scriptorium.jar reindex}. */
     static final Set<String> COMMANDS = Set.of("reindex", "trace", "backup", "bench-search", "bench-trace",
-            "bench-events", "bench-sites", "bench-load", "bench-imports", "bench-relevance");
+            "bench-events", "bench-sites", "bench-load", "bench-imports", "bench-relevance",
+            // issue 16, leak guard part
+            "bench-guard", "bench-group");
 
     public static void main(String[] args) {
         if (RestoreCommand.requested(args)) {
@@ -31,7 +33,7 @@ public class ScriptoriumApplication {
         application.addListeners(new DataDirectoryCheck());
         boolean command = Arrays.stream(args).anyMatch(COMMANDS::contains);
         if (command && Arrays.stream(args).noneMatch(a -> a.equals("bench-search") || a.equals("bench-events")
-                || a.equals("bench-load"))) {
+                || a.equals("bench-load") || a.equals("bench-group"))) {
             application.setWebApplicationType(WebApplicationType.NONE);
         }
         if (Arrays.asList(args).contains("bench-search")) {

@@ -7,7 +7,9 @@ public enum ReportKind {
     /** A member tried to download more distinct materials in a day than the cap allows. */
     DOWNLOAD_SIGNAL("异常下载"),
     /** One account was used from many addresses or devices within a short window. */
-    DEVICE_SIGNAL("多设备使用");
+    DEVICE_SIGNAL("多设备使用"),
+    /** The leak guard held a message holding member-only material text (issue 16, leak guard). */
+    LEAK_GUARD("拦截的消息");
 
     private final String label;
 

@@ -36,20 +36,10 @@ public final class Winnowing {
 
     /** The fingerprints {@code normalised} selects, with their positions; empty when it is shorter than a k-gram. */
     public static Selection select(String normalised) {
-        int grams = normalised.length() - K + 1;
-        if (grams <= 0) {
+        long[] hashes = grams(normalised);
+        int grams = hashes.length;
+        if (grams == 0) {
             return new Selection(new long[0], new int[0]);
-        }
-        long[] hashes = new long[grams];
-        // the k-gram's eight UTF-16 units packed exactly into two longs, so hashes differ whenever k-grams differ
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < normalised.length(); i++) {
-            high = (high << 16) | (low >>> 48);
-            low = (low << 16) | normalised.charAt(i);
-            if (i >= K - 1) {
-                hashes[i - K + 1] = mix(high * 0x9E3779B97F4A7C15L + mix(low));
-            }
         }
         int window = Math.min(W, grams);
         long[] kept = new long[grams - window + 1];
@@ -75,6 +65,30 @@ public final class Winnowing {
             }
         }
         return new Selection(Arrays.copyOf(kept, count), Arrays.copyOf(at, count));
+    }
+
+    /**
+     * The hash of every k-gram of {@code normalised}, the one starting at {@code i} at index {@code i} (the values
+     * {@link #select} chooses from); empty when it is shorter than a k-gram. A short text matched against stored
+     * fingerprints looks up all of them, so that every fingerprint inside a shared run is found.
+     */
+    public static long[] grams(String normalised) {
+        int grams = normalised.length() - K + 1;
+        if (grams <= 0) {
+            return new long[0];
+        }
+        long[] hashes = new long[grams];
+        // the k-gram's eight UTF-16 units packed exactly into two longs, so hashes differ whenever k-grams differ
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < normalised.length(); i++) {
+            high = (high << 16) | (low >>> 48);
+            low = (low << 16) | normalised.charAt(i);
+            if (i >= K - 1) {
+                hashes[i - K + 1] = mix(high * 0x9E3779B97F4A7C15L + mix(low));
+            }
+        }
+        return hashes;
     }
 
     /** The distinct values of {@code hashes} in ascending order. */
