@@ -22,7 +22,7 @@ class ConsultationRepository {
     }
 
     /** A message's row. */
-    record StoredMessage(String id, String authorId, boolean fromStaff, String body, String materialId,
+    record StoredMessage(String id, String authorId, boolean fromStaff, String text, String materialId,
                          Instant createdAt) {
     }
 
@@ -46,7 +46,7 @@ class ConsultationRepository {
         jdbc.sql("""
                 INSERT INTO consultation_messages (id, consultation_id, author_id, from_staff, body, material_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(m.id(), consultationId, m.authorId(), m.fromStaff(), m.body(), m.materialId(),
+                .params(m.id(), consultationId, m.authorId(), m.fromStaff(), m.text(), m.materialId(),
                         DbTime.of(m.createdAt()))
                 .update();
     }

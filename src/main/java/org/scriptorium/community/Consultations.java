@@ -323,7 +323,7 @@ public class Consultations {
         List<ConsultationMessage> messages = new ArrayList<>(rows.size());
         for (ConsultationRepository.StoredMessage m : rows) {
             Material material = m.materialId() == null ? null : linked.get(m.materialId());
-            messages.add(new ConsultationMessage(m.id(), m.fromStaff(), names.of(m.authorId()), m.body(),
+            messages.add(new ConsultationMessage(m.id(), m.fromStaff(), names.of(m.authorId()), m.text(),
                     material == null ? null : new ConsultationMessage.MaterialLink(material.id(), material.title(),
                             "/materials/" + material.id()),
                     m.createdAt()));

@@ -437,7 +437,7 @@ class GroupChat {
                 boolean shown = answered.status() == StoredMessage.Status.SHOWN;
                 reply = new MessageView.ReplyTo(answered.id(),
                         people.computeIfAbsent(answered.authorId(), accounts::find).map(Account::displayName).orElse(""),
-                        shown ? excerpt(answered.body().isEmpty() ? "[图片]" : answered.body()) : "[消息已隐藏]");
+                        shown ? excerpt(answered.text().isEmpty() ? "[图片]" : answered.text()) : "[消息已隐藏]");
             }
             List<MessageView.Person> mentions = m.mentions().stream()
                     .map(id -> new MessageView.Person(id,
@@ -449,7 +449,7 @@ class GroupChat {
             views.add(new MessageView(m.id(), m.groupId(),
                     new MessageView.Author(m.authorId(), author.map(Account::displayName).orElse("已注销用户"),
                             author.map(Account::staff).orElse(false)),
-                    m.body(), reply, mentions, image, m.pinned(), m.createdAt()));
+                    m.text(), reply, mentions, image, m.pinned(), m.createdAt()));
         }
         return views;
     }

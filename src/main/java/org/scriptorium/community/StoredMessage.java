@@ -10,7 +10,7 @@ import java.util.List;
  * @param mentions the ids of the staff members it mentions
  * @param status   SHOWN; HELD by the leak guard under {@code heldCaseId}, for staff only; or HIDDEN by staff
  */
-record StoredMessage(String id, long seq, String groupId, String authorId, String body, String replyTo,
+record StoredMessage(String id, long seq, String groupId, String authorId, String text, String replyTo,
                      List<String> mentions, String imageId, boolean pinned, Status status, String heldCaseId,
                      String hiddenBy, String hiddenReason, Instant createdAt) {
 

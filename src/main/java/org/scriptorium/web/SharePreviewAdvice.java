@@ -1,6 +1,7 @@
 package org.scriptorium.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * page's address on the public URL, and whether the page is shown in WeChat's own browser, which cannot download
  * files (the reading page then says how to open it in the system browser).
  */
+// Only with pages: the backup and restore commands start the application without a web server (nor PublicUrl).
+@ConditionalOnWebApplication
 @ControllerAdvice
 class SharePreviewAdvice {
 
