@@ -20,6 +20,7 @@ import org.scriptorium.library.Materials;
 import org.scriptorium.mail.Letter;
 import org.scriptorium.mail.MailOutbox;
 import org.scriptorium.sharing.ConsultationAnswered;
+import org.scriptorium.sharing.ConsultationWaiting;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,6 +117,7 @@ public class Consultations {
                     Consultation.Status.OPEN, null, "ASKER", now, now));
             repository.insertMessage(id, new ConsultationRepository.StoredMessage(Ids.newId(), userId, false,
                     cleanText, null, now));
+            events.publishEvent(new ConsultationWaiting(id, staffIds(null)));
             if (visitorEmail != null) {
                 // Never the visitor's own words: a letter to any address someone typed must not carry their text.
                 mail.queue(new Letter(visitorEmail, "您的咨询已收到 · " + siteName,
@@ -157,13 +159,23 @@ public class Consultations {
         String askerId = stored.askerId();
         acquire(messages, askerId != null ? "u:" + askerId : "c:" + id);
         transaction.executeWithoutResult(status -> {
-            repository.lock(id);
+            ConsultationRepository.Stored locked = repository.lock(id).orElseThrow(Consultations::notFound);
             Instant now = clock.instant();
             repository.insertMessage(id, new ConsultationRepository.StoredMessage(Ids.newId(), askerId, false, clean,
                     null, now));
             repository.afterMessage(id, "ASKER", now);
+            events.publishEvent(new ConsultationWaiting(id, staffIds(locked.assigneeId())));
         });
         return thread(repository.find(id).orElseThrow());
+    }
+
+    /** Who is told that a conversation waits: its assignee while still staff, else every staff member. */
+    private List<String> staffIds(String assigneeId) {
+        List<Account> staff = accounts.staff();
+        if (assigneeId != null && staff.stream().anyMatch(a -> a.id().equals(assigneeId))) {
+            return List.of(assigneeId);
+        }
+        return staff.stream().map(Account::id).toList();
     }
 
     /** The conversations {@code userId} opened, the latest first. */

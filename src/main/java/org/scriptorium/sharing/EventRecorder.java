@@ -91,11 +91,27 @@ class EventRecorder implements DisposableBean {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void record(ConsultationAnswered event) {
         Instant now = clock.instant();
-        eventLog.append(SharingEvent.Type.CONSULTATION_ANSWERED, event.askerId(), null, null, null, null, null, now, now);
+        eventLog.append(SharingEvent.Type.CONSULTATION_ANSWERED, event.askerId(), null, null, null, null,
+                event.consultationId(), now, now);
     }
 
     @TransactionalEventListener
     void announce(ConsultationAnswered event) {
+        announceSoon();
+    }
+
+    // Issue 16, consultation: staff are told that a conversation waits for them; the note is its id.
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void record(ConsultationWaiting event) {
+        Instant now = clock.instant();
+        for (String staffId : event.staffIds()) {
+            eventLog.append(SharingEvent.Type.CONSULTATION_WAITING, staffId, null, null, null, null,
+                    event.consultationId(), now, now);
+        }
+    }
+
+    @TransactionalEventListener
+    void announce(ConsultationWaiting event) {
         announceSoon();
     }
 

@@ -83,6 +83,10 @@ public class NotificationCentre {
             // A reader who follows a material and received it hears of its revision twice in the log: say it once.
             String key = event.type() + "/" + event.materialId() + "/" + event.revision() + "/" + event.requestId()
                     + "/" + event.reportId() + "/" + event.messageId();
+            if (event.type() == SharingEvent.Type.CONSULTATION_ANSWERED
+                    || event.type() == SharingEvent.Type.CONSULTATION_WAITING) {
+                key += "/" + event.note(); // one line per conversation (the note is its id), not one for all
+            }
             if (!seen.add(key)) {
                 continue;
             }
@@ -164,6 +168,8 @@ public class NotificationCentre {
             // Issue 16, consultation.
             case CONSULTATION_ANSWERED -> new Item(event.id(), event.type(), "运营方回复了您的咨询", null,
                     "/me/consultations", event.visibleAt(), unread);
+            case CONSULTATION_WAITING -> new Item(event.id(), event.type(), "有咨询等待回复", null,
+                    "/admin/consultations/" + event.note(), event.visibleAt(), unread);
             // Issue 16, buying and renewal:
             case MEMBERSHIP_ENDING -> new Item(event.id(), event.type(), "您的会员将于 " + event.note() + " 到期",
                     "会员期内兑换新的激活码，有效期自动顺延", "/me", event.visibleAt(), unread);

@@ -38,8 +38,10 @@ public record SharingEvent(long id, Type type, String recipientId, String materi
         /** An editor decided a report the recipient filed. */
         REPORT_DECIDED,
         // Issue 16, consultation:
-        /** Staff answered a conversation (咨询) the recipient opened. */
+        /** Staff answered a conversation (咨询) the recipient opened; {@code note} is the conversation's id. */
         CONSULTATION_ANSWERED,
+        /** A conversation (咨询) waits for the recipient, a staff member; {@code note} is the conversation's id. */
+        CONSULTATION_WAITING,
         // Issue 16, buying and renewal:
         /** The recipient's membership ends within 7 days; {@code note} is the day it ends ({@code 2027-01-05}). */
         MEMBERSHIP_ENDING,

@@ -174,6 +174,36 @@ class ConsultationApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("staff are told in the bell that a question waits; once assigned, only the assignee hears the asker again")
+    void staffToldInTheBell() {
+        Api admin = api().asAdmin();
+        String editorEmail = email();
+        String editorId = api().newMember(editorEmail).userId();
+        admin.put("/api/v1/admin/users/" + editorId + "/roles", Map.of("roles", List.of("EDITOR")));
+        Api editor = api().as(api().token(editorEmail, Api.MEMBER_PASSWORD));
+        admin.post("/api/v1/notifications/read", Map.of()); // what other tests asked before is not this test's news
+        editor.get("/api/v1/notifications"); // the first look takes everything before as read
+        Api member = api().newMember();
+        String id = ask(member, "续费", "会员到期后还能续吗？", null).json().get("id").asString();
+
+        for (Api staff : List.of(admin, editor)) {
+            JsonNode bell = staff.get("/api/v1/notifications").json();
+            assertThat(bell.get("unread").asInt()).isEqualTo(1);
+            assertThat(bell.at("/items/0/type").asString()).isEqualTo("CONSULTATION_WAITING");
+            assertThat(bell.at("/items/0/link").asString()).isEqualTo("/admin/consultations/" + id);
+        }
+        assertThat(member.get("/api/v1/notifications").json().toString()).doesNotContain("CONSULTATION_WAITING");
+
+        admin.post("/api/v1/notifications/read", Map.of());
+        editor.post("/api/v1/notifications/read", Map.of());
+        admin.post("/api/v1/admin/consultations/" + id + "/assign", Map.of("staffId", editorId));
+        assertThat(member.post("/api/v1/consultations/" + id + "/messages", Map.of("text", "补充：是三年卡。")).status())
+                .isEqualTo(200);
+        assertThat(editor.get("/api/v1/notifications").json().get("unread").asInt()).isEqualTo(1);
+        assertThat(admin.get("/api/v1/notifications").json().get("unread").asInt()).isZero();
+    }
+
+    @Test
     @DisplayName("staff assign to another staff member; not to a member; the inbox's box is checked")
     void assign() {
         Api admin = api().asAdmin();
