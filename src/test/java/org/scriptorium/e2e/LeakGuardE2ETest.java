@@ -81,8 +81,10 @@ class LeakGuardE2ETest extends BrowserTest {
 
         // The case is in the editors' queue, naming the poster and where it was posted.
         assertThat(admin.get("/api/v1/admin/reports?kind=LEAK_GUARD").json().size()).isEqualTo(casesBefore + 1);
+        browser.manage().deleteAllCookies(); // the member's session ends; an editor signs in afresh
         signIn(browser, Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD);
         browser.get(url("/admin/reports?kind=LEAK_GUARD"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/admin/reports"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("拦截的消息");
     }
 
