@@ -103,11 +103,8 @@ class EventRecorder implements DisposableBean {
     // Issue 16, consultation: staff are told that a conversation waits for them; the note is its id.
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void record(ConsultationWaiting event) {
-        Instant now = clock.instant();
-        for (String staffId : event.staffIds()) {
-            eventLog.append(SharingEvent.Type.CONSULTATION_WAITING, staffId, null, null, null, null,
-                    event.consultationId(), now, now);
-        }
+        eventLog.appendForEach(event.staffIds(), SharingEvent.Type.CONSULTATION_WAITING, null, null, null,
+                event.consultationId(), clock.instant());
     }
 
     @TransactionalEventListener
