@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -72,8 +73,12 @@ class ConsultationE2ETest extends BrowserTest {
         staffWaits.until(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
         assertThat(staff.findElement(By.id("messages")).getText()).contains("请问三年会员在哪里买？");
         new Select(staff.findElement(By.id("canned-reply"))).selectByVisibleText(cannedTitle);
+        // 插入 is a form submission (it works without JavaScript): the page is replaced, so the old textarea goes stale.
+        var textareaBefore = staff.findElement(By.id("answer-text"));
         staff.findElement(By.id("insert-canned")).click();
-        staffWaits.until(d -> d.findElement(By.id("answer-text")).getDomProperty("value").contains(cannedText));
+        staffWaits.until(ExpectedConditions.stalenessOf(textareaBefore));
+        staffWaits.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("answer-text")).getDomProperty("value").contains(cannedText));
         staff.findElement(By.id("send-answer")).click();
         staffWaits.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "已发邮件通知访客"));
         assertThat(staff.findElement(By.id("consultation-status")).getText()).isEqualTo("已回复");
