@@ -29,6 +29,15 @@ public interface SearchIndex {
      */
     void rebuild(Iterator<IndexedMaterial> materials, LongConsumer progress);
 
+    /**
+     * Whether every node of a cluster reads and writes this one index (a search server such as OpenSearch), so that
+     * each change must be applied once, by one node; {@code false} (the default) for an index each node keeps for
+     * itself (embedded Lucene), which every node must bring up to date with every change.
+     */
+    default boolean sharedByNodes() {
+        return false;
+    }
+
     /** How many materials the index holds. */
     long materialCount();
 
