@@ -39,6 +39,8 @@ final class ChangeFollower {
 
     /** Far longer than a change's transaction lasts after it wrote its row (it does so just before committing). */
     static final Duration GRACE = Duration.ofSeconds(60);
+    /** Long past any transaction that wrote a change, allowing for clocks of nodes that disagree by minutes. */
+    static final Duration SETTLED = Duration.ofMinutes(10);
     /** Bounds the ids awaited (memory, and the size of the query for them). */
     static final int MAX_GAPS = 4_096;
     private static final int PAGE = 500;
@@ -69,7 +71,9 @@ final class ChangeFollower {
     void start(Instant now) {
         mark = changes.lastId();
         gaps.clear();
-        long from = Math.max(0, mark - MAX_GAPS);
+        // Below a change written long ago every id was written (and committed or rolled back) long ago too: what is
+        // missing there was pruned or rolled back, not late.
+        long from = Math.max(Math.max(0, mark - MAX_GAPS), changes.lastIdBefore(now.minus(SETTLED)));
         Set<Long> present = new HashSet<>(changes.idsBetween(from, mark));
         for (long id = from + 1; id <= mark; id++) {
             if (!present.contains(id)) {

@@ -37,6 +37,12 @@ class SearchChanges {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM search_changes").query(Long.class).single();
     }
 
+    /** The newest id among the changes written before {@code before}, or 0 when there is none. */
+    long lastIdBefore(Instant before) {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM search_changes WHERE changed_at < ?")
+                .param(DbTime.of(before)).query(Long.class).single();
+    }
+
     /** The ids in {@code (from, to]} that are present (committed), lowest first. */
     List<Long> idsBetween(long from, long to) {
         return jdbc.sql("SELECT id FROM search_changes WHERE id > ? AND id <= ? ORDER BY id")

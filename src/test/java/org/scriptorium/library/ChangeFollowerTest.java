@@ -124,6 +124,15 @@ class ChangeFollowerTest {
     }
 
     @Test
+    @DisplayName("at start, a hole below changes written long ago (pruned or rolled back) is not awaited")
+    void startIgnoresOldHoles() {
+        jdbc.sql("INSERT INTO search_changes (id, material_id, changed_at) VALUES (5, 'old', ?), (9, 'new', ?)")
+                .params(DbTime.of(T0.minus(Duration.ofHours(1))), DbTime.of(T0)).update();
+        follower.start(T0);
+        assertThat(follower.awaited()).containsExactly(6L, 7L, 8L);
+    }
+
+    @Test
     @DisplayName("a node's own change is applied by the node, not again by its follower, even while still applying")
     void ownChanges() {
         follower.start(T0);
