@@ -73,7 +73,10 @@ public class SearchIndexing implements DisposableBean {
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("search-indexing").factory());
     private final AtomicBoolean lookPending = new AtomicBoolean();
-    /** Set when a change could not be indexed; its outbox row waits to be replayed. */
+    /**
+     * Set when a change could not be indexed: on one node its outbox row waits to be replayed; following the change
+     * log, the index is repaired once it takes writes again.
+     */
     private volatile boolean behind;
     private Instant lastPrune = Instant.MIN;
 
@@ -92,7 +95,7 @@ public class SearchIndexing implements DisposableBean {
         this.follower = new ChangeFollower(changes, new ChangeFollower.Index() {
             @Override
             public void apply(String materialId) {
-                reindex(materialId, () -> { });
+                reindexFollowing(materialId);
             }
 
             @Override
@@ -155,7 +158,7 @@ public class SearchIndexing implements DisposableBean {
             case FOLLOW -> {
                 Long change = ownChanges.remove(event);
                 try {
-                    reindex(event.materialId(), () -> { });
+                    reindexFollowing(event.materialId());
                     if (change != null) {
                         follower.appliedHere(change);
                     }
@@ -192,14 +195,47 @@ public class SearchIndexing implements DisposableBean {
         }
     }
 
+    /**
+     * Applies a change with no outbox row behind it (the change log's, or this node's own when following it). An
+     * index that failed may have dropped changes it had taken but not committed, which no row recalls: once it takes
+     * writes again, the whole index is compared with the database and repaired, on the indexing thread.
+     */
+    private void reindexFollowing(String materialId) {
+        try {
+            reindex(materialId, () -> { });
+        } catch (RuntimeException e) {
+            behind = true;
+            throw e;
+        }
+        if (behind) {
+            behind = false;
+            onWorker(() -> {
+                try {
+                    IndexDifference repaired = repair();
+                    log.info("Search index: taking writes again; repaired {} difference(s) with the database",
+                            repaired.size());
+                } catch (RuntimeException e) {
+                    behind = true;
+                    log.warn("Search index: repair after a failure failed; trying again after the next change", e);
+                }
+            });
+        }
+    }
+
     /** Reads the change log soon, on the indexing thread; several calls meanwhile make one read. */
     private void look() {
-        if (lookPending.compareAndSet(false, true)) {
-            try {
-                worker.execute(this::follow);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                lookPending.set(false);
-            }
+        if (lookPending.compareAndSet(false, true) && !onWorker(this::follow)) {
+            lookPending.set(false);
+        }
+    }
+
+    /** Runs the task on the indexing thread; false when the node is stopping and it will not run. */
+    private boolean onWorker(Runnable task) {
+        try {
+            worker.execute(task);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return false;
         }
     }
 
