@@ -1,5 +1,7 @@
 package org.scriptorium.storage;
 
+import java.nio.file.Path;
+
 /**
  * Where files the database refers to are kept, as chosen by {@code scriptorium.blobs.store}: the data directory of
  * this node ({@code files}, the default: one machine only), the database itself ({@code database}: every node reads
@@ -19,6 +21,11 @@ public interface BlobStorage {
 
     /** Which store this is: {@code files}, {@code database} or {@code s3}. */
     String kind();
+
+    /** The {@code files} store over a data directory, as the application makes it by default (for commands and tests). */
+    static BlobStorage files(Path dataDir) {
+        return new FileBlobStorage(dataDir);
+    }
 
     /**
      * Whether every node reads and writes the same blobs ({@code database}, {@code s3}); false for {@code files},
