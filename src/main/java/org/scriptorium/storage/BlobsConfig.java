@@ -1,5 +1,6 @@
 package org.scriptorium.storage;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.scriptorium.common.ScriptoriumProperties;
@@ -22,9 +23,14 @@ class BlobsConfig {
 
     @Bean
     BlobStorage blobStorage(BlobsProperties blobs, ScriptoriumProperties properties, DataSource dataSource, Clock clock) {
+        return of(blobs, properties.dataDir(), dataSource, clock);
+    }
+
+    /** The store the settings choose; also for {@link RestoreCommand}, which runs without the application. */
+    static BlobStorage of(BlobsProperties blobs, Path dataDir, DataSource dataSource, Clock clock) {
         String store = blobs.store() == null ? "files" : blobs.store().strip();
         return switch (store) {
-            case "files", "" -> new FileBlobStorage(properties.dataDir());
+            case "files", "" -> new FileBlobStorage(dataDir);
             case "database" -> new DatabaseBlobStorage(dataSource, clock);
             case "s3" -> new S3BlobStorage(client(blobs.s3()), blobs.s3().bucket()).verify();
             default -> throw new IllegalStateException("scriptorium.blobs.store: \"" + store

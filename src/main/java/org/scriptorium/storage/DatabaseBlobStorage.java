@@ -38,7 +38,7 @@ final class DatabaseBlobStorage implements BlobStorage {
     }
 
     @Override
-    public BlobStore namespace(String name) {
+    public RestorableBlobStore namespace(String name) {
         return new Rows(BlobKeys.namespace(name));
     }
 
@@ -61,7 +61,7 @@ final class DatabaseBlobStorage implements BlobStorage {
     }
 
     /** One namespace's rows. */
-    private final class Rows implements BlobStore {
+    private final class Rows implements RestorableBlobStore {
 
         private static final String INSERT =
                 "INSERT INTO blobs (namespace, blob_key, size_bytes, created_at, content) VALUES (?, ?, ?, ?, ?)";
@@ -88,8 +88,22 @@ final class DatabaseBlobStorage implements BlobStorage {
         @Override
         public String put(Content content) {
             String key = BlobKeys.newKey();
+            insert(key, content);
+            return key;
+        }
+
+        @Override
+        public void putAs(String key, Content content) {
+            if (!BlobKeys.valid(key)) {
+                throw new IllegalArgumentException("not a blob key: " + key);
+            }
+            deleteRow(key);
+            insert(key, content);
+        }
+
+        private void insert(String key, Content content) {
             try (Spool spool = Spool.of(content)) {
-                return withConnection("store a blob", c -> {
+                withConnection("store a blob", c -> {
                     try (PreparedStatement insert = c.prepareStatement(INSERT);
                          InputStream in = Files.newInputStream(spool.file())) {
                         long size = spool.size();

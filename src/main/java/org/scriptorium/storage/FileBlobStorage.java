@@ -32,7 +32,7 @@ final class FileBlobStorage implements BlobStorage {
     }
 
     @Override
-    public BlobStore namespace(String name) {
+    public RestorableBlobStore namespace(String name) {
         return new Folder(dataDir.resolve(BlobKeys.namespace(name)));
     }
 
@@ -42,7 +42,7 @@ final class FileBlobStorage implements BlobStorage {
     }
 
     /** One namespace's folder. */
-    static final class Folder implements BlobStore {
+    static final class Folder implements RestorableBlobStore {
 
         private static final Pattern FOLDER = Pattern.compile("[0-9a-f]{2}");
         private static final String PARTIAL = ".part";
@@ -61,6 +61,15 @@ final class FileBlobStorage implements BlobStorage {
         @Override
         public String put(Content content) {
             String key = BlobKeys.newKey();
+            putAs(key, content);
+            return key;
+        }
+
+        @Override
+        public void putAs(String key, Content content) {
+            if (!BlobKeys.valid(key)) {
+                throw new IllegalArgumentException("not a blob key: " + key);
+            }
             Path target = path(key);
             Path partial = null;
             try {
@@ -75,7 +84,7 @@ final class FileBlobStorage implements BlobStorage {
                     content.writeTo(out);
                     channel.force(true);
                 }
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 partial = null;
                 forceDirectory(target.getParent());
             } catch (IOException e) {
@@ -83,7 +92,6 @@ final class FileBlobStorage implements BlobStorage {
             } finally {
                 deleteQuietly(partial);
             }
-            return key;
         }
 
         @Override

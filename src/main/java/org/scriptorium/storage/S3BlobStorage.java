@@ -49,7 +49,7 @@ final class S3BlobStorage implements BlobStorage, AutoCloseable {
     }
 
     @Override
-    public BlobStore namespace(String name) {
+    public RestorableBlobStore namespace(String name) {
         return new Prefix(BlobKeys.namespace(name) + "/");
     }
 
@@ -64,7 +64,7 @@ final class S3BlobStorage implements BlobStorage, AutoCloseable {
     }
 
     /** One namespace's objects. */
-    private final class Prefix implements BlobStore {
+    private final class Prefix implements RestorableBlobStore {
 
         private final String prefix;
 
@@ -83,11 +83,19 @@ final class S3BlobStorage implements BlobStorage, AutoCloseable {
         @Override
         public String put(Content content) {
             String key = BlobKeys.newKey();
+            putAs(key, content);
+            return key;
+        }
+
+        @Override
+        public void putAs(String key, Content content) {
+            if (!BlobKeys.valid(key)) {
+                throw new IllegalArgumentException("not a blob key: " + key);
+            }
             try (Spool spool = Spool.of(content)) {
                 client.putObject(r -> r.bucket(bucket).key(prefix + key).contentLength(spool.size()),
                         RequestBody.fromFile(spool.file()));
             }
-            return key;
         }
 
         @Override
