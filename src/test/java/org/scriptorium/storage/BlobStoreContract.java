@@ -171,6 +171,19 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    @DisplayName("a restore writes under the archive's key, replacing what was there, and takes only well-formed keys")
+    void putAs() {
+        RestorableBlobStore restorable = (RestorableBlobStore) blobs;
+        String key = blobs.put("旧的".getBytes(StandardCharsets.UTF_8));
+        restorable.putAs(key, out -> out.write("备份里的".getBytes(StandardCharsets.UTF_8)));
+        assertThat(blobs.get(key)).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("备份里的"));
+        String fresh = "ab".repeat(24);
+        restorable.putAs(fresh, out -> out.write(new byte[] {9}));
+        assertThat(blobs.get(fresh)).hasValueSatisfying(b -> assertThat(b).containsExactly(9));
+        assertThatThrownBy(() -> restorable.putAs("../x", out -> out.write(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("puts from many threads at once get distinct keys, each holding its own bytes")
     void concurrentPuts() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
