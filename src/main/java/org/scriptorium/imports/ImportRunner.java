@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,8 +116,8 @@ class ImportRunner implements DisposableBean {
             return;
         }
         Set<Integer> done = jobs.donePositions(jobId);
-        Path file = job.archiveKey() == null ? null : store.path(job.archiveKey());
-        if (file == null || !Files.exists(file)) {
+        Optional<ArchiveStore.Copy> copy = job.archiveKey() == null ? Optional.empty() : store.copy(job.archiveKey());
+        if (copy.isEmpty()) {
             if (done.isEmpty()) {
                 jobs.insertItem(jobId, ImportItem.failed(0, job.uploadName(), "ARCHIVE_MISSING",
                         "上传的文件已不在服务器上，请重新上传。"));
@@ -125,7 +126,9 @@ class ImportRunner implements DisposableBean {
             finish(job);
             return;
         }
-        try (ImportArchive archive = ImportArchive.open(file, ImportArchive.Limits.of(maxEntryBytes, Files.size(file)))) {
+        Path file = copy.get().file();
+        try (ArchiveStore.Copy local = copy.get();
+             ImportArchive archive = ImportArchive.open(file, ImportArchive.Limits.of(maxEntryBytes, Files.size(file)))) {
             List<ImportArchive.Listed> listing = archive.listing();
             jobs.setTotal(jobId, listing.size());
             for (ImportArchive.Listed item : listing) {

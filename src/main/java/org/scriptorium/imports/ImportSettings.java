@@ -1,6 +1,7 @@
 package org.scriptorium.imports;
 
 import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.storage.BlobStorage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +21,7 @@ class ImportSettings {
     }
 
     @Bean
-    ArchiveStore importArchiveStore(ScriptoriumProperties properties) {
-        return new ArchiveStore(properties.dataDir().resolve("imports"));
+    ArchiveStore importArchiveStore(BlobStorage storage, ScriptoriumProperties properties) {
+        return new ArchiveStore(storage.namespace("imports"), properties.dataDir().resolve("import-work"));
     }
 }

@@ -20,6 +20,7 @@ import org.scriptorium.delivery.DeliveryLedger;
 import org.scriptorium.membership.MembershipStatus;
 import org.scriptorium.membership.Memberships;
 import org.scriptorium.membership.Plan;
+import org.scriptorium.storage.BlobStore;
 import org.scriptorium.tracer.TraceResult;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -58,7 +59,7 @@ public class CaseReview {
 
     private final ReportRepository repository;
     private final CaseViews views;
-    private final EvidenceBlobs blobs;
+    private final BlobStore blobs;
     private final Accounts accounts;
     private final Memberships memberships;
     private final DeliveryLedger ledger;
@@ -69,7 +70,7 @@ public class CaseReview {
     private final CaseFile caseFile;
     private final RewardRule rewardRule = new RewardRule();
 
-    CaseReview(ReportRepository repository, CaseViews views, EvidenceBlobs blobs, Accounts accounts,
+    CaseReview(ReportRepository repository, CaseViews views, BlobStore blobs, Accounts accounts,
                Memberships memberships, DeliveryLedger ledger, ReportsProperties properties, Clock clock,
                ScriptoriumProperties scriptorium, ApplicationEventPublisher events, CaseFile caseFile) {
         this.caseFile = caseFile;

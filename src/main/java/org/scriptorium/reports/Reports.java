@@ -15,6 +15,7 @@ import org.scriptorium.account.Accounts;
 import org.scriptorium.common.Ids;
 import org.scriptorium.common.Rejected;
 import org.scriptorium.common.ScriptoriumProperties;
+import org.scriptorium.storage.BlobStore;
 import org.scriptorium.tracer.Leak;
 import org.scriptorium.tracer.LeakIntake;
 import org.scriptorium.tracer.TraceResult;
@@ -46,7 +47,7 @@ public class Reports {
 
     private final ReportRepository repository;
     private final CaseViews views;
-    private final EvidenceBlobs blobs;
+    private final BlobStore blobs;
     private final LeakIntake intake;
     private final Tracer tracer;
     private final Accounts accounts;
@@ -58,7 +59,7 @@ public class Reports {
     private final EvidenceRules evidenceRules;
     private final FilingLimit limit;
 
-    Reports(ReportRepository repository, CaseViews views, EvidenceBlobs blobs, LeakIntake intake, Tracer tracer,
+    Reports(ReportRepository repository, CaseViews views, BlobStore blobs, LeakIntake intake, Tracer tracer,
             Accounts accounts, Clock clock, ScriptoriumProperties scriptorium, ReportsProperties properties,
             ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.repository = repository;

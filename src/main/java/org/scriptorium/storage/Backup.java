@@ -28,6 +28,11 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>On PostgreSQL the database is left to {@code pg_dump} (it backs up a running server consistently); the
  * archive then holds the secrets and the evidence files only, and its manifest says so.
+ *
+ * <p>Evidence files are archived from the data directory, where the {@code files} blob store keeps them. With
+ * {@code scriptorium.blobs.store=database} they are rows of the {@code blobs} table, so in the database's backup (the
+ * H2 script here, or {@code pg_dump}); with {@code s3} they stay in the bucket, which is backed up on its own
+ * (versioning, replication, {@code aws s3 sync}). The manifest names the store.
  */
 final class Backup {
 
@@ -39,7 +44,7 @@ final class Backup {
     static final Pattern EVIDENCE_ENTRY = Pattern.compile("evidence/([0-9a-f]{2})/(\\1[0-9a-f]{46})");
 
     /** What went into an archive. */
-    record Summary(boolean database, int secrets, long materials, int evidenceFiles) {
+    record Summary(boolean database, int secrets, long materials, int evidenceFiles, String blobs) {
     }
 
     private Backup() {
@@ -49,8 +54,9 @@ final class Backup {
      * Writes the archive to {@code target} (through a temporary file beside it, moved into place when complete).
      *
      * @param dataDir the data directory whose {@code evidence} folder is archived
+     * @param blobs   the blob store's kind ({@link BlobStorage#kind()}), for the manifest
      */
-    static Summary write(Connection connection, Path dataDir, Path target) throws IOException, SQLException {
+    static Summary write(Connection connection, Path dataDir, Path target, String blobs) throws IOException, SQLException {
         boolean h2 = connection.getMetaData().getURL().startsWith("jdbc:h2:");
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
@@ -81,7 +87,7 @@ final class Backup {
             // After the database: a report committed before the script has its files on disk already (they are
             // written first); files of later reports are extra, and swept at the first start after a restore.
             int evidence = evidence(dataDir.resolve("evidence"), zip);
-            summary = new Summary(h2, secrets.size(), materials, evidence);
+            summary = new Summary(h2, secrets.size(), materials, evidence, blobs);
             zip.putNextEntry(new ZipEntry(MANIFEST));
             Properties manifest = new Properties();
             manifest.setProperty("format", Integer.toString(FORMAT));
@@ -90,6 +96,11 @@ final class Backup {
             manifest.setProperty("materials", Long.toString(materials));
             manifest.setProperty("secrets", Integer.toString(secrets.size()));
             manifest.setProperty("evidenceFiles", Integer.toString(evidence));
+            manifest.setProperty("blobs", switch (blobs) {
+                case "database" -> "database (in the database's backup)";
+                case "s3" -> "s3 (not included: back up the bucket)";
+                default -> blobs;
+            });
             manifest.store(zip, "Scriptorium backup: restore with `java -jar scriptorium.jar restore FILE`");
             zip.closeEntry();
             zip.finish();

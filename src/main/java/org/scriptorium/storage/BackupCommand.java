@@ -24,11 +24,13 @@ class BackupCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final DataSource dataSource;
     private final ScriptoriumProperties properties;
+    private final BlobStorage blobs;
     private int exitCode;
 
-    BackupCommand(DataSource dataSource, ScriptoriumProperties properties) {
+    BackupCommand(DataSource dataSource, ScriptoriumProperties properties, BlobStorage blobs) {
         this.dataSource = dataSource;
         this.properties = properties;
+        this.blobs = blobs;
     }
 
     @Override
@@ -46,7 +48,7 @@ class BackupCommand implements ApplicationRunner, ExitCodeGenerator {
         Path target = Path.of(words.get(1));
         Backup.Summary summary;
         try (Connection connection = dataSource.getConnection()) {
-            summary = Backup.write(connection, properties.dataDir(), target);
+            summary = Backup.write(connection, properties.dataDir(), target, blobs.kind());
         }
         out.printf("已备份到 %s：%s%d 个密钥，%d 个证据文件 / backed up to %s%n", target.toAbsolutePath(),
                 summary.database() ? "数据库（" + summary.materials() + " 篇资料），" : "", summary.secrets(),
@@ -54,6 +56,14 @@ class BackupCommand implements ApplicationRunner, ExitCodeGenerator {
         if (!summary.database()) {
             out.println("数据库为 PostgreSQL，未包含在内：请同时用 pg_dump 备份数据库 / the PostgreSQL database is not"
                     + " included: back it up with pg_dump");
+        }
+        switch (blobs.kind()) {
+            case "database" -> out.println("证据文件保存在数据库中，随数据库一并备份 / evidence files are in the database"
+                    + " and go with its backup");
+            case "s3" -> out.println("证据文件保存在 S3 存储桶中，未包含在内：请另行备份存储桶 / evidence files are in the"
+                    + " S3 bucket, not in this archive: back up the bucket separately");
+            default -> {
+            }
         }
     }
 

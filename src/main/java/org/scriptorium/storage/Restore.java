@@ -54,7 +54,13 @@ final class Restore {
         }
     }
 
-    static Summary run(Path archive, Connection connection, Path dataDir) throws IOException, SQLException, Refused {
+    /**
+     * @param blobs where the archived evidence files go: the configured blob store (for {@code database} and
+     *              {@code s3} they are put under their keys beside what is there; a database restored from the same
+     *              backup names exactly them)
+     */
+    static Summary run(Path archive, Connection connection, Path dataDir, BlobStorage blobs)
+            throws IOException, SQLException, Refused {
         verify(archive);
         try (ZipFile zip = open(archive)) {
             Properties manifest = manifest(zip);
@@ -73,7 +79,9 @@ final class Restore {
                 runScript(zip, database, connection);
             }
             int restoredSecrets = putSecrets(connection, secrets);
-            int evidence = evidence(zip, dataDir.resolve("evidence"));
+            int evidence = blobs.sharedByNodes()
+                    ? evidence(zip, (RestorableBlobStore) blobs.namespace(EVIDENCE))
+                    : evidence(zip, dataDir.resolve(EVIDENCE));
             deleteTree(dataDir.resolve("index"));
             long materials;
             try (Statement s = connection.createStatement(); var rows = s.executeQuery("SELECT COUNT(*) FROM materials")) {
@@ -165,6 +173,25 @@ final class Restore {
                     + " secrets " + differing + " than the archive; restore the database from the same backup first");
         }
         return archived.size();
+    }
+
+    private static final String EVIDENCE = "evidence";
+
+    private static int evidence(ZipFile zip, RestorableBlobStore store) throws IOException {
+        int n = 0;
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            ZipEntry entry = entries.nextElement();
+            Matcher m = Backup.EVIDENCE_ENTRY.matcher(entry.getName());
+            if (m.matches()) {
+                store.putAs(m.group(2), out -> {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                });
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int evidence(ZipFile zip, Path root) throws IOException {

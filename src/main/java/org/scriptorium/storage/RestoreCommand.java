@@ -4,14 +4,17 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * {@code java -jar scriptorium.jar restore FILE}: replaces the database, secrets and evidence files with those of a
@@ -46,7 +49,17 @@ public final class RestoreCommand {
             Restore.verify(archive); // before the connection below creates an empty database
             try (Connection connection = DriverManager.getConnection(env.getRequiredProperty("spring.datasource.url"),
                     env.getProperty("spring.datasource.username", ""), env.getProperty("spring.datasource.password", ""))) {
-                Restore.Summary summary = Restore.run(archive, connection, dataDir);
+                BlobsProperties blobs = Binder.get(env).bindOrCreate("scriptorium.blobs", BlobsProperties.class);
+                BlobStorage storage = BlobsConfig.of(blobs, dataDir, new SingleConnectionDataSource(connection, true),
+                        Clock.systemUTC());
+                Restore.Summary summary;
+                try {
+                    summary = Restore.run(archive, connection, dataDir, storage);
+                } finally {
+                    if (storage instanceof AutoCloseable closeable) {
+                        closeable.close();
+                    }
+                }
                 out.printf("已从 %s 恢复：%s%d 个密钥，%d 个证据文件；下次启动时重建搜索索引 / restored from %s%n",
                         archive.toAbsolutePath(), summary.database() ? "数据库（" + summary.materials() + " 篇资料），" : "",
                         summary.secrets(), summary.evidenceFiles(), archive.toAbsolutePath());
