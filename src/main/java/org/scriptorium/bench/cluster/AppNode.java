@@ -49,7 +49,8 @@ public final class AppNode {
         String classPath = System.getProperty("java.class.path");
         if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")
                 && !classPath.contains("surefire")) {
-            command.addAll(List.of("-jar", classPath)); // run from the application's jar: its launcher finds MAIN
+            // Run from the application's jar: its launcher finds MAIN.
+            command.addAll(List.of("-jar", Path.of(classPath).toAbsolutePath().toString()));
         } else {
             command.addAll(List.of("-cp", classPath, MAIN));
         }
