@@ -90,13 +90,16 @@ class ProxyBenchmark implements ApplicationRunner {
         LocalCluster.Builder builder = LocalCluster.builder(properties.dataDir().toAbsolutePath().resolve(NAME))
                 .nodes(3)
                 .jvm("-Xmx" + heap)
+                // Each node indexes the library at its first start: slow on a busy machine.
+                .readyTimeout(Duration.ofMinutes(10))
                 .args("--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
                         "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
                         "--scriptorium.demo.enabled=false",
                         // Every client is 127.0.0.1: the readers' rate limit would measure itself.
                         "--scriptorium.search.rate.enabled=false",
-                        "--logging.level.root=WARN");
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.scriptorium=INFO");
         String schemas = environment.getProperty("spring.flyway.schemas", "");
         if (!schemas.isBlank()) {
             builder.args("--spring.flyway.schemas=" + schemas);
