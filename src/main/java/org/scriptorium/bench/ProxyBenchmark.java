@@ -77,6 +77,7 @@ class ProxyBenchmark implements ApplicationRunner {
         int clients = Integer.parseInt(option(args, "bench.clients", "16"));
         int rounds = Integer.parseInt(option(args, "bench.rounds", "4"));
         int seconds = Integer.parseInt(option(args, "bench.seconds", "15"));
+        int warmup = Integer.parseInt(option(args, "bench.warmup-seconds", "30"));
         String heap = option(args, "bench.node-heap", "768m");
         String url = environment.getProperty("spring.datasource.url", "");
         if (!url.startsWith("jdbc:postgresql:")) {
@@ -84,8 +85,9 @@ class ProxyBenchmark implements ApplicationRunner {
                     + "(and username, password) to a PostgreSQL database or schema of its own");
         }
         List<String> queries = fill(count);
-        System.out.printf("Proxy benchmark: %d materials, %d clients, %d rounds of %d s per side; Java %s, %d cores%n",
-                count, clients, rounds, seconds, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("Proxy benchmark: %d materials, %d clients, %d s warm-up then %d rounds of %d s per side; Java %s, "
+                + "%d cores%n", count, clients, warmup, rounds, seconds, Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
 
         LocalCluster.Builder builder = LocalCluster.builder(properties.dataDir().toAbsolutePath().resolve(NAME))
                 .nodes(3)
@@ -111,7 +113,7 @@ class ProxyBenchmark implements ApplicationRunner {
             targets.put("HAProxy, 3 nodes", cluster.proxy().url());
             Map<String, List<Round>> results = new LinkedHashMap<>();
             targets.forEach((name, base) -> {
-                load(base, queries, clients, Math.max(5, seconds / 2), 0); // warm-up: JIT, caches, connections
+                load(base, queries, clients, warmup, 0); // warm-up: JIT, caches, connections
                 results.put(name, new ArrayList<>());
             });
             for (int r = 0; r < rounds; r++) {
