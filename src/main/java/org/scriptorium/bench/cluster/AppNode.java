@@ -46,6 +46,7 @@ public final class AppNode {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // A single jar is the application's own (java -jar scriptorium.jar bench-proxy), never Surefire's booter jar.
         String classPath = System.getProperty("java.class.path");
         if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")
                 && !classPath.contains("surefire")) {
