@@ -3,6 +3,7 @@
 #   - Debian's chromium + chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)
 #   - a CJK font (fonts-wqy-microhei) so Chromium renders Chinese text (the PDF writer brings its own fonts)
 #   - LibreOffice Writer and poppler-utils (soffice, pdftotext) for DocxRenderingTest
+#   - HAProxy (haproxy) in front of the three nodes of cluster.ThreeNodesTest (issue 17)
 #   - a throw-away PostgreSQL cluster on 127.0.0.1:${SCRIPTORIUM_TEST_PG_PORT:-54329}
 #     with role scriptorium/scriptorium and database scriptorium_test.
 #   - the OpenAPI linter, @redocly/cli from the npm registry, under ${SCRIPTORIUM_TEST_NPM_DIR:-/tmp/scriptorium-test-npm}
@@ -75,6 +76,8 @@ missing=()
 pkg_installed fonts-wqy-microhei || missing+=(fonts-wqy-microhei)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# issue 17, three-node harness: the reverse proxy in front of cluster.ThreeNodesTest's nodes.
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 if ! command -v pg_isready >/dev/null 2>&1 || ! command -v psql >/dev/null 2>&1; then
   missing+=(postgresql-client)
 fi
@@ -82,7 +85,7 @@ fi
 if [ "${#missing[@]}" -gt 0 ]; then
   if ! is_root; then
     die "missing packages: ${missing[*]}. Install them as root:
-  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium chromium-driver postgresql fonts-wqy-microhei libreoffice-writer poppler-utils
+  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium chromium-driver postgresql fonts-wqy-microhei libreoffice-writer poppler-utils haproxy
 or run this script as root (it installs them itself)."
   fi
   log "installing: ${missing[*]}"
