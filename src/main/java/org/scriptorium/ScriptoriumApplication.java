@@ -23,7 +23,9 @@ public class ScriptoriumApplication {
     static final Set<String> COMMANDS = Set.of("reindex", "trace", "backup", "bench-search", "bench-trace",
             "bench-events", "bench-sites", "bench-load", "bench-imports", "bench-relevance",
             // issue 16, leak guard part
-            "bench-guard", "bench-group");
+            "bench-guard", "bench-group",
+            // issue 17, shared state part
+            "bench-shared");
 
     public static void main(String[] args) {
         if (RestoreCommand.requested(args)) {

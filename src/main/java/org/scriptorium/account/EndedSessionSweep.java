@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -24,14 +25,19 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class EndedSessionSweep {
 
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> store;
 
-    EndedSessionSweep(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        this.sessions = sessions;
+    /** The store is there in the web application only, not for the commands that run without a server. */
+    EndedSessionSweep(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> store) {
+        this.store = store;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void sweep(SessionsEnded ended) {
+        FindByIndexNameSessionRepository<? extends Session> sessions = store.getIfAvailable();
+        if (sessions == null) {
+            return;
+        }
         String current = currentSessionId();
         Map<String, ? extends Session> found = sessions.findByPrincipalName(ended.userId());
         found.forEach((id, session) -> {
