@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.scriptorium.support.Migration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -34,20 +33,13 @@ class DatabaseRateBucketsTest {
     private HikariDataSource dataSource;
 
     @BeforeEach
-    void database() throws IOException {
+    void database() {
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl("jdbc:h2:mem:rates-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setMaximumPoolSize(10);
         jdbc = JdbcClient.create(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
-        try (var in = getClass().getResourceAsStream("/db/migration/V11_3__shared_sessions_rates_fingerprints.sql")) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            for (String statement : sql.split(";")) {
-                if (!statement.isBlank()) {
-                    jdbc.sql(statement).update();
-                }
-            }
-        }
+        Migration.run(jdbc, "V11_3__shared_sessions_rates_fingerprints.sql");
     }
 
     @AfterEach
@@ -67,23 +59,7 @@ class DatabaseRateBucketsTest {
     @Test
     @DisplayName("a key spends its burst, is told how long to wait, and earns requests back: as the memory buckets do")
     void burstThenRate() {
-        // The same steps and answers as TokenBucketsTest.burstThenRate: one request back every 10 s.
-        DatabaseRateBuckets buckets = node(3, 6);
-        for (int i = 0; i < 3; i++) {
-            assertThat(buckets.take("a")).isZero();
-        }
-        assertThat(buckets.take("a")).isEqualTo(10);
-        assertThat(buckets.take("b")).as("another key has its own burst").isZero();
-        clock.advance(Duration.ofSeconds(4));
-        assertThat(buckets.take("a")).isEqualTo(6);
-        clock.advance(Duration.ofSeconds(6));
-        assertThat(buckets.take("a")).isZero();
-        assertThat(buckets.take("a")).isEqualTo(10);
-        clock.advance(Duration.ofHours(1));
-        for (int i = 0; i < 3; i++) {
-            assertThat(buckets.take("a")).as("never more than the burst saved up").isZero();
-        }
-        assertThat(buckets.take("a")).isPositive();
+        RateBucketsContract.burstThenRate(node(3, 6), clock::advance);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.scriptorium.tracer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.scriptorium.support.Migration;
 import org.scriptorium.support.Speeches;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -28,18 +27,11 @@ class JdbcFingerprintStoreTest {
     private JdbcFingerprintStore store;
 
     @BeforeEach
-    void database() throws IOException {
+    void database() {
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl("jdbc:h2:mem:prints-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         jdbc = JdbcClient.create(dataSource);
-        try (var in = getClass().getResourceAsStream("/db/migration/V11_3__shared_sessions_rates_fingerprints.sql")) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            for (String statement : sql.split(";")) {
-                if (!statement.isBlank()) {
-                    jdbc.sql(statement).update();
-                }
-            }
-        }
+        Migration.run(jdbc, "V11_3__shared_sessions_rates_fingerprints.sql");
         store = new JdbcFingerprintStore(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC());
     }
 
