@@ -84,6 +84,10 @@ class SharedStateBenchmark implements ApplicationRunner {
             int forgotten = jdbc.sql("DELETE FROM trace_fingerprints").update();
             System.out.printf("%,d stored fingerprint rows deleted%n", forgotten);
         }
+        if (ids.isEmpty()) {
+            rates(takes);
+            return;
+        }
         long stored = jdbc.sql("SELECT COUNT(*) FROM trace_fingerprints").query(Long.class).single();
         String leaked = String.join("\n", materials.parse(materials.revision(ids.get(ids.size() / 2), 1)).paragraphs());
         for (String which : List.of("first trace after start", "second trace")) {

@@ -3,8 +3,10 @@ package org.scriptorium.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,6 +99,27 @@ class TwoNodesSessionsTest extends IntegrationTest {
         assertThat(signedOut.headers().firstValue("Location").orElse("")).doesNotContain("error");
         assertThat(one.get("/me/password").statusCode()).as("signed out on node one too").isEqualTo(302);
         assertThat(storedSessions(userId)).isZero();
+    }
+
+    @Test
+    @DisplayName("signing in on node two with the form node one served gives the session a new id; the old id is signed in nowhere")
+    void signInChangesTheSessionId() {
+        String email = email();
+        api().newMember(email);
+        WebSession one = new WebSession(port);
+        String csrf = WebSession.csrf(one.get("/login").body());
+        String before = one.cookie("JSESSIONID").orElseThrow();
+        HttpResponse<String> login = one.on(secondPort).postForm("/login",
+                Map.of("email", email, "password", Api.MEMBER_PASSWORD), csrf);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        String after = one.cookie("JSESSIONID").orElseThrow();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(one.get("/me/password").statusCode()).as("signed in on node one").isEqualTo(200);
+
+        // The cookie holds the id in base64 (Spring Session's cookie serializer).
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION WHERE SESSION_ID = ?")
+                .param(new String(Base64.getDecoder().decode(before), StandardCharsets.US_ASCII)).query(Long.class).single())
+                .as("the id known before sign-in names no session now").isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,14 @@ public final class WebSession {
     private WebSession(String base, HttpClient http) {
         this.base = base;
         this.http = http;
+    }
+
+    /** The value of the cookie named {@code name} this browser holds, if any (cookies are per host, not per port). */
+    public Optional<String> cookie(String name) {
+        return http.cookieHandler()
+                .map(handler -> ((CookieManager) handler).getCookieStore().getCookies())
+                .flatMap(cookies -> cookies.stream().filter(c -> c.getName().equals(name))
+                        .map(HttpCookie::getValue).findFirst());
     }
 
     /** Issue 17: the same browser (the same cookies) at another app node on this machine, as a proxy would send it. */
