@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where the fingerprints of delivered revisions are kept between starts and shared by the nodes: the product keeps
- * them in the database ({@link JdbcFingerprintStore}); simulations keep none ({@link #NONE}) and make them anew.
+ * them in the database ({@link TraceFingerprints}); simulations keep none ({@link #NONE}) and make them anew.
  */
 interface FingerprintStore {
 

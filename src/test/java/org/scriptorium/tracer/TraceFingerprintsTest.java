@@ -20,11 +20,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * The stored fingerprints against an in-memory H2 database with the real migration. (On PostgreSQL the store runs in
  * the integration tests' second execution, under every trace.)
  */
-class JdbcFingerprintStoreTest {
+class TraceFingerprintsTest {
 
     private HikariDataSource dataSource;
     private JdbcClient jdbc;
-    private JdbcFingerprintStore store;
+    private TraceFingerprints store;
 
     @BeforeEach
     void database() {
@@ -32,7 +32,7 @@ class JdbcFingerprintStoreTest {
         dataSource.setJdbcUrl("jdbc:h2:mem:prints-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         jdbc = JdbcClient.create(dataSource);
         Migration.run(jdbc, "V11_3__shared_sessions_rates_fingerprints.sql");
-        store = new JdbcFingerprintStore(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+        store = new TraceFingerprints(jdbc, new DataSourceTransactionManager(dataSource), Clock.systemUTC());
     }
 
     @AfterEach

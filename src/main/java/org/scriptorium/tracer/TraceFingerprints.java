@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * key) costs nothing but that row, whatever transaction the trace runs in.
  */
 @Component
-class JdbcFingerprintStore implements FingerprintStore {
+class TraceFingerprints implements FingerprintStore {
 
     /** Keys per query and rows per batch: well inside every driver's limit on parameters. */
     private static final int CHUNK = 500;
@@ -30,7 +30,7 @@ class JdbcFingerprintStore implements FingerprintStore {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    JdbcFingerprintStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    TraceFingerprints(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -18,14 +18,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * database. Only a head start: a trace makes and stores whatever it finds missing.
  */
 @Component
-class FingerprintPreparation {
+class TraceFingerprintPreparation {
 
-    private static final Logger log = LoggerFactory.getLogger(FingerprintPreparation.class);
+    private static final Logger log = LoggerFactory.getLogger(TraceFingerprintPreparation.class);
 
     private final Materials materials;
     private final FingerprintStore store;
 
-    FingerprintPreparation(Materials materials, FingerprintStore store) {
+    TraceFingerprintPreparation(Materials materials, FingerprintStore store) {
         this.materials = materials;
         this.store = store;
     }
