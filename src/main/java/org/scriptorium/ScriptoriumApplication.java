@@ -25,7 +25,9 @@ public class ScriptoriumApplication {
             // issue 16, leak guard part
             "bench-guard", "bench-group",
             // issue 17, three-node harness part
-            "bench-proxy");
+            "bench-proxy",
+            // issue 17, shared state part
+            "bench-shared");
 
     public static void main(String[] args) {
         if (RestoreCommand.requested(args)) {

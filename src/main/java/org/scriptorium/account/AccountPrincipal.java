@@ -2,6 +2,7 @@ package org.scriptorium.account;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Who is signed in, as Spring Security holds it in the session or for one API call: the account and when it signed
  * in, never its roles. What the account may do is read from its row on every request ({@link #authoritiesOf}), so a
  * role taken away or a suspension counts at the next request.
+ *
+ * <p>Its {@linkplain #getName() name} is the user id: what Spring Session indexes a stored session by, so that the
+ * sessions of an account can be found on any node ({@link EndedSessionSweep}).
  */
-public final class AccountPrincipal implements Serializable {
+public final class AccountPrincipal implements Principal, Serializable {
 
     @Serial
     private static final long serialVersionUID = 2L;
@@ -34,6 +38,12 @@ public final class AccountPrincipal implements Serializable {
     }
 
     public String userId() {
+        return userId;
+    }
+
+    /** The user id (never the e-mail address, which can change). */
+    @Override
+    public String getName() {
         return userId;
     }
 

@@ -178,7 +178,8 @@ public final class AttemptLimit {
         }
     }
 
-    private String subject(String key) {
+    /** The SHA-256 of {@code key}, in hex: what a counter row names (a fixed size; no address is kept as sent). */
+    static String subject(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((key == null ? "" : key).getBytes(StandardCharsets.UTF_8));

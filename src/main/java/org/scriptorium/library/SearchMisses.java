@@ -6,9 +6,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.scriptorium.common.DbTime;
+import org.scriptorium.common.RateBuckets;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -44,14 +46,17 @@ public class SearchMisses {
     private final Clock clock;
     private final MissLimits limits;
     /** By client: an account, or an address for readers who are not signed in. */
-    private final TokenBuckets byClient;
+    private final RateBuckets byClient;
 
-    SearchMisses(JdbcClient jdbc, Clock clock, MissLimits limits) {
+    SearchMisses(JdbcClient jdbc, Clock clock, MissLimits limits, SearchRate rate,
+                 PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.limits = limits;
-        this.byClient = new TokenBuckets(limits.perAddressPerHour(), limits.perAddressPerHour() / 60.0,
-                limits.maxAddresses(), clock);
+        // In the store the search rate is counted in: with the database, a client adds as many per hour to the list
+        // whichever nodes it reaches.
+        this.byClient = rate.buckets("search-misses", limits.perAddressPerHour(), limits.perAddressPerHour() / 60.0,
+                limits.maxAddresses(), jdbc, transactions, clock);
     }
 
     /**

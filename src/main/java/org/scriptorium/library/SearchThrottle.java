@@ -4,26 +4,40 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Optional;
+import org.scriptorium.common.RateBuckets;
 import org.scriptorium.common.Rejected;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Limits how fast one account and one client address search ({@link SearchRate}): search answers are cheap to ask
- * and costly to give, and a scraper asking without pause would crowd out readers.
+ * and costly to give, and a scraper asking without pause would crowd out readers. Counted where
+ * {@link SearchRate#store()} says: in the database by default, so that the limits hold for every node together.
  */
 @Component
 class SearchThrottle {
 
     private final boolean enabled;
-    private final TokenBuckets byAddress;
-    private final TokenBuckets byAccount;
+    private final RateBuckets byAddress;
+    private final RateBuckets byAccount;
 
-    SearchThrottle(SearchRate rate, Clock clock) {
-        this.enabled = rate.enabled();
-        this.byAddress = new TokenBuckets(rate.addressBurst(), rate.addressPerMinute(), rate.maxKeys(), clock);
-        this.byAccount = new TokenBuckets(rate.accountBurst(), rate.accountPerMinute(), rate.maxKeys(), clock);
+    @Autowired
+    SearchThrottle(SearchRate rate, Clock clock, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this(rate.enabled(),
+                rate.buckets("search-address", rate.addressBurst(), rate.addressPerMinute(), rate.maxKeys(), jdbc,
+                        transactions, clock),
+                rate.buckets("search-account", rate.accountBurst(), rate.accountPerMinute(), rate.maxKeys(), jdbc,
+                        transactions, clock));
+    }
+
+    SearchThrottle(boolean enabled, RateBuckets byAddress, RateBuckets byAccount) {
+        this.enabled = enabled;
+        this.byAddress = byAddress;
+        this.byAccount = byAccount;
     }
 
     /**

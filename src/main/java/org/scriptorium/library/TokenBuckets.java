@@ -3,13 +3,16 @@ package org.scriptorium.library;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.scriptorium.common.RateBuckets;
 
 /**
  * A request rate per key (an account, a client address): each key may spend up to {@code burst} requests at once and
  * earns them back at {@code perMinute}. At most {@code maxKeys} keys are remembered, the least recently seen dropped
  * first, so memory stays bounded whatever the number of clients; a dropped key only starts again with a full burst.
+ * In this node's memory: the adapter for one node ({@code scriptorium.search.rate.store=memory}); several nodes share
+ * {@link org.scriptorium.common.DatabaseRateBuckets}, which follows the same rule.
  */
-final class TokenBuckets {
+final class TokenBuckets implements RateBuckets {
 
     private final int burst;
     private final double perMilli;
@@ -44,25 +47,21 @@ final class TokenBuckets {
         };
     }
 
-    /**
-     * Spends one request of {@code key}.
-     *
-     * @return 0 when it may go ahead; otherwise how many whole seconds until it may (at least 1), nothing spent
-     */
-    synchronized long take(String key) {
+    @Override
+    public synchronized long take(String key) {
         long now = clock.millis();
         Bucket b = buckets.get(key);
         if (b == null) {
             b = new Bucket(burst, now);
             buckets.put(key, b);
         }
-        b.tokens = Math.min(burst, b.tokens + Math.max(0, now - b.at) * perMilli);
+        b.tokens = RateBuckets.refilled(b.tokens, b.at, now, burst, perMilli);
         b.at = now;
         if (b.tokens >= 1) {
             b.tokens -= 1;
             return 0;
         }
-        return Math.max(1, (long) Math.ceil((1 - b.tokens) / perMilli / 1000));
+        return RateBuckets.secondsUntilOne(b.tokens, perMilli);
     }
 
     /** How many keys are remembered. */

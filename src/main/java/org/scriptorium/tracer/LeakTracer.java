@@ -64,11 +64,17 @@ public final class LeakTracer {
 
     private final TraceSources sources;
     private final Codebook code;
+    private final FingerprintStore stored;
     private final SourceFinder finder = new SourceFinder();
     private final Map<String, Indexed> indexed = new HashMap<>();
     private final Map<Long, List<String>> byTag = new HashMap<>();
+    /**
+     * The revisions the current trace looked at, read from the sources once per trace: the index keeps fingerprints
+     * only, so that a start fills it from stored fingerprints without reading every revision's text.
+     */
+    private final Map<String, Optional<TraceSources.Revision>> read = new HashMap<>();
 
-    private record Indexed(TraceSources.Revision revision, int characters) {
+    private record Indexed(TraceSources.RevisionId id, int characters) {
     }
 
     /**
@@ -85,9 +91,16 @@ public final class LeakTracer {
         }
     }
 
+    /** A tracer that makes every revision's fingerprints from its text (simulations). */
     public LeakTracer(TraceSources sources, Codebook code) {
+        this(sources, code, FingerprintStore.NONE);
+    }
+
+    /** A tracer that reads the fingerprints of delivered revisions from {@code stored}, and stores those it makes. */
+    LeakTracer(TraceSources sources, Codebook code, FingerprintStore stored) {
         this.sources = Objects.requireNonNull(sources, "sources");
         this.code = Objects.requireNonNull(code, "code");
+        this.stored = Objects.requireNonNull(stored, "stored");
     }
 
     /** Traces a bundle with the default threshold. */
@@ -105,6 +118,7 @@ public final class LeakTracer {
             throw new IllegalArgumentException("nothing to trace");
         }
         refresh();
+        read.clear();
         Trace trace = new Trace(request);
         trace.readPieces(leaks);
         trace.findSources();
@@ -154,20 +168,19 @@ public final class LeakTracer {
         void findSources() {
             for (Piece piece : distinct) {
                 for (SourceFinder.SourceMatch match : finder.find(piece.text())) {
-                    Indexed revision = indexed.get(match.revisionKey());
-                    if (revision == null) {
+                    TraceSources.Revision r = revisionOf(match.revisionKey());
+                    if (r == null) {
                         continue;
                     }
-                    TraceSources.Revision r = revision.revision();
                     matchedIn.computeIfAbsent(piece.index(), k -> new LinkedHashSet<>()).add(match.revisionKey());
                     if (match.withinOtherText() && match.to() > match.from()) {
                         spans.computeIfAbsent(piece.index(), k -> new HashMap<>())
                                 .put(match.revisionKey(), new int[] {match.from(), match.to()});
                     }
-                    Indexed same = match.equivalentTo() == null ? null : indexed.get(match.equivalentTo());
+                    TraceSources.Revision same = match.equivalentTo() == null ? null : revisionOf(match.equivalentTo());
                     TraceResult.SourceMaterial m = new TraceResult.SourceMaterial(r.materialId(), r.revision(), r.title(),
                             match.leakCoverage(), r.free(), 0, 0, match.withinOtherText(),
-                            same == null ? null : same.revision().materialId());
+                            same == null ? null : same.materialId());
                     found.merge(match.revisionKey(), m, (a, b) -> a.coverage() >= b.coverage() ? a : b);
                     if (match.withinOtherText()) {
                         notes.add("EXCERPT_IN_OTHER_TEXT", "证据「" + piece.name() + "」中有一段（约 "
@@ -175,7 +188,7 @@ public final class LeakTracer {
                     }
                     if (same != null) {
                         notes.add("SAME_TEXT_IN_SEVERAL_MATERIALS", "《" + r.title() + "》第 " + r.revision() + " 版与《"
-                                + same.revision().title() + "》第 " + same.revision().revision()
+                                + same.title() + "》第 " + same.revision()
                                 + " 版的文字相同或几乎相同，两者的收件人都已计分。");
                     }
                 }
@@ -190,7 +203,7 @@ public final class LeakTracer {
         void readMarks() {
             Map<String, TextMarks.Leak> prepared = new HashMap<>();
             for (String key : found.keySet()) {
-                TraceSources.Revision revision = indexed.get(key).revision();
+                TraceSources.Revision revision = revisionOf(key);
                 if (revision.free()) {
                     continue; // free copies circulate legitimately: whose copy it was names no one
                 }
@@ -433,12 +446,16 @@ public final class LeakTracer {
         Set<String> matched = matchedIn.getOrDefault(piece.index(), Set.of());
         String revisionKey = revisions.stream().filter(matched::contains).findFirst().orElse(null);
         if (revisionKey == null) {
-            TraceSources.Revision named = indexed.get(revisions.getFirst()).revision();
+            TraceSources.Revision named = revisionOf(revisions.getFirst());
+            if (named == null) {
+                return new TraceResult.Pointer(layer, memberNumber, userId, email, null, null, null, pieceName, false,
+                        "它标记的资料版本不是任何已交付的版本。");
+            }
             return new TraceResult.Pointer(layer, memberNumber, userId, email, named.materialId(), named.title(),
                     named.revision(), pieceName, false, "它属于《" + named.title() + "》第 " + named.revision() + " 版的副本，但它所在的文字"
                     + (matched.isEmpty() ? "不出自任何已交付的资料" : "不出自这份资料") + "，像是从别的副本移植过来的。");
         }
-        TraceSources.Revision revision = indexed.get(revisionKey).revision();
+        TraceSources.Revision revision = revisionOf(revisionKey);
         if (revision.free()) {
             return new TraceResult.Pointer(layer, memberNumber, userId, email, revision.materialId(), revision.title(),
                     revision.revision(), pieceName, false, "《" + revision.title() + "》是免费资料，它的副本人人可得，不据此指认任何人。");
@@ -571,22 +588,51 @@ public final class LeakTracer {
     };
     private static final int ORIGINALS_KEPT = 256;
 
-    /** Adds every revision delivered since the last trace to the finder's index. */
+    /**
+     * Adds every revision delivered since the last trace to the finder's index: its stored fingerprints when there are
+     * any (every revision published or traced on any node since issue 17), else made from its text and stored, so
+     * that no node makes them again.
+     */
     private void refresh() {
+        Map<String, TraceSources.RevisionId> missing = new LinkedHashMap<>();
         for (TraceSources.RevisionId id : sources.delivered()) {
             String key = Marks.revisionKey(id.materialId(), id.revision());
-            if (indexed.containsKey(key)) {
-                continue;
+            if (!indexed.containsKey(key)) {
+                missing.put(key, id);
             }
-            Optional<TraceSources.Revision> revision = sources.revision(id);
-            if (revision.isEmpty()) {
-                continue;
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, RevisionFingerprints> found = stored.find(missing.keySet());
+        Map<String, RevisionFingerprints> made = new LinkedHashMap<>();
+        for (Map.Entry<String, TraceSources.RevisionId> entry : missing.entrySet()) {
+            String key = entry.getKey();
+            RevisionFingerprints prints = found.get(key);
+            if (prints == null) {
+                Optional<TraceSources.Revision> revision = sources.revision(entry.getValue());
+                if (revision.isEmpty()) {
+                    continue;
+                }
+                prints = RevisionFingerprints.of(String.join("\n", revision.get().paragraphs()));
+                made.put(key, prints);
             }
-            String text = String.join("\n", revision.get().paragraphs());
-            indexed.put(key, new Indexed(revision.get(), Normalised.of(text).text().length()));
-            finder.add(key, text);
+            indexed.put(key, new Indexed(entry.getValue(), prints.characters()));
+            finder.add(key, prints.prints());
             byTag.computeIfAbsent(code.revisionTag(key), k -> new ArrayList<>()).add(key);
         }
+        if (!made.isEmpty()) {
+            stored.saveAll(made);
+        }
+    }
+
+    /** The indexed revision under {@code key}, read once per trace; null when it is not indexed or is gone. */
+    private TraceSources.Revision revisionOf(String key) {
+        Indexed entry = indexed.get(key);
+        if (entry == null) {
+            return null;
+        }
+        return read.computeIfAbsent(key, k -> sources.revision(entry.id())).orElse(null);
     }
 
     /** Notes in the order found, each text once. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -145,7 +146,18 @@ public final class SourceFinder {
      * @throws NullPointerException if either argument is null
      */
     public void add(String revisionKey, String text) {
-        long[] prints = Winnowing.fingerprints(Normalised.of(text).text());
+        add(revisionKey, Winnowing.fingerprints(Normalised.of(text).text()));
+    }
+
+    /**
+     * Adds one revision by its fingerprints as {@link #add(String, String)} makes them from its text (distinct,
+     * ascending: {@link Winnowing#fingerprints} of the {@link Normalised} text), e.g. read back from where they were
+     * stored; the array is kept, not copied.
+     *
+     * @throws NullPointerException if either argument is null
+     */
+    public void add(String revisionKey, long[] prints) {
+        Objects.requireNonNull(prints, "prints");
         String material = materialOf(revisionKey);
         lock.writeLock().lock();
         try {

@@ -29,8 +29,9 @@ public class Tracer {
 
     private final LeakTracer tracer;
 
-    Tracer(Marks marks, Materials materials, Accounts accounts, DeliveryLedger ledger) {
-        this.tracer = new LeakTracer(new LibrarySources(marks, materials, accounts, ledger), new MarksCodebook(marks));
+    Tracer(Marks marks, Materials materials, Accounts accounts, DeliveryLedger ledger, FingerprintStore fingerprints) {
+        this.tracer = new LeakTracer(new LibrarySources(marks, materials, accounts, ledger), new MarksCodebook(marks),
+                fingerprints);
     }
 
     /** Traces a bundle (one or more pieces) with the default threshold. */

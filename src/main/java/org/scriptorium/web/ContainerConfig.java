@@ -8,10 +8,10 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.scriptorium.common.ScriptoriumProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -44,15 +44,16 @@ class ContainerConfig {
 
     /**
      * An HTTPS public address makes the session cookie {@code Secure} even when the proxy in front does not say
-     * {@code X-Forwarded-Proto: https} (Tomcat marks it so by itself when it does).
-     * {@code server.servlet.session.cookie.secure}, when set, still decides.
+     * {@code X-Forwarded-Proto: https} (the cookie is marked so by itself when it does).
+     * {@code server.servlet.session.cookie.secure}, when set, still decides. Issue 17: the cookie is written by Spring
+     * Session (sessions are in the database), so the flag is set on its cookie serializer, not on Tomcat's.
      */
     @Bean
-    ServletContextInitializer secureSessionCookie(PublicUrl publicUrl,
-                                                  @Value("${server.servlet.session.cookie.secure:}") String explicit) {
-        return context -> {
+    DefaultCookieSerializerCustomizer secureSessionCookie(PublicUrl publicUrl,
+                                                          @Value("${server.servlet.session.cookie.secure:}") String explicit) {
+        return serializer -> {
             if (publicUrl.https() && explicit.isBlank()) {
-                context.getSessionCookieConfig().setSecure(true);
+                serializer.setUseSecureCookie(true);
             }
         };
     }

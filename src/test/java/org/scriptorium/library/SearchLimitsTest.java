@@ -153,7 +153,8 @@ class SearchLimitsTest extends IntegrationTest {
     @Test
     @DisplayName("at most maxStored distinct queries are kept; a new one replaces the least missed, not a frequent one")
     void capped() {
-        SearchMisses small = new SearchMisses(jdbc, clock, new MissLimits(5, 50, 1_000, 100));
+        SearchMisses small = new SearchMisses(jdbc, clock, new MissLimits(5, 50, 1_000, 100),
+                new SearchRate(true, 1, 1, 1, 1, 1, SearchRate.Store.MEMORY), null);
         String word = Words.unique().toLowerCase();
         for (int i = 0; i < 3; i++) {
             small.record("常缺" + word, "a:192.0.2.210");

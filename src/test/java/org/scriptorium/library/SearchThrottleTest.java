@@ -17,7 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class SearchThrottleTest {
 
     private final TokenBucketsTest.HandClock clock = new TokenBucketsTest.HandClock();
-    private final SearchThrottle throttle = new SearchThrottle(new SearchRate(true, 3, 60, 2, 60, 100), clock);
+    private final SearchThrottle throttle = new SearchThrottle(true, new TokenBuckets(3, 60, 100, clock),
+            new TokenBuckets(2, 60, 100, clock));
 
     private MockHttpServletResponse from(String address) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/materials");
@@ -68,7 +69,7 @@ class SearchThrottleTest {
     @Test
     @DisplayName("turned off, nothing is limited")
     void off() {
-        SearchThrottle off = new SearchThrottle(new SearchRate(false, 1, 1, 1, 1, 1), clock);
+        SearchThrottle off = new SearchThrottle(false, new TokenBuckets(1, 1, 1, clock), new TokenBuckets(1, 1, 1, clock));
         for (int i = 0; i < 10; i++) {
             from("192.0.2.1");
             off.check(Optional.of("u1"));

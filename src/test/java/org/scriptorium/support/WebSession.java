@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,10 +25,40 @@ import java.util.stream.Collectors;
 public final class WebSession {
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient http;
 
     public WebSession(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+    }
+
+    private WebSession(String base, HttpClient http) {
+        this.base = base;
+        this.http = http;
+    }
+
+    /** The value of the cookie named {@code name} this browser holds, if any (cookies are per host, not per port). */
+    public Optional<String> cookie(String name) {
+        return http.cookieHandler()
+                .map(handler -> ((CookieManager) handler).getCookieStore().getCookies())
+                .flatMap(cookies -> cookies.stream().filter(c -> c.getName().equals(name))
+                        .map(HttpCookie::getValue).findFirst());
+    }
+
+    /** Issue 17: the same browser (the same cookies) at another app node on this machine, as a proxy would send it. */
+    public WebSession on(int port) {
+        return new WebSession("http://127.0.0.1:" + port, http);
+    }
+
+    /** Posts a form with a CSRF token given, e.g. one read from a page another node served. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, String csrf) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        String form = all.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     public HttpResponse<String> get(String path) {
@@ -47,14 +79,7 @@ public final class WebSession {
 
     /** Posts a form with the CSRF token of the page at {@code formPage}. */
     public HttpResponse<String> postForm(String formPage, String path, Map<String, String> fields) {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf(get(formPage).body()));
-        String form = all.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return postForm(path, fields, csrf(get(formPage).body()));
     }
 
     /** Posts a multipart form (fields and at most one file) with the CSRF token of the page at {@code formPage}. */
