@@ -16,8 +16,8 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
  * HTTP on a free port of 127.0.0.1 (see {@link #url()}). Tests that share it keep apart by index names (the search
  * adapter's index prefix).
  *
- * <p>Only the modules a search needs are loaded (analysis-common for the CJK analyzers, mapper-extras, Netty for
- * HTTP), which keeps the start to a few seconds. OpenSearch logs through log4j2's API, which Spring Boot's
+ * <p>Only the modules a search needs are loaded (analysis-common for the CJK analyzers, mapper-extras, reindex for
+ * delete-by-query, Netty for HTTP), which keeps the start to a few seconds. OpenSearch logs through log4j2's API, which Spring Boot's
  * log4j-to-slf4j hands to logback; the node's own log4j configuration is not applied.
  */
 public final class OpenSearchNode {
@@ -25,6 +25,7 @@ public final class OpenSearchNode {
     private static final String MODULES = String.join(",",
             "org.opensearch.analysis.common.CommonAnalysisModulePlugin",
             "org.opensearch.index.mapper.MapperExtrasModulePlugin",
+            "org.opensearch.index.reindex.ReindexModulePlugin",
             "org.opensearch.transport.Netty4ModulePlugin");
 
     private static volatile String url;
