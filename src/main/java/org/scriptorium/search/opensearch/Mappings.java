@@ -45,7 +45,6 @@ final class Mappings {
                 "year": {"type": "integer"},
                 "published": {"type": "long"},
                 "version": {"type": "keyword"},
-                "stamp": {"type": "keyword"},
                 "title": {"type": "keyword", "index": false, "doc_values": false}""";
 
     private Mappings() {
@@ -62,6 +61,7 @@ final class Mappings {
                 """ + FILTERS + """
                 ,
                     "outline": {"type": "keyword", "index": false, "doc_values": false},
+                    "paragraphs": {"type": "integer", "index": false, "doc_values": false},
                     "published_micros": {"type": "long", "index": false, "doc_values": false},
                     "title_g": %1$s,
                     "title_w": %2$s,

@@ -181,7 +181,7 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
                 pendingUpserts.add(material);
             }
         }
-        write(List.of(material), materialsAlias, passagesAlias, Refresh.True);
+        write(List.of(material), materialsAlias, passagesAlias, Refresh.True, false);
     }
 
     @Override
@@ -208,19 +208,23 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
     }
 
     /**
-     * Indexes materials with their passages in one bulk request, then removes the passages an earlier version left
-     * (those without this write's stamp): searches never see a material without its passages meanwhile.
+     * Indexes materials with their passages, and deletes the passages an earlier version had beyond the new ones, in
+     * one bulk request: a search never sees a material without its passages.
+     *
+     * @param fresh whether the indexes are new (a rebuild's), so that no earlier version needs looking up
      */
-    private void write(List<IndexedMaterial> materials, String materialIndex, String passageIndex, Refresh refresh) {
-        String stamp = UUID.randomUUID().toString();
+    private void write(List<IndexedMaterial> materials, String materialIndex, String passageIndex, Refresh refresh,
+                       boolean fresh) {
+        Map<String, Integer> before = fresh ? Map.of() : paragraphCounts(materialIndex, materials);
         BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh);
         for (IndexedMaterial m : materials) {
-            Map<String, Object> doc = filters(m, stamp);
+            Map<String, Object> doc = filters(m);
             doc.put("outline", String.join("\n", m.headings()));
+            doc.put("paragraphs", m.paragraphs().size());
             doc.put("title_g", m.title());
-            doc.put("title_w", words(List.of(m.title())));
+            doc.put("title_w", words(m.title()));
             doc.put("headings_g", m.headings());
-            doc.put("headings_w", m.headings().stream().map(h -> words(List.of(h))).toList());
+            doc.put("headings_w", m.headings().stream().map(this::words).toList());
             doc.put("topics_g", m.topics());
             doc.put("body_g", m.paragraphs());
             if (m.publishedAt() != null) {
@@ -228,17 +232,19 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
                         m.publishedAt().getNano() / 1_000));
             }
             bulk.operations(o -> o.index(i -> i.index(materialIndex).id(m.id()).document(doc)));
-            for (int p = 0; p < m.paragraphs().size(); p++) {
-                String text = m.paragraphs().get(p);
-                if (text.isBlank()) {
-                    continue;
-                }
-                Map<String, Object> passage = filters(m, stamp);
-                passage.put("paragraph", p);
-                passage.put("text", text);
-                passage.put("text_g", text);
+            int old = before.getOrDefault(m.id(), 0);
+            for (int p = 0; p < Math.max(old, m.paragraphs().size()); p++) {
                 String id = m.id() + "#" + p;
-                bulk.operations(o -> o.index(i -> i.index(passageIndex).id(id).document(passage)));
+                String text = p < m.paragraphs().size() ? m.paragraphs().get(p) : "";
+                if (!text.isBlank()) {
+                    Map<String, Object> passage = filters(m);
+                    passage.put("paragraph", p);
+                    passage.put("text", text);
+                    passage.put("text_g", text);
+                    bulk.operations(o -> o.index(i -> i.index(passageIndex).id(id).document(passage)));
+                } else if (p < old) {
+                    bulk.operations(o -> o.delete(d -> d.index(passageIndex).id(id)));
+                }
             }
         }
         try {
@@ -251,10 +257,24 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<FieldValue> ids = materials.stream().map(m -> FieldValue.of(m.id())).toList();
-        deletePassages(passageIndex, Query.of(q -> q.bool(b -> b
-                .filter(f -> f.terms(t -> t.field("id").terms(v -> v.value(ids))))
-                .mustNot(n -> n.term(t -> t.field("stamp").value(FieldValue.of(stamp)))))));
+    }
+
+    /** How many paragraphs each material had when it was last written, for those in the index (a real-time read). */
+    private Map<String, Integer> paragraphCounts(String materialIndex, List<IndexedMaterial> materials) {
+        try {
+            Map<String, Integer> out = new HashMap<>();
+            var response = client.mget(g -> g.index(materialIndex).ids(materials.stream().map(IndexedMaterial::id).toList())
+                    .sourceIncludes("paragraphs"), Map.class);
+            for (var doc : response.docs()) {
+                if (doc.isResult() && doc.result().found() && doc.result().source() != null
+                        && doc.result().source().get("paragraphs") instanceof Number n) {
+                    out.put(doc.result().id(), n.intValue());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void deletePassages(String passageIndex, Query which) {
@@ -267,7 +287,7 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
     }
 
     /** The exact-value fields both indexes share, so that the same filters apply. */
-    private Map<String, Object> filters(IndexedMaterial m, String stamp) {
+    private Map<String, Object> filters(IndexedMaterial m) {
         Map<String, Object> doc = new HashMap<>();
         doc.put("id", m.id());
         doc.put("title", m.title());
@@ -280,15 +300,12 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
             doc.put("year", m.publishedAt().atZone(zone).getYear());
         }
         doc.put("version", m.version());
-        doc.put("stamp", stamp);
         return doc;
     }
 
-    /** The words of each value as smartcn cuts them, separated by spaces, for a {@code whitespace}-analysed field. */
-    private String words(List<String> values) {
-        List<String> out = new ArrayList<>();
-        values.forEach(v -> out.addAll(analysis.words("w", v)));
-        return String.join(" ", out);
+    /** The words of a text as smartcn cuts them, separated by spaces, for a {@code whitespace}-analysed field. */
+    private String words(String text) {
+        return String.join(" ", analysis.words("w", text));
     }
 
     /**
@@ -321,19 +338,19 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
                 batch.add(source.next());
                 count++;
                 if (batch.size() == BATCH) {
-                    write(batch, newMaterials, newPassages, Refresh.False);
+                    write(batch, newMaterials, newPassages, Refresh.False, true);
                     batch.clear();
                 }
                 if (count % PROGRESS_EVERY == 0) {
                     if (!batch.isEmpty()) {
-                        write(batch, newMaterials, newPassages, Refresh.False);
+                        write(batch, newMaterials, newPassages, Refresh.False, true);
                         batch.clear();
                     }
                     progress.accept(count);
                 }
             }
             if (!batch.isEmpty()) {
-                write(batch, newMaterials, newPassages, Refresh.False);
+                write(batch, newMaterials, newPassages, Refresh.False, true);
             }
             if (count % PROGRESS_EVERY != 0) {
                 progress.accept(count);
@@ -360,7 +377,7 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
         List<String> oldPassages = concrete(passagesAlias);
         synchronized (writes) {
             if (!pendingUpserts.isEmpty()) {
-                write(pendingUpserts, newMaterials, newPassages, Refresh.False);
+                write(pendingUpserts, newMaterials, newPassages, Refresh.False, false);
             }
             for (String id : pendingDeletes) {
                 delete(id, newMaterials, newPassages);
