@@ -33,6 +33,15 @@ public final class OpenSearchNode {
     private OpenSearchNode() {
     }
 
+    /**
+     * Starts a node and keeps it until the process is stopped, for the search benchmark
+     * ({@code bench-search --bench.opensearch=URL}, see docs/BENCHMARKS.md): prints its URL.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        System.out.println("OpenSearch node at " + url());
+        Thread.currentThread().join();
+    }
+
     /** The base URL of the node ({@code http://127.0.0.1:port}), starting it on the first call. */
     public static String url() {
         String u = url;
