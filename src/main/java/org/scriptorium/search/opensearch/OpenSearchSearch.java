@@ -158,9 +158,14 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
         }
     }
 
-    /** Creates a concrete index named after the alias and the time; with {@code aliased}, under the alias at once. */
+    /**
+     * Creates a concrete index for the alias. With {@code aliased} (the first index, made at start) it has a fixed name
+     * and the alias at once, so that nodes starting together create one index between them, not one each; a rebuild's
+     * index is named after the time, and the alias moves to it when it is full.
+     */
     private String createIndex(String alias, String body, boolean aliased) throws IOException {
-        String name = alias + "-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = aliased ? alias + "-0"
+                : alias + "-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8);
         String json = aliased ? body.substring(0, body.length() - 1) + ", \"aliases\": {\"" + alias + "\": {}}}" : body;
         try (var response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + name).json(json).build())) {
             if (response.getStatus() >= 300) {
