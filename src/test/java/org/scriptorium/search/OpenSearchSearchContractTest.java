@@ -1,14 +1,20 @@
 package org.scriptorium.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.scriptorium.search.opensearch.OpenSearchSearch;
 import org.scriptorium.support.OpenSearchNode;
 
@@ -62,5 +68,35 @@ class OpenSearchSearchContractTest extends SearchContract {
     @Override
     protected SearchIndex index() {
         return openSearch;
+    }
+
+    @Test
+    @DisplayName("nodes starting together create one pair of indexes between them, and each finds what the other wrote")
+    void nodesStartingTogether() throws Exception {
+        String prefix = PREFIX + "-together";
+        OpenSearchSearch first = null;
+        OpenSearchSearch second = null;
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            Future<OpenSearchSearch> a = nodes.submit(() -> new OpenSearchSearch(OpenSearchNode.url(), null, null, prefix, 0,
+                    SHANGHAI, Synonyms::builtIn));
+            Future<OpenSearchSearch> b = nodes.submit(() -> new OpenSearchSearch(OpenSearchNode.url(), null, null, prefix, 0,
+                    SHANGHAI, Synonyms::builtIn));
+            first = a.get();
+            second = b.get();
+            assertThat(second.sharedByNodes()).isTrue();
+            first.upsert(speech("x", "在防汛工作会议上的讲话", "要做好防汛准备工作。"));
+            assertThat(second.search(text("防汛"), NOW, false).hits()).extracting(SearchResult.MaterialHit::materialId)
+                    .containsExactly("x");
+            second.delete("x");
+            assertThat(first.materialCount()).isZero();
+        } finally {
+            if (first != null) {
+                first.dropIndexes();
+                first.close();
+            }
+            if (second != null) {
+                second.close();
+            }
+        }
     }
 }
