@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.scriptorium.ScriptoriumApplication;
 import org.scriptorium.account.Account;
 import org.scriptorium.account.Accounts;
 import org.scriptorium.common.Ids;
@@ -37,8 +38,13 @@ import org.scriptorium.search.MaterialQuery;
 import org.scriptorium.search.MaterialSearch;
 import org.scriptorium.search.SearchIndex;
 import org.scriptorium.search.SortOrder;
+import org.scriptorium.search.opensearch.OpenSearchSearch;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
@@ -50,6 +56,11 @@ import org.springframework.stereotype.Component;
  * an empty library in steps (default 10,000, 100,000, 300,000), rebuilds the index at each step and measures indexing
  * throughput, query latency through the HTTP API, straight on the search adapter and through the plain database search,
  * heap and disk. Prints a Markdown table. Not a test: it takes minutes and its figures depend on the machine.
+ *
+ * <p>With {@code --bench.opensearch=http://host:9200} (issue 17) the same run also measures OpenSearch beside the
+ * application's own adapter: at each step a second application node is started in this JVM on the same database with
+ * {@code scriptorium.search.engine=opensearch}, indexes the library into OpenSearch (its {@code reindex}, timed), and
+ * answers the same queries over its own HTTP port; its rows are marked {@code opensearch}.
  */
 @Component
 @Order(1)
@@ -117,6 +128,8 @@ class SearchBenchmark implements ApplicationRunner {
             return;
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        String openSearchUrl = args.getOptionValues("bench.opensearch") == null ? null
+                : args.getOptionValues("bench.opensearch").getFirst();
         boolean asMember = option(args, "bench.as", "visitor").getFirst().equals("member");
         if (asMember) {
             token = memberToken();
@@ -145,46 +158,108 @@ class SearchBenchmark implements ApplicationRunner {
                     size, loadSeconds, indexSeconds, indexed.get() / indexSeconds);
 
             QueryMix mix = new QueryMix(new SplittableRandom(size), queries);
-            warmUp(mix, port);
-            for (String kind : QueryMix.KINDS) {
-                // Each query runs through HTTP and straight on the adapter back to back, so both meet the same caches,
-                // and which goes first alternates, so that neither is always the one to warm them.
-                List<MaterialQuery> queriesOfKind = mix.of(kind);
-                long[] httpMicros = new long[queriesOfKind.size()];
-                long[] rawMicros = new long[queriesOfKind.size()];
-                for (int i = 0; i < queriesOfKind.size(); i++) {
-                    MaterialQuery q = queriesOfKind.get(i);
-                    if (i % 2 == 0) {
-                        httpMicros[i] = micros(() -> httpQuery(port, kind, q));
-                        rawMicros[i] = micros(() -> rawQuery(kind, q));
-                    } else {
-                        rawMicros[i] = micros(() -> rawQuery(kind, q));
-                        httpMicros[i] = micros(() -> httpQuery(port, kind, q));
-                    }
+            String engine = openSearchUrl == null ? "" : "lucene · ";
+            measure(engine, mix, port, search, size, databaseQueries, rows);
+            if (openSearchUrl != null) {
+                try (Peer peer = openSearchPeer(openSearchUrl, size)) {
+                    rows.add(String.format(Locale.ROOT, "| %,d | opensearch indexing %,.0f docs/s (%.0f s) | | | | | | | |",
+                            size, size / peer.indexSeconds(), peer.indexSeconds()));
+                    System.out.println(rows.getLast());
+                    measure("opensearch · ", mix, peer.port(), peer.search(), size, 0, rows);
                 }
-                Latencies viaHttp = new Latencies(httpMicros);
-                Latencies raw = new Latencies(rawMicros);
-                Latencies db = kind.equals("passages") || databaseQueries == 0
-                        ? new Latencies(new long[0])
-                        : time(mix.of(kind).subList(0, Math.min(databaseQueries, mix.of(kind).size())), q -> database.search(q, Instant.now(), false));
-                rows.add(String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %s | %s |",
-                        size, kind, viaHttp.percentile(.5) / 1000.0, viaHttp.percentile(.99) / 1000.0,
-                        raw.percentile(.5) / 1000.0, raw.percentile(.99) / 1000.0,
-                        (double) viaHttp.percentile(.5) / Math.max(1, raw.percentile(.5)),
-                        db.micros().length == 0 ? "–" : String.format(Locale.ROOT, "%.1f", db.percentile(.5) / 1000.0),
-                        db.micros().length == 0 ? "–" : String.format(Locale.ROOT, "%.0f×", (double) db.percentile(.5) / Math.max(1, viaHttp.percentile(.5)))));
             }
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             rows.add(String.format(Locale.ROOT, "| %,d | indexing %,.0f docs/s (%.0f s) · heap after GC %,d MB · index %,d MB · database %,d MB | | | | | | | |",
                     size, indexed.get() / indexSeconds, indexSeconds, heap >> 20,
                     sizeOf(properties.dataDir().resolve("index")) >> 20, sizeOf(properties.dataDir().resolve("db")) >> 20));
-            System.out.println(String.join("\n", rows.subList(rows.size() - QueryMix.KINDS.size() - 1, rows.size())));
+            System.out.println(rows.getLast());
         }
         System.out.println();
         System.out.println("| documents | query | HTTP p50 ms | HTTP p99 ms | adapter p50 ms | adapter p99 ms | HTTP/adapter p50 | database p50 ms | database/HTTP p50 |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
+    }
+
+    /** Runs every kind of query through HTTP on {@code port} and straight on {@code adapter}, and adds a row per kind. */
+    private void measure(String engine, QueryMix mix, int port, MaterialSearch adapter, long size, int databaseQueries,
+                         List<String> rows) {
+        warmUp(mix, port, adapter);
+        for (String kind : QueryMix.KINDS) {
+            // Each query runs through HTTP and straight on the adapter back to back, so both meet the same caches,
+            // and which goes first alternates, so that neither is always the one to warm them.
+            List<MaterialQuery> queriesOfKind = mix.of(kind);
+            long[] httpMicros = new long[queriesOfKind.size()];
+            long[] rawMicros = new long[queriesOfKind.size()];
+            for (int i = 0; i < queriesOfKind.size(); i++) {
+                MaterialQuery q = queriesOfKind.get(i);
+                if (i % 2 == 0) {
+                    httpMicros[i] = micros(() -> httpQuery(port, kind, q));
+                    rawMicros[i] = micros(() -> rawQuery(adapter, kind, q));
+                } else {
+                    rawMicros[i] = micros(() -> rawQuery(adapter, kind, q));
+                    httpMicros[i] = micros(() -> httpQuery(port, kind, q));
+                }
+            }
+            Latencies viaHttp = new Latencies(httpMicros);
+            Latencies raw = new Latencies(rawMicros);
+            Latencies db = kind.equals("passages") || databaseQueries == 0
+                    ? new Latencies(new long[0])
+                    : time(mix.of(kind).subList(0, Math.min(databaseQueries, mix.of(kind).size())), q -> database.search(q, Instant.now(), false));
+            rows.add(String.format(Locale.ROOT, "| %,d | %s%s | %.1f | %.1f | %.1f | %.1f | %.2f | %s | %s |",
+                    size, engine, kind, viaHttp.percentile(.5) / 1000.0, viaHttp.percentile(.99) / 1000.0,
+                    raw.percentile(.5) / 1000.0, raw.percentile(.99) / 1000.0,
+                    (double) viaHttp.percentile(.5) / Math.max(1, raw.percentile(.5)),
+                    db.micros().length == 0 ? "–" : String.format(Locale.ROOT, "%.1f", db.percentile(.5) / 1000.0),
+                    db.micros().length == 0 ? "–" : String.format(Locale.ROOT, "%.0f×", (double) db.percentile(.5) / Math.max(1, viaHttp.percentile(.5)))));
+            System.out.println(rows.getLast());
+        }
+    }
+
+    /** A second node of the application searching through OpenSearch, and how long its index took to fill. */
+    private record Peer(ConfigurableApplicationContext context, int port, MaterialSearch search, double indexSeconds)
+            implements AutoCloseable {
+        /** Deletes the step's OpenSearch indexes (a 300,000-document pair holds gigabytes) and stops the node. */
+        @Override
+        public void close() {
+            try {
+                context.getBean(OpenSearchSearch.class).dropIndexes();
+            } finally {
+                context.close();
+            }
+        }
+    }
+
+    /**
+     * Starts a second node in this JVM on the same database (and data directory) with the OpenSearch adapter, running
+     * its {@code reindex} before it serves: the time its runners took is the indexing time (the other runners return
+     * at once). Each step indexes into fresh indexes of its own.
+     */
+    private Peer openSearchPeer(String url, long size) {
+        long[] startedMillis = new long[1];
+        long[] readyMillis = new long[1];
+        List<String> peerArgs = new ArrayList<>(List.of("reindex", "--server.port=0",
+                "--scriptorium.search.engine=opensearch", "--scriptorium.search.opensearch.url=" + url,
+                "--scriptorium.search.opensearch.index-prefix=bench-" + size + "-" + System.currentTimeMillis(),
+                "--scriptorium.data-dir=" + properties.dataDir(), "--scriptorium.demo.enabled=false",
+                "--scriptorium.sharing.stream.port=-1", "--scriptorium.search.rate.enabled=false"));
+        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password")) {
+            String value = context.getEnvironment().getProperty(key);
+            if (value != null) {
+                peerArgs.add("--" + key + "=" + value);
+            }
+        }
+        ConfigurableApplicationContext peer = new SpringApplicationBuilder(ScriptoriumApplication.class)
+                .listeners(event -> {
+                    if (event instanceof ApplicationStartedEvent started) {
+                        startedMillis[0] = started.getTimeTaken().toMillis();
+                    } else if (event instanceof ApplicationReadyEvent ready) {
+                        readyMillis[0] = ready.getTimeTaken().toMillis();
+                    }
+                })
+                .run(peerArgs.toArray(String[]::new));
+        int peerPort = ((WebServerApplicationContext) peer).getWebServer().getPort();
+        return new Peer(peer, peerPort, peer.getBean(MaterialSearch.class), (readyMillis[0] - startedMillis[0]) / 1000.0);
     }
 
     /** Reproducible queries of each kind. */
@@ -224,11 +299,11 @@ class SearchBenchmark implements ApplicationRunner {
         }
     }
 
-    private void warmUp(QueryMix mix, int port) {
+    private void warmUp(QueryMix mix, int port, MaterialSearch adapter) {
         for (String kind : QueryMix.KINDS) {
             for (MaterialQuery q : mix.of(kind).subList(0, Math.min(50, mix.of(kind).size()))) {
                 httpQuery(port, kind, q);
-                rawQuery(kind, q);
+                rawQuery(adapter, kind, q);
             }
         }
     }
@@ -249,8 +324,8 @@ class SearchBenchmark implements ApplicationRunner {
         return new Latencies(micros);
     }
 
-    private Object rawQuery(String kind, MaterialQuery q) {
-        return kind.equals("passages") ? search.passages(q, Instant.now(), false) : search.search(q, Instant.now(), false);
+    private static Object rawQuery(MaterialSearch adapter, String kind, MaterialQuery q) {
+        return kind.equals("passages") ? adapter.passages(q, Instant.now(), false) : adapter.search(q, Instant.now(), false);
     }
 
     /**

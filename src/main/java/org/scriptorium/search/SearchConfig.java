@@ -2,6 +2,8 @@ package org.scriptorium.search;
 
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.search.lucene.LuceneSearch;
+import org.scriptorium.search.opensearch.OpenSearchSearch;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Chooses the search adapter: embedded Lucene under the data directory by default, or the plain database search
+ * Chooses the search adapter: embedded Lucene under the data directory by default, an OpenSearch server every node
+ * shares with {@code scriptorium.search.engine=opensearch}, or the plain database search
  * with {@code scriptorium.search.engine=database}. The database adapter is always available as the baseline that the
  * benchmark measures against.
  */
@@ -27,5 +30,18 @@ class SearchConfig {
     LuceneSearch luceneSearch(ScriptoriumProperties properties, SynonymStore synonyms) {
         // queries are read with the operator's synonym groups of the moment: a change needs no rebuild
         return new LuceneSearch(properties.dataDir().resolve("index"), properties.zone(), false, synonyms);
+    }
+
+    /** Issue 17: every node reads and writes the one OpenSearch index named by {@code scriptorium.search.opensearch.*}. */
+    @Bean(destroyMethod = "close")
+    @Primary
+    @ConditionalOnProperty(name = "scriptorium.search.engine", havingValue = "opensearch")
+    OpenSearchSearch openSearchSearch(ScriptoriumProperties properties, SynonymStore synonyms,
+                                      @Value("${scriptorium.search.opensearch.url:http://127.0.0.1:9200}") String url,
+                                      @Value("${scriptorium.search.opensearch.username:}") String username,
+                                      @Value("${scriptorium.search.opensearch.password:}") String password,
+                                      @Value("${scriptorium.search.opensearch.index-prefix:scriptorium}") String prefix,
+                                      @Value("${scriptorium.search.opensearch.replicas:0}") int replicas) {
+        return new OpenSearchSearch(url, username, password, prefix, replicas, properties.zone(), synonyms);
     }
 }

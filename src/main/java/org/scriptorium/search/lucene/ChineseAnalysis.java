@@ -20,23 +20,24 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * The two ways a text is cut: into words ({@code *_w} fields, SmartChineseAnalyzer) and into overlapping character
- * pairs ({@code *_g} fields, CJK bigrams), so that a search finds whole words and parts of words alike.
+ * pairs ({@code *_g} fields, CJK bigrams), so that a search finds whole words and parts of words alike. Public so that
+ * the OpenSearch adapter cuts query text, and the words it indexes, exactly as this adapter does.
  */
-final class ChineseAnalysis {
+public final class ChineseAnalysis {
 
     /** Field-name suffix of the word variant. */
-    static final String WORDS = "_w";
+    public static final String WORDS = "_w";
     /** Field-name suffix of the bigram variant. */
-    static final String GRAMS = "_g";
+    public static final String GRAMS = "_g";
 
     /** A bigram-analysed token; {@code single} marks a lone CJK character that had no neighbour to pair with. */
-    record Gram(String text, int position, boolean single) {
+    public record Gram(String text, int position, boolean single) {
     }
 
     private final Analyzer words;
     private final Analyzer grams;
 
-    ChineseAnalysis() {
+    public ChineseAnalysis() {
         // smartcn's default stop set is punctuation only (，。、《》…), so it drops nothing a reader would search for.
         this.words = new SmartChineseAnalyzer(true);
         this.grams = new BigramAnalyzer();
@@ -56,7 +57,7 @@ final class ChineseAnalysis {
     }
 
     /** The bigrams of a query term, positions relative to its first token. */
-    List<Gram> grams(String field, String text) {
+    public List<Gram> grams(String field, String text) {
         List<Gram> out = new ArrayList<>();
         try (TokenStream stream = grams.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -76,7 +77,7 @@ final class ChineseAnalysis {
     }
 
     /** The words of a query term. */
-    List<String> words(String field, String text) {
+    public List<String> words(String field, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream stream = words.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -25,14 +25,16 @@ import org.scriptorium.search.UnderstoodQuery;
  * (its bigrams as a phrase) of one of the bigram fields, in any of its synonym forms; where it occurs, the 文种 and the
  * year the query names, and runs of it found as typed, only add to the score. Title suggestions use {@link #allTerms}:
  * every whitespace-separated term as typed.
+ *
+ * <p>Its weights and its way of splitting typed terms are public so that the OpenSearch adapter ranks alike.
  */
-final class QueryBuilder {
+public final class QueryBuilder {
 
     /** Enough for any real query, and keeps the clause count far below Lucene's limit of 1,024. */
-    static final int MAX_TERMS = 16;
-    static final int MAX_GRAMS_PER_TERM = 24;
+    public static final int MAX_TERMS = 16;
+    public static final int MAX_GRAMS_PER_TERM = 24;
     /** Score added when a short field (title, headings) holds the term as whole words, as 河长 in 河长 but not 河长制. */
-    static final float WORD_BONUS = 2f;
+    public static final float WORD_BONUS = 2f;
 
     private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     /** Chinese is written without spaces: inside a quoted phrase, 全面 小康 means 全面小康. */
@@ -42,21 +44,21 @@ final class QueryBuilder {
      * A material of the kind the query's 文种 names whose title holds every word of the query. Measured on the judged
      * set: the kind alone (5) left speeches whose title, headings and topics all say 安全生产 above the 工作报告 on it.
      */
-    static final float KIND_TOPIC_BONUS = 10f;
+    public static final float KIND_TOPIC_BONUS = 10f;
     /** A run of the query found as typed in a short field: this times the field's boost per bigram of the run. */
-    static final float RUN_BONUS = 1f;
+    public static final float RUN_BONUS = 1f;
     /** A material of the kind the query's 文种 names. */
-    static final float KIND_BONUS = 5f;
+    public static final float KIND_BONUS = 5f;
     /** A title holding the 文种 word (…的讲话, …工作报告). */
-    static final float KIND_IN_TITLE_BONUS = 3f;
+    public static final float KIND_IN_TITLE_BONUS = 3f;
     /** A material published in the year the query names. */
-    static final float YEAR_BONUS = 3f;
+    public static final float YEAR_BONUS = 3f;
     /** A title naming the year the query names (2025年政府工作报告). */
-    static final float YEAR_IN_TITLE_BONUS = 5f;
+    public static final float YEAR_IN_TITLE_BONUS = 5f;
     /** How much a synonym's match counts against the term typed. */
-    static final float SYNONYM_WEIGHT = 0.8f;
+    public static final float SYNONYM_WEIGHT = 0.8f;
     /** BM25 on the title's bigrams: small, its length norm only breaks ties between titles that hold the query. */
-    static final float TITLE_BM25_WEIGHT = 0.5f;
+    public static final float TITLE_BM25_WEIGHT = 0.5f;
 
     /**
      * Where an understood query looks.
@@ -78,7 +80,7 @@ final class QueryBuilder {
     }
 
     /** Splits on whitespace; a "quoted phrase" is one term; an unmatched quote is ordinary punctuation. */
-    static List<String> terms(String text) {
+    public static List<String> terms(String text) {
         List<String> terms = new ArrayList<>();
         if (text == null) {
             return terms;

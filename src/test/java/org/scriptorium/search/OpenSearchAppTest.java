@@ -1,0 +1,87 @@
+package org.scriptorium.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.scriptorium.search.opensearch.OpenSearchSearch;
+import org.scriptorium.support.Api;
+import org.scriptorium.support.IntegrationTest;
+import org.scriptorium.support.OpenSearchNode;
+import org.scriptorium.support.Speeches;
+import org.scriptorium.support.Words;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The whole application with {@code scriptorium.search.engine=opensearch}, on the test JVM's OpenSearch node. */
+@DisplayName("The application searches through OpenSearch when told to")
+class OpenSearchAppTest extends IntegrationTest {
+
+    private static final String PREFIX = "app-" + ProcessHandle.current().pid() + "-" + System.getProperty("scriptorium.test.db", "h2");
+    private static OpenSearchSearch opened;
+
+    @DynamicPropertySource
+    static void openSearch(DynamicPropertyRegistry registry) {
+        registry.add("scriptorium.search.engine", () -> "opensearch");
+        registry.add("scriptorium.search.opensearch.url", OpenSearchNode::url);
+        registry.add("scriptorium.search.opensearch.index-prefix", () -> PREFIX);
+    }
+
+    @Autowired
+    SearchIndex index;
+
+    @Autowired
+    MaterialSearch search;
+
+    @AfterAll
+    static void dropIndexes() {
+        if (opened != null) {
+            opened.dropIndexes();
+        }
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("an imported material is found by search and its passages through the API, passages only for the entitled")
+    void importThenFind() throws InterruptedException {
+        assertThat(index).isInstanceOf(OpenSearchSearch.class);
+        assertThat(search).isSameAs(index);
+        assertThat(index.sharedByNodes()).isTrue();
+        opened = (OpenSearchSearch) index;
+
+        Api admin = api().asAdmin();
+        String word = Words.unique();
+        Api.Response created = admin.multipart("POST", "/api/v1/admin/materials",
+                Map.of("text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + word + "整治")), null, null);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().get("materialId").asString();
+
+        eventually(() -> admin.get("/api/v1/materials?q=" + q(word)).json().get("total").asLong() == 1);
+        JsonNode hits = admin.get("/api/v1/materials?q=" + q(word)).json().get("hits");
+        assertThat(hits.get(0).get("materialId").asString()).isEqualTo(id);
+        JsonNode passages = admin.get("/api/v1/passages?q=" + q(word)).json();
+        assertThat(passages.get("hits").get(0).get("materialId").asString()).isEqualTo(id);
+        assertThat(api().get("/api/v1/passages?q=" + q(word)).json().get("total").asLong()).isZero();
+        assertThat(index.versions()).hasValueSatisfying(v -> assertThat(v).containsKey(id));
+    }
+
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("not found within 10 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+}
