@@ -136,6 +136,11 @@ class MaterialRepository {
                 .param(materialId).query(MaterialRepository::revision).list();
     }
 
+    List<String> changedSince(Instant since) {
+        return jdbc.sql("SELECT id FROM materials WHERE updated_at >= ? AND draft = FALSE ORDER BY updated_at, id")
+                .param(DbTime.of(since)).query(String.class).list();
+    }
+
     /** Every material id, oldest first, for rebuilding derived data such as the search index. */
     List<String> allIds() {
         return jdbc.sql("SELECT id FROM materials ORDER BY created_at, id").query(String.class).list();

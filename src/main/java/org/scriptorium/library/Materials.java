@@ -326,6 +326,14 @@ public class Materials {
         return repository.allIds();
     }
 
+    /**
+     * Materials whose row changed at or after {@code since} (published, revised, details changed, withdrawn), by the
+     * time the changing node stamped on it, drafts left out.
+     */
+    public List<String> changedSince(Instant since) {
+        return repository.changedSince(since);
+    }
+
     public Optional<Material> find(String materialId) {
         return repository.find(materialId);
     }

@@ -2,10 +2,14 @@ package org.scriptorium.reports;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.scriptorium.common.Ids;
@@ -20,6 +24,8 @@ import org.scriptorium.tracer.TraceResult;
 import org.scriptorium.tracer.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -32,15 +38,24 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The leak guard: every revision of every published material in a {@link MemberTextIndex} (FREE ones so that their
  * text may be quoted), kept in step with the library's events; a text the index holds becomes a
  * {@link ReportKind#LEAK_GUARD} case with the tracer's result on it, in the caller's transaction.
+ *
+ * <p>The library's events reach only the node that made the change; on several nodes each one also looks every
+ * {@code scriptorium.reports.leak-guard.poll} for materials changed since its last look (by any node), so that text
+ * published through one node is guarded on all of them within that time.
  */
 @Component
-class TracingLeakGuard implements LeakGuard {
+class TracingLeakGuard implements LeakGuard, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TracingLeakGuard.class);
     /** How the held text is named in the tracer's notes. */
     private static final String PIECE = "被拦截的消息";
     /** How long a message waits for the first indexing of the library after start-up. */
     static final Duration LOAD_WAIT = Duration.ofSeconds(30);
+    /**
+     * How far before its last look a node looks again: a change is stamped with its node's clock before its
+     * transaction commits, and clocks of nodes may disagree a little.
+     */
+    static final Duration CHANGE_SLACK = Duration.ofMinutes(2);
 
     private final MemberTextIndex index = new MemberTextIndex();
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
@@ -50,15 +65,24 @@ class TracingLeakGuard implements LeakGuard {
     private final CaseViews views;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Duration poll;
+    /** The highest revision of each material in the index, so that a change seen twice (event and look) adds once. */
+    private final Map<String, Integer> indexedUpTo = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("leak-guard-look").factory());
+    /** Changes stamped from this time on are looked for at the next look. */
+    private volatile Instant lookFrom;
 
     TracingLeakGuard(Materials materials, Tracer tracer, ReportRepository repository, CaseViews views, Clock clock,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events,
+                     @Value("${scriptorium.reports.leak-guard.poll:30s}") Duration poll) {
         this.materials = materials;
         this.tracer = tracer;
         this.repository = repository;
         this.views = views;
         this.clock = clock;
         this.events = events;
+        this.poll = poll;
     }
 
     /**
@@ -110,6 +134,7 @@ class TracingLeakGuard implements LeakGuard {
      */
     @EventListener(ApplicationStartedEvent.class)
     void load() {
+        lookFrom = clock.instant();
         Thread.ofVirtual().name("leak-guard-index").start(() -> {
             try {
                 long start = System.nanoTime();
@@ -124,6 +149,40 @@ class TracingLeakGuard implements LeakGuard {
                 loaded.complete(null);
             }
         });
+        long millis = Math.max(poll.toMillis(), 200);
+        looker.scheduleWithFixedDelay(this::lookQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void lookQuietly() {
+        try {
+            look();
+        } catch (RuntimeException e) {
+            log.warn("Leak guard: looking for changes made on other nodes failed; the next look tries again", e);
+        }
+    }
+
+    /** Brings in every material changed (on any node) since the last look: new revisions, a change of tier. */
+    void look() {
+        if (!loaded.isDone()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (String id : materials.changedSince(lookFrom.minus(CHANGE_SLACK))) {
+            materials.find(id).ifPresent(this::refresh);
+        }
+        lookFrom = now;
+    }
+
+    @Override
+    public void destroy() {
+        looker.shutdownNow();
+    }
+
+    private void refresh(Material material) {
+        if (index.contains(material.id())) {
+            index.setFree(material.id(), material.tier() == Tier.FREE);
+        }
+        addAll(material);
     }
 
     /** Keeps the index in step: new text is added as soon as it is saved; a change of tier frees or binds it. */
@@ -134,13 +193,7 @@ class TracingLeakGuard implements LeakGuard {
                 case MaterialEvent.Published p -> materials.find(p.materialId()).ifPresent(this::addAll);
                 case MaterialEvent.Revised r -> materials.find(r.materialId()).ifPresent(m ->
                         add(m, materials.revision(r.materialId(), r.revision())));
-                case MaterialEvent.DetailsChanged d -> materials.find(d.materialId()).ifPresent(m -> {
-                    if (index.contains(m.id())) {
-                        index.setFree(m.id(), m.tier() == Tier.FREE);
-                    } else {
-                        addAll(m);
-                    }
-                });
+                case MaterialEvent.DetailsChanged d -> materials.find(d.materialId()).ifPresent(this::refresh);
                 // withdrawn text was read by members until now: it stays member-only text
                 case MaterialEvent.Withdrawn w -> {
                 }
@@ -151,21 +204,23 @@ class TracingLeakGuard implements LeakGuard {
     }
 
     /** Every revision of a material readers may see (a draft's text has reached no one). */
-    private void addAll(Material material) {
+    private synchronized void addAll(Material material) {
         if (material.draft()) {
             return;
         }
-        for (Revision revision : materials.revisions(material.id())) {
+        // oldest first: a revision is added only above the highest one already in
+        for (Revision revision : materials.revisions(material.id()).reversed()) {
             add(material, revision);
         }
     }
 
-    private void add(Material material, Revision revision) {
-        if (material.draft()) {
+    private synchronized void add(Material material, Revision revision) {
+        if (material.draft() || revision.revision() <= indexedUpTo.getOrDefault(material.id(), 0)) {
             return;
         }
         // copies are made from the parsed paragraphs: index what members received
         String text = String.join("\n", materials.parse(revision).paragraphs());
         index.add(material.id(), material.tier() == Tier.FREE, text);
+        indexedUpTo.merge(material.id(), revision.revision(), Math::max);
     }
 }

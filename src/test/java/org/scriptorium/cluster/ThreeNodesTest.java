@@ -53,6 +53,7 @@ class ThreeNodesTest {
             "--scriptorium.search.opensearch.url=" + OpenSearchNode.url(),
             "--scriptorium.search.opensearch.index-prefix=cluster-" + ProcessHandle.current().pid() + "-" + System.nanoTime(),
             "--scriptorium.blobs.store=database",
+            "--scriptorium.reports.leak-guard.poll=1s",
             // A delivery a killed node held is taken over once its lease (timeout + 30 s) runs out: keep that short.
             "--scriptorium.sharing.webhooks.timeout=2s",
             "--scriptorium.sharing.webhooks.poll=1s"));
@@ -131,6 +132,24 @@ class ThreeNodesTest {
 
     @Test
     @Order(5)
+    @DisplayName("text of a member material published on node 1 is held by the leak guard of node 2")
+    void leakGuardAcrossNodes() throws Exception {
+        Api editor = cluster.direct(1).asAdmin();
+        String text = Speeches.longSpeech(Words.unique());
+        Api.Response created = editor.multipart("POST", "/api/v1/admin/materials", Map.of("text", text, "tier", "MEMBER"),
+                null, null);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String group = editor.post("/api/v1/admin/groups", Map.of("name", "交流群" + Words.unique(), "kind", "FREE"))
+                .json().get("id").asString();
+        Thread.sleep(2_500); // node 2 learns of the change at its next look (every second here)
+        Api.Response posted = cluster.direct(2).newMember()
+                .post("/api/v1/groups/" + group + "/messages", Map.of("text", text.substring(3_000, 3_300)));
+        assertThat(posted.status()).as(posted.text()).isEqualTo(202);
+        assertThat(posted.json().get("status").asString()).isEqualTo("HELD");
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("kill -9 of node 2 during a publication: all or nothing; streams through the proxy resume on another "
             + "node with what they missed; each webhook delivered once")
     void crashDuringPublication() throws Exception {
