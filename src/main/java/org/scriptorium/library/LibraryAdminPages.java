@@ -56,7 +56,6 @@ class LibraryAdminPages {
                     + result.parsed().outline().size() + " 个标题、" + result.parsed().points() + " 个要点，去除 "
                     + result.parsed().strippedLines().size() + " 行非正文内容。"
                     + (result.material().draft() ? "预览、更正后再发布。" : ""));
-            redirect.addFlashAttribute("imported", result.parsed());
             redirect.addFlashAttribute("similar", result.similar());
             return "redirect:/admin/materials/" + result.material().id();
         } catch (Rejected e) {

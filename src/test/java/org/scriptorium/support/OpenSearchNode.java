@@ -59,6 +59,8 @@ public final class OpenSearchNode {
 
     private static String start() {
         try {
+            // Netty's processor count is set once per JVM; another library in the test JVM may have set it already
+            System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
             Path home = Files.createTempDirectory("scriptorium-opensearch");
             int httpPort = freePort();
             int transportPort = freePort();
