@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -40,9 +41,12 @@ class RelevanceTest {
     static final long SEED = 20261206L;
 
     private static final String LIBRARY = "relevance_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    /** Numbers each application context's library: a subclass's context (OpenSearch) must not find this one's. */
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
     @DynamicPropertySource
     static void ownLibrary(DynamicPropertyRegistry registry) throws IOException {
+        String library = LIBRARY + "_" + CONTEXTS.incrementAndGet();
         Path dataDir = Files.createTempDirectory("scriptorium-relevance");
         registry.add("scriptorium.data-dir", dataDir::toString);
         registry.add("scriptorium.demo.enabled", () -> "false");
@@ -50,12 +54,12 @@ class RelevanceTest {
         registry.add("scriptorium.admin.password", () -> Api.ADMIN_PASSWORD);
         if ("postgresql".equals(System.getProperty("scriptorium.test.db"))) {
             String url = System.getProperty("scriptorium.test.pg.url", "jdbc:postgresql://127.0.0.1:54329/scriptorium_test");
-            registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + LIBRARY);
+            registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + library);
             registry.add("spring.datasource.username", () -> System.getProperty("scriptorium.test.pg.user", "scriptorium"));
             registry.add("spring.datasource.password", () -> System.getProperty("scriptorium.test.pg.password", "scriptorium"));
-            registry.add("spring.flyway.schemas", () -> LIBRARY);
+            registry.add("spring.flyway.schemas", () -> library);
         } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + LIBRARY + ";DB_CLOSE_DELAY=-1");
+            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + library + ";DB_CLOSE_DELAY=-1");
         }
     }
 
