@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.scriptorium.ScriptoriumApplication;
@@ -57,7 +58,7 @@ class EvidenceInS3Test {
             List<S3Object> objects = client.listObjectsV2(r -> r.bucket(bucket).prefix("evidence/")).contents();
             assertThat(objects).hasSize(1);
             assertThat(objects.getFirst().key()).matches("evidence/[0-9a-f]{48}");
-            assertThat(EvidenceAcrossNodesTest.filesUnder(dataDir.resolve("evidence"))).isEmpty();
+            assertThat(filesUnder(dataDir.resolve("evidence"))).isEmpty();
 
             Api editor = api.asAdmin();
             String fileId = editor.get("/api/v1/admin/reports/" + reportId).json().findValue("files").get(0)
@@ -70,6 +71,15 @@ class EvidenceInS3Test {
             Api.Response lost = editor.get(path);
             assertThat(lost.status()).isEqualTo(404);
             assertThat(lost.json().get("code").asString()).isEqualTo("FILE_NOT_FOUND");
+        }
+    }
+
+    private static List<Path> filesUnder(Path root) throws java.io.IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return new ArrayList<>(files.filter(Files::isRegularFile).toList());
         }
     }
 }
