@@ -72,6 +72,9 @@ public final class OpenSearchNode {
                     // the shared test machine's disk may be fuller than OpenSearch's default watermarks allow
                     .put("cluster.routing.allocation.disk.threshold_enabled", false)
                     .put("action.auto_create_index", false)
+                    // The node shares the test JVM's heap with every cached application context: its parent breaker
+                    // must count its own requests, not the whole heap (it refused bulk writes with 429 in the full run).
+                    .put("indices.breaker.total.use_real_memory", false)
                     .put("node.processors", 2));
             runner.build(OpenSearchRunner.newConfigs()
                     .basePath(home.toString())
