@@ -1,5 +1,7 @@
 package org.scriptorium.search;
 
+import java.util.List;
+
 import org.scriptorium.common.ScriptoriumProperties;
 import org.scriptorium.search.lucene.LuceneSearch;
 import org.scriptorium.search.opensearch.OpenSearchSearch;
@@ -19,9 +21,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration
 class SearchConfig {
 
+    /** The values {@code scriptorium.search.engine} takes. */
+    static final List<String> ENGINES = List.of("lucene", "opensearch", "database");
+
     @Bean
-    DatabaseMaterialSearch databaseMaterialSearch(JdbcClient jdbc, ScriptoriumProperties properties, SynonymStore synonyms) {
+    DatabaseMaterialSearch databaseMaterialSearch(JdbcClient jdbc, ScriptoriumProperties properties, SynonymStore synonyms,
+                                                  @Value("${scriptorium.search.engine:lucene}") String engine) {
+        // this bean is made whatever the engine: the place to refuse a misspelt one, which would otherwise leave
+        // every node on the slow database search without a word
+        checkEngine(engine);
         return new DatabaseMaterialSearch(jdbc, properties.zone(), synonyms);
+    }
+
+    /** @throws IllegalStateException naming the setting, for a value other than {@link #ENGINES} */
+    static void checkEngine(String engine) {
+        if (!ENGINES.contains(engine)) {
+            throw new IllegalStateException("scriptorium.search.engine must be one of " + ENGINES + ", not '" + engine + "'");
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -96,7 +96,7 @@ class SeveralNodesSearchTest extends IntegrationTest {
         CountingSharedIndex shared = new CountingSharedIndex(Files.createTempDirectory("scriptorium-shared-index"));
         SharedIndexBeans.index = shared;
         // The nodes' timers are kept out of the way: each node's takeover runs when the test calls it.
-        String[] settings = {"--scriptorium.search.engine=shared-test", "--scriptorium.search.indexing.poll=1h"};
+        String[] settings = {"--scriptorium.search.engine=database", "--scriptorium.search.indexing.poll=1h"};
         try (ConfigurableApplicationContext one = node(SharedIndexBeans.class, settings);
              ConfigurableApplicationContext two = node(SharedIndexBeans.class, settings)) {
             SearchIndexing indexingOne = one.getBean(SearchIndexing.class);
