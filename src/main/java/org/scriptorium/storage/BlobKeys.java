@@ -25,6 +25,14 @@ final class BlobKeys {
         return key != null && KEY.matcher(key).matches();
     }
 
+    /** @throws IllegalArgumentException for anything {@link #valid} refuses (a key to write under must be one) */
+    static String require(String key) {
+        if (!valid(key)) {
+            throw new IllegalArgumentException("not a blob key: " + key);
+        }
+        return key;
+    }
+
     static String namespace(String name) {
         if (name == null || !NAMESPACE.matcher(name).matches()) {
             throw new IllegalArgumentException("not a blob namespace: " + name);

@@ -94,9 +94,7 @@ final class DatabaseBlobStorage implements BlobStorage {
 
         @Override
         public void putAs(String key, Content content) {
-            if (!BlobKeys.valid(key)) {
-                throw new IllegalArgumentException("not a blob key: " + key);
-            }
+            BlobKeys.require(key);
             deleteRow(key);
             insert(key, content);
         }

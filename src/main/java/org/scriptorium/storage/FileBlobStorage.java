@@ -59,17 +59,8 @@ final class FileBlobStorage implements BlobStorage {
         }
 
         @Override
-        public String put(Content content) {
-            String key = BlobKeys.newKey();
-            putAs(key, content);
-            return key;
-        }
-
-        @Override
         public void putAs(String key, Content content) {
-            if (!BlobKeys.valid(key)) {
-                throw new IllegalArgumentException("not a blob key: " + key);
-            }
+            BlobKeys.require(key);
             Path target = path(key);
             Path partial = null;
             try {

@@ -8,4 +8,12 @@ interface RestorableBlobStore extends BlobStore {
 
     /** Stores the content under {@code key}, replacing what was there; durable when it returns. */
     void putAs(String key, Content content);
+
+    /** {@inheritDoc} Here: under a new key, as {@link #putAs} writes. */
+    @Override
+    default String put(Content content) {
+        String key = BlobKeys.newKey();
+        putAs(key, content);
+        return key;
+    }
 }

@@ -81,17 +81,8 @@ final class S3BlobStorage implements BlobStorage, AutoCloseable {
         }
 
         @Override
-        public String put(Content content) {
-            String key = BlobKeys.newKey();
-            putAs(key, content);
-            return key;
-        }
-
-        @Override
         public void putAs(String key, Content content) {
-            if (!BlobKeys.valid(key)) {
-                throw new IllegalArgumentException("not a blob key: " + key);
-            }
+            BlobKeys.require(key);
             try (Spool spool = Spool.of(content)) {
                 client.putObject(r -> r.bucket(bucket).key(prefix + key).contentLength(spool.size()),
                         RequestBody.fromFile(spool.file()));
