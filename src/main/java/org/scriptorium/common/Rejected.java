@@ -157,6 +157,16 @@ public class Rejected extends RuntimeException {
         return rejected;
     }
 
+    /**
+     * A 503 for a service the request needs that does not answer now (not the caller's fault, nothing was changed):
+     * the answer carries {@code Retry-After}.
+     */
+    public static Rejected unavailable(String code, String chinese, String english, Duration retryAfter) {
+        Rejected rejected = new Rejected(503, code, chinese, english);
+        rejected.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
+        return rejected;
+    }
+
     /** The wait as the {@code Retry-After} header says it: whole seconds, rounded up, at least 1. */
     public static long retryAfterSeconds(Duration wait) {
         long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);

@@ -51,19 +51,59 @@ class ImportJobRepository {
                 .query(ImportJobRepository::job).list();
     }
 
-    /** Jobs not yet done, oldest first: what start-up resumes. */
+    /** Jobs not yet done, oldest first, whoever runs them: their archives are kept. */
     List<StoredJob> running() {
         return jdbc.sql("SELECT * FROM import_jobs WHERE status = 'RUNNING' ORDER BY created_at, id")
                 .query(ImportJobRepository::job).list();
+    }
+
+    /** Jobs not yet done that no node holds at {@code now} (never started, released, or their lease ran out). */
+    List<StoredJob> unheld(Instant now) {
+        return jdbc.sql("""
+                SELECT * FROM import_jobs WHERE status = 'RUNNING' AND (runner IS NULL OR lease_until < ?)
+                ORDER BY created_at, id""")
+                .param(DbTime.of(now)).query(ImportJobRepository::job).list();
+    }
+
+    /**
+     * Leases a job not yet done to {@code runner} until {@code until}, unless another runner holds it at {@code now}.
+     *
+     * @return whether the job is now this runner's
+     */
+    boolean claim(String id, String runner, Instant now, Instant until) {
+        return jdbc.sql("""
+                UPDATE import_jobs SET runner = ?, lease_until = ?
+                WHERE id = ? AND status = 'RUNNING' AND (runner IS NULL OR runner = ? OR lease_until < ?)""")
+                .params(runner, DbTime.of(until), id, runner, DbTime.of(now)).update() == 1;
+    }
+
+    /**
+     * Extends the runner's lease. Called first in each transaction that writes for the job: the row stays locked to
+     * its commit, so another node's {@link #claim} waits and then sees the new lease.
+     *
+     * @return false when the job is no longer this runner's (another node took it over) or is done
+     */
+    boolean renew(String id, String runner, Instant until) {
+        return jdbc.sql("UPDATE import_jobs SET lease_until = ? WHERE id = ? AND runner = ? AND status = 'RUNNING'")
+                .params(DbTime.of(until), id, runner).update() == 1;
+    }
+
+    /** Lets go of every job the runner holds (a clean stop), so that another node takes them up at once. */
+    int release(String runner) {
+        return jdbc.sql("UPDATE import_jobs SET runner = NULL, lease_until = NULL WHERE runner = ? AND status = 'RUNNING'")
+                .param(runner).update();
     }
 
     void setTotal(String id, int total) {
         jdbc.sql("UPDATE import_jobs SET total = ? WHERE id = ?").params(total, id).update();
     }
 
-    void finish(String id, Instant at) {
-        jdbc.sql("UPDATE import_jobs SET status = 'DONE', archive_key = NULL, finished_at = ? WHERE id = ?")
-                .params(DbTime.of(at), id).update();
+    /** Marks the runner's job done; false when it is not the runner's any more. */
+    boolean finish(String id, String runner, Instant at) {
+        return jdbc.sql("""
+                UPDATE import_jobs SET status = 'DONE', archive_key = NULL, finished_at = ?, runner = NULL, lease_until = NULL
+                WHERE id = ? AND runner = ? AND status = 'RUNNING'""")
+                .params(DbTime.of(at), id, runner).update() == 1;
     }
 
     void insertItem(String jobId, ImportItem item) {

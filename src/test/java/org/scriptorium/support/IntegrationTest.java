@@ -30,6 +30,9 @@ public abstract class IntegrationTest {
         registry.add("scriptorium.demo.enabled", () -> "false");
         registry.add("scriptorium.admin.email", () -> Api.ADMIN_EMAIL);
         registry.add("scriptorium.admin.password", () -> Api.ADMIN_PASSWORD);
+        // The test contexts share one database but not their data directories: no context's look may take up
+        // another's batch import (ImportLeaseTest calls the look itself).
+        registry.add("scriptorium.import.batch.poll", () -> "1h");
         if ("postgresql".equals(System.getProperty("scriptorium.test.db"))) {
             String schema = "test_" + RUN;
             String url = System.getProperty("scriptorium.test.pg.url", "jdbc:postgresql://127.0.0.1:54329/scriptorium_test");

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -41,6 +43,7 @@ import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.scriptorium.common.Rejected;
 import org.scriptorium.membership.FullTextScope;
 import org.scriptorium.membership.Tier;
 import org.scriptorium.search.IndexedMaterial;
@@ -67,6 +70,9 @@ import org.scriptorium.search.lucene.ChineseAnalysis;
 public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Closeable {
 
     private static final System.Logger LOG = System.getLogger(OpenSearchSearch.class.getName());
+    /** What a reader is asked to wait while the server does not answer. */
+    private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(30);
+    private static final long UNAVAILABLE_LOG_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
     /** What a reader sees of a material they may not read: title, outline and topics. */
     private static final List<String> PUBLIC_WORD_FIELDS = List.of("title", "headings");
@@ -81,6 +87,10 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
             "published_micros");
 
     private final OpenSearchClient client;
+    /** Where the server is, as the log names it (no credentials). */
+    private final String host;
+    /** When a search last logged that the server did not answer ({@link System#nanoTime()}), 0 before. */
+    private final AtomicLong lastUnavailableLog = new AtomicLong();
     private final ApacheHttpClient5Transport transport;
     private final String materialsAlias;
     private final String passagesAlias;
@@ -119,6 +129,7 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
                             Supplier<Synonyms> synonyms) {
         URI uri = URI.create(url);
         HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort() < 0 ? 9200 : uri.getPort());
+        this.host = host.toURI();
         ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(host)
                 .setMapper(new JacksonJsonpMapper());
         if (username != null && !username.isBlank()) {
@@ -659,13 +670,34 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
         return out;
     }
 
+    /**
+     * Runs a reader's query. A server that cannot be reached, or answers that it cannot search now (overloaded, an
+     * index without its shard), is no fault of the reader nor of our code: they are told to try again shortly (503
+     * {@code SEARCH_UNAVAILABLE}) while the operator finds the cause in the log, once a minute at most.
+     */
     @SuppressWarnings("rawtypes")
     private SearchResponse<Map> run(SearchRequest request) {
         try {
             return client.search(request, Map.class);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unavailable(e);
+        } catch (OpenSearchException e) {
+            if (e.status() >= 500 || e.status() == 429) {
+                throw unavailable(e);
+            }
+            throw e;
         }
+    }
+
+    private Rejected unavailable(Exception cause) {
+        long now = System.nanoTime();
+        long last = lastUnavailableLog.get();
+        if ((last == 0 || now - last > UNAVAILABLE_LOG_EVERY_NANOS) && lastUnavailableLog.compareAndSet(last, now)) {
+            LOG.log(System.Logger.Level.WARNING, "OpenSearch at " + host + " did not answer a search; readers are told "
+                    + "search is unavailable (logged once a minute while it lasts)", cause);
+        }
+        return Rejected.unavailable("SEARCH_UNAVAILABLE", "搜索服务暂时不可用，请稍后再试。",
+                "Search is unavailable for the moment; please try again shortly.", UNAVAILABLE_RETRY);
     }
 
     private static float score(Hit<?> hit) {
