@@ -288,11 +288,15 @@ public class SearchIndexing implements DisposableBean {
         if (difference.size() > REPAIR_ONE_BY_ONE) {
             rebuild(n -> { });
         } else {
-            difference.missing().forEach(this::reindexQueued);
-            difference.stale().forEach(this::reindexQueued);
-            difference.extra().forEach(this::reindexQueued);
+            fix(difference);
         }
         return difference;
+    }
+
+    private void fix(IndexDifference difference) {
+        difference.missing().forEach(this::reindexQueued);
+        difference.stale().forEach(this::reindexQueued);
+        difference.extra().forEach(this::reindexQueued);
     }
 
     /**
@@ -314,8 +318,15 @@ public class SearchIndexing implements DisposableBean {
     /**
      * Rebuilds the whole index from the database, reporting how many materials are indexed so far. Materials are read
      * and parsed in chunks, in parallel, while the index analyses the previous ones.
+     *
+     * <p>Changes made meanwhile reach the new index: this node's through the index itself (it applies them again to
+     * the new index before the switch), other nodes' following the change log the same way. A shared index learns
+     * other nodes' changes only through their writes to the old index, which the new one may have read before: so it
+     * is compared with the database once it has taken over, and what differs is indexed again. The outbox keeps the
+     * rows of changes queued after the rebuild began.
      */
     public void rebuild(LongConsumer progress) {
+        Instant started = clock.instant();
         List<String> ids = materials.allIds();
         Iterator<IndexedMaterial> documents = new Iterator<>() {
             private int next;
@@ -340,7 +351,16 @@ public class SearchIndexing implements DisposableBean {
             }
         };
         index.rebuild(documents, progress);
-        outbox.clear();
+        outbox.removeQueuedBy(started);
+        if (mode == Mode.SHARED) {
+            index.versions().ifPresent(indexed -> {
+                IndexDifference missed = IndexDifference.between(materials.versions(), indexed);
+                if (!missed.isEmpty()) {
+                    log.info("Search index: {} change(s) made on other nodes during the rebuild applied again", missed.size());
+                    fix(missed);
+                }
+            });
+        }
     }
 
     /** The index documents of the given materials, withdrawn ones and drafts left out; parsed in parallel. */

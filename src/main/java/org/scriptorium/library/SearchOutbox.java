@@ -63,8 +63,11 @@ class SearchOutbox {
         }
     }
 
-    /** Removes every row: the index was rebuilt from the database. */
-    void clear() {
-        jdbc.sql("DELETE FROM search_outbox").update();
+    /**
+     * Removes the rows queued up to {@code started}: the index was rebuilt from the database, read after that. Later
+     * rows (changes made during the rebuild) stay until their change is applied.
+     */
+    void removeQueuedBy(Instant started) {
+        jdbc.sql("DELETE FROM search_outbox WHERE queued_at <= ?").param(DbTime.of(started)).update();
     }
 }

@@ -6,11 +6,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.scriptorium.common.DbTime;
+import org.scriptorium.library.SearchIndexing;
 import org.scriptorium.search.opensearch.OpenSearchSearch;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
@@ -18,6 +22,7 @@ import org.scriptorium.support.OpenSearchNode;
 import org.scriptorium.support.Speeches;
 import org.scriptorium.support.Words;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +46,12 @@ class OpenSearchAppTest extends IntegrationTest {
 
     @Autowired
     MaterialSearch search;
+
+    @Autowired
+    SearchIndexing indexing;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterAll
     static void dropIndexes() {
@@ -75,6 +86,39 @@ class OpenSearchAppTest extends IntegrationTest {
         assertThat(passages.get("hits").get(0).get("materialId").asString()).isEqualTo(id);
         assertThat(api().get("/api/v1/passages?q=" + q(word)).json().get("total").asLong()).isZero();
         assertThat(index.versions()).hasValueSatisfying(v -> assertThat(v).containsKey(id));
+    }
+
+    @Test
+    @DisplayName("a rebuild leaves out a material another node withdrew while the rebuild read the library")
+    void rebuildMissesNoOtherNodesChange() throws InterruptedException {
+        opened = (OpenSearchSearch) index;
+        Api admin = api().asAdmin();
+        String word = Words.unique();
+        Api.Response created = admin.multipart("POST", "/api/v1/admin/materials",
+                Map.of("text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + word + "整治")), null, null);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().get("materialId").asString();
+        eventually(() -> admin.get("/api/v1/materials?q=" + q(word)).json().get("total").asLong() == 1);
+        long released = jdbc.sql("SELECT COUNT(*) FROM materials WHERE withdrawn_at IS NULL AND draft = FALSE")
+                .query(Long.class).single();
+
+        // Another node on the same OpenSearch: it withdraws the material once the rebuild here has read every material,
+        // and so writes its change to the old index only.
+        AtomicBoolean withdrawn = new AtomicBoolean();
+        try (OpenSearchSearch otherNode = new OpenSearchSearch(OpenSearchNode.url(), null, null, PREFIX, 0,
+                ZoneId.of("Asia/Shanghai"), Synonyms::none)) {
+            indexing.rebuild(count -> {
+                if (count == released && withdrawn.compareAndSet(false, true)) {
+                    Instant now = Instant.now();
+                    jdbc.sql("UPDATE materials SET withdrawn_at = ?, updated_at = ? WHERE id = ?")
+                            .params(DbTime.of(now), DbTime.of(now), id).update();
+                    otherNode.delete(id);
+                }
+            });
+        }
+        assertThat(withdrawn).as("the rebuild read every material before it finished").isTrue();
+        assertThat(index.versions()).hasValueSatisfying(v -> assertThat(v).doesNotContainKey(id));
+        assertThat(admin.get("/api/v1/materials?q=" + q(word)).json().get("total").asLong()).isZero();
     }
 
     private static void eventually(BooleanSupplier condition) throws InterruptedException {

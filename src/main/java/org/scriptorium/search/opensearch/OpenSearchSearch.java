@@ -330,7 +330,8 @@ public final class OpenSearchSearch implements SearchIndex, MaterialSearch, Clos
      * <p>Here: new concrete indexes are filled while the aliases still name the old ones, then the aliases move to the
      * new ones in one atomic step and the old indexes are deleted. Edits made on this node meanwhile are applied to the
      * new indexes again before they take over; edits made on other nodes meanwhile reach only the old indexes, and are
-     * found again by {@code versions()} at the next start.
+     * found again by comparing {@code versions()} with the database after the switch (the caller's part: the
+     * library's {@code SearchIndexing.rebuild}).
      *
      * @throws IllegalStateException when another rebuild is running on this node
      */
