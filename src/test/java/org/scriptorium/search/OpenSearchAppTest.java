@@ -60,8 +60,29 @@ class OpenSearchAppTest extends IntegrationTest {
         }
     }
 
-    private static String q(String text) {
+    static String q(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Publishes a speech holding {@code word} (found nowhere else) through the API; returns its id. */
+    static String publishWith(Api admin, String word) {
+        Api.Response created = admin.multipart("POST", "/api/v1/admin/materials",
+                Map.of("text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + word + "整治")), null, null);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.json().get("materialId").asString();
+    }
+
+    /** Waits up to 10 s for the condition. */
+    static void eventually(BooleanSupplier condition) throws InterruptedException {
+        eventually(condition, Duration.ofSeconds(10));
+    }
+
+    static void eventually(BooleanSupplier condition, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("not within " + within.toSeconds() + " s").isBefore(deadline);
+            Thread.sleep(100);
+        }
     }
 
     @Test
@@ -74,10 +95,7 @@ class OpenSearchAppTest extends IntegrationTest {
 
         Api admin = api().asAdmin();
         String word = Words.unique();
-        Api.Response created = admin.multipart("POST", "/api/v1/admin/materials",
-                Map.of("text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + word + "整治")), null, null);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String id = created.json().get("materialId").asString();
+        String id = publishWith(admin, word);
 
         eventually(() -> admin.get("/api/v1/materials?q=" + q(word)).json().get("total").asLong() == 1);
         JsonNode hits = admin.get("/api/v1/materials?q=" + q(word)).json().get("hits");
@@ -94,10 +112,7 @@ class OpenSearchAppTest extends IntegrationTest {
         opened = (OpenSearchSearch) index;
         Api admin = api().asAdmin();
         String word = Words.unique();
-        Api.Response created = admin.multipart("POST", "/api/v1/admin/materials",
-                Map.of("text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + word + "整治")), null, null);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String id = created.json().get("materialId").asString();
+        String id = publishWith(admin, word);
         eventually(() -> admin.get("/api/v1/materials?q=" + q(word)).json().get("total").asLong() == 1);
         long released = jdbc.sql("SELECT COUNT(*) FROM materials WHERE withdrawn_at IS NULL AND draft = FALSE")
                 .query(Long.class).single();
@@ -121,11 +136,4 @@ class OpenSearchAppTest extends IntegrationTest {
         assertThat(admin.get("/api/v1/materials?q=" + q(word)).json().get("total").asLong()).isZero();
     }
 
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("not found within 10 s").isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
 }

@@ -1,15 +1,11 @@
 package org.scriptorium.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scriptorium.search.OpenSearchAppTest.q;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,7 +13,6 @@ import org.scriptorium.search.opensearch.OpenSearchSearch;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
 import org.scriptorium.support.OpenSearchNode;
-import org.scriptorium.support.Speeches;
 import org.scriptorium.support.TcpRelay;
 import org.scriptorium.support.WebSession;
 import org.scriptorium.support.Words;
@@ -64,10 +59,6 @@ class OpenSearchUnavailableTest extends IntegrationTest {
         }
     }
 
-    private static String q(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
     @Test
     @DisplayName("503 SEARCH_UNAVAILABLE in the API and the page, reading and publishing go on, the outbox catches up")
     void serverAway() throws InterruptedException {
@@ -75,8 +66,8 @@ class OpenSearchUnavailableTest extends IntegrationTest {
         opened = (OpenSearchSearch) index;
         Api admin = api().asAdmin();
         String before = Words.unique();
-        String id = publish(admin, before);
-        eventually(() -> admin.get("/api/v1/materials?q=" + q(before)).json().get("total").asLong() == 1);
+        String id = OpenSearchAppTest.publishWith(admin, before);
+        OpenSearchAppTest.eventually(() -> admin.get("/api/v1/materials?q=" + q(before)).json().get("total").asLong() == 1);
 
         relay.cut();
         try {
@@ -93,32 +84,17 @@ class OpenSearchUnavailableTest extends IntegrationTest {
             // Reading needs no search server, and a publication is saved; its index write waits in the outbox.
             assertThat(admin.get("/api/v1/materials/" + id).status()).isEqualTo(200);
             String during = Words.unique();
-            String later = publish(admin, during);
+            String later = OpenSearchAppTest.publishWith(admin, during);
             assertThat(admin.get("/api/v1/materials/" + later).status()).isEqualTo(200);
 
             relay.restore();
-            eventually(() -> {
+            OpenSearchAppTest.eventually(() -> {
                 Api.Response found = admin.get("/api/v1/materials?q=" + q(during));
                 return found.status() == 200 && found.json().get("total").asLong() == 1
                         && found.json().get("hits").get(0).get("materialId").asString().equals(later);
-            });
+            }, Duration.ofSeconds(20));
         } finally {
             relay.restore();
-        }
-    }
-
-    private static String publish(Api admin, String word) {
-        Api.Response created = admin.multipart("POST", "/api/v1/admin/materials",
-                Map.of("text", Speeches.RURAL_MEETING.replace("沟渠清淤", "沟渠清淤和" + word + "整治")), null, null);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.json().get("materialId").asString();
-    }
-
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("not within 20 s").isBefore(deadline);
-            Thread.sleep(200);
         }
     }
 }
