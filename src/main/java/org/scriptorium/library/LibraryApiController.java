@@ -197,6 +197,7 @@ class LibraryApiController {
     @Operation(summary = "Search the materials", description = "Snippets mark matches with `<em>`; for a caller who may "
             + "not read a material they come from its title and outline only.")
     @Rejects(status = 422, codes = {"INVALID_TIER", "INVALID_SORT"})
+    @Rejects(status = 503, codes = "SEARCH_UNAVAILABLE")
     @GetMapping("/materials")
     HitPage list(@ParameterObject SearchForm form) {
         MaterialQuery query = form.toQuery(20);
@@ -218,6 +219,7 @@ class LibraryApiController {
     @Operation(summary = "Search paragraphs", description = "Paragraph-level hits, ranked by relevance; `text` only "
             + "where the caller may read the material.")
     @Rejects(status = 422, codes = {"INVALID_TIER", "INVALID_SORT"})
+    @Rejects(status = 503, codes = "SEARCH_UNAVAILABLE")
     @GetMapping("/passages")
     PassagePage passages(@ParameterObject SearchForm form) {
         // Passages are always ranked by relevance: a sort order in the request is not read.
@@ -234,6 +236,7 @@ class LibraryApiController {
     }
 
     @Operation(summary = "Suggest titles as the caller types")
+    @Rejects(status = 503, codes = "SEARCH_UNAVAILABLE")
     @GetMapping("/suggest")
     Suggestions suggest(@RequestParam(required = false) String q) {
         return new Suggestions(search.suggest(q));
