@@ -18,7 +18,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * second), so each account's memberships and standing, and each group's kind and sanctions, are read once and kept
  * for {@link #TTL_NANOS}; a change made on this node (a grant, a revocation, a suspension, a mute, a removal, an
  * edited group) drops the entry once committed. A term that runs out needs no event: the rule compares its end with
- * the time of each question. Another node's change counts here within the minute.
+ * the time of each question. Another node's change counts here within the minute, except for a post: the poster's
+ * mute or removal is read afresh ({@link #sanctionNow}).
  */
 @Component
 class GroupAccess implements GroupGate {
@@ -115,6 +116,22 @@ class GroupAccess implements GroupGate {
             sanctions.put(groupId, kept);
         }
         return kept.value().getOrDefault(userId, Sanction.NONE);
+    }
+
+    /**
+     * The account's sanction in the group as the database has it now, for a post: a mute or removal made on another
+     * node must not let a message through in the minute it takes to reach what is kept here. When it differs from
+     * what is kept, the group's sanctions are read again for everything else too (this node's streams included).
+     */
+    Sanction sanctionNow(String groupId, String userId) {
+        if (userId == null) {
+            return Sanction.NONE;
+        }
+        Sanction now = repository.sanction(groupId, userId);
+        if (!now.equals(sanction(groupId, userId))) {
+            sanctions.remove(groupId);
+        }
+        return now;
     }
 
     private Reader reader(String userId) {

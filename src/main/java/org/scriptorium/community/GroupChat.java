@@ -175,6 +175,8 @@ class GroupChat {
      *                  and the image's 413/415/422
      */
     Posted post(String userId, String groupId, String text, String replyTo, boolean pin, byte[] upload) {
+        // Read first, so that a removal made on another node a moment ago closes the group below as well.
+        Sanction sanction = access.sanctionNow(groupId, userId);
         Group group = enter(userId, groupId);
         String body = text == null ? "" : text.strip();
         if (body.length() > MAX_TEXT) {
@@ -188,7 +190,6 @@ class GroupChat {
         if (pin && !staff) {
             throw new Rejected(403, "STAFF_ONLY", "只有管理员可以发布置顶公告。", "Only staff may pin announcements.");
         }
-        Sanction sanction = access.sanction(groupId, userId);
         Instant now = clock.instant();
         if (!staff && sanction.mutedAt(now)) {
             throw muted(sanction);

@@ -204,6 +204,14 @@ class GroupRepository {
         return all;
     }
 
+    /** The account's sanction in a group, or {@link Sanction#NONE}. */
+    Sanction sanction(String groupId, String userId) {
+        return jdbc.sql("SELECT * FROM chat_sanctions WHERE group_id = ? AND user_id = ?").params(groupId, userId)
+                .query((rs, n) -> new Sanction(DbTime.toInstant(rs.getObject("muted_until", OffsetDateTime.class)),
+                        rs.getString("mute_reason"), rs.getBoolean("removed"), rs.getString("remove_reason")))
+                .optional().orElse(Sanction.NONE);
+    }
+
     void saveSanction(String groupId, String userId, Sanction s, String by, Instant now) {
         int updated = jdbc.sql("""
                 UPDATE chat_sanctions SET muted_until = ?, mute_reason = ?, removed = ?, remove_reason = ?, decided_by = ?,

@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.scriptorium.sharing.EventStream;
 import org.scriptorium.support.Api;
 import org.scriptorium.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The groups through the API and the live stream, against the whole application. */
 class GroupsApiTest extends IntegrationTest {
+
+    @Autowired
+    GroupRepository groupRepository;
 
     private Api admin;
     private String planId;
@@ -112,6 +116,27 @@ class GroupsApiTest extends IntegrationTest {
 
         assertThat(admin.delete("/api/v1/admin/groups/" + freeGroup + "/sanctions/" + member.userId()).status()).isEqualTo(204);
         assertThat(post(member, freeGroup, "你好").status()).isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("a mute or removal written by another node holds at this node's next post, though its cache is warm")
+    void sanctionFromAnotherNode() {
+        Api member = api().newMember();
+        assertThat(post(member, freeGroup, "第一条").status()).isEqualTo(201); // the group's sanctions are now kept here
+        Instant now = Instant.now();
+        // Another node's mute: written to the database, announced to nobody here.
+        groupRepository.saveSanction(freeGroup, member.userId(),
+                Sanction.NONE.mute(now, Duration.ofMinutes(30), "刷屏"), admin.userId(), now);
+        Api.Response muted = post(member, freeGroup, "第二条");
+        assertThat(muted.status()).as(muted.text()).isEqualTo(403);
+        assertThat(muted.json().get("code").asString()).isEqualTo("MUTED");
+
+        groupRepository.saveSanction(freeGroup, member.userId(), new Sanction(null, null, true, "违规"), admin.userId(), now);
+        Api.Response removed = post(member, freeGroup, "第三条");
+        assertThat(removed.status()).as(removed.text()).isEqualTo(403);
+        assertThat(removed.json().get("code").asString()).isEqualTo("GROUP_CLOSED");
+        assertThat(removed.json().get("reason").asString()).isEqualTo("REMOVED");
+        assertThat(admin.get("/api/v1/groups/" + freeGroup + "/messages").json().get("messages")).hasSize(1);
     }
 
     @Test

@@ -46,7 +46,7 @@ class HeldMessageTest {
     HeldMessageTest() {
         when(access.group("g1")).thenReturn(Optional.of(FREE));
         when(access.verdictNow("u1", FREE)).thenReturn(GroupAccessRule.Verdict.OPEN);
-        when(access.sanction("g1", "u1")).thenReturn(Sanction.NONE);
+        when(access.sanctionNow("g1", "u1")).thenReturn(Sanction.NONE);
         when(repository.latestBy("u1", 10)).thenReturn(List.of());
     }
 
