@@ -183,15 +183,28 @@ public class SearchIndexing implements DisposableBean {
     private void applyQueued(String materialId) {
         try {
             reindexQueued(materialId);
-            if (behind) {
-                // An earlier change could not be indexed (disk full, say) and the index takes writes again.
-                behind = false;
-                replayOutbox();
-            }
-        } catch (RuntimeException e) {
-            // The outbox row stays; the next change that indexes, or the next start, replays it.
+        } catch (RuntimeException first) {
+            // The index may have answered with an earlier failure of its own (a background commit that found the disk
+            // full, and so dropped changes whose rows are still queued): once it is told, it may take writes again.
             behind = true;
-            log.error("Could not update the search index for material {}", materialId, e);
+            try {
+                reindexQueued(materialId);
+            } catch (RuntimeException again) {
+                again.addSuppressed(first);
+                // The outbox row stays; the next change that indexes, or the next start, replays it.
+                log.error("Could not update the search index for material {}", materialId, again);
+                return;
+            }
+        }
+        if (behind) {
+            // An earlier change could not be indexed (disk full, say) and the index takes writes again.
+            behind = false;
+            try {
+                replayOutbox();
+            } catch (RuntimeException e) {
+                behind = true;
+                log.error("Could not replay the queued search index changes", e);
+            }
         }
     }
 

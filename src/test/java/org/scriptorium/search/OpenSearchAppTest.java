@@ -39,6 +39,9 @@ class OpenSearchAppTest extends IntegrationTest {
         registry.add("scriptorium.search.engine", () -> "opensearch");
         registry.add("scriptorium.search.opensearch.url", OpenSearchNode::url);
         registry.add("scriptorium.search.opensearch.index-prefix", () -> PREFIX);
+        // The test contexts share one database: this node's takeover of unheld outbox rows would apply (and remove)
+        // the rows of other contexts, which index into Lucene, so it never runs by itself here.
+        registry.add("scriptorium.search.indexing.poll", () -> "1h");
     }
 
     @Autowired
