@@ -293,17 +293,20 @@ public class SearchIndexing implements DisposableBean {
      * @return what differed
      */
     IndexDifference repair() {
-        Optional<Map<String, String>> indexed = index.versions();
-        if (indexed.isEmpty()) {
-            return IndexDifference.between(Map.of(), Map.of());
-        }
-        IndexDifference difference = IndexDifference.between(materials.versions(), indexed.get());
+        IndexDifference difference = differenceFromDatabase();
         if (difference.size() > REPAIR_ONE_BY_ONE) {
             rebuild(n -> { });
         } else {
             fix(difference);
         }
         return difference;
+    }
+
+    /** What the index holds that the database does not, or not at that version; none for an index that cannot say. */
+    private IndexDifference differenceFromDatabase() {
+        Optional<Map<String, String>> indexed = index.versions();
+        return indexed.isEmpty() ? IndexDifference.between(Map.of(), Map.of())
+                : IndexDifference.between(materials.versions(), indexed.get());
     }
 
     private void fix(IndexDifference difference) {
@@ -366,13 +369,11 @@ public class SearchIndexing implements DisposableBean {
         index.rebuild(documents, progress);
         outbox.removeQueuedBy(started);
         if (mode == Mode.SHARED) {
-            index.versions().ifPresent(indexed -> {
-                IndexDifference missed = IndexDifference.between(materials.versions(), indexed);
-                if (!missed.isEmpty()) {
-                    log.info("Search index: {} change(s) made on other nodes during the rebuild applied again", missed.size());
-                    fix(missed);
-                }
-            });
+            IndexDifference missed = differenceFromDatabase();
+            if (!missed.isEmpty()) {
+                log.info("Search index: {} change(s) made on other nodes during the rebuild applied again", missed.size());
+                fix(missed);
+            }
         }
     }
 
